@@ -14,6 +14,19 @@ const planFileOption = {
   describe: 'The plan file (default: $CELLAR_PLAN, then ./backup-plan.yaml)',
 } as const;
 
+/** Options shared by plan and apply. */
+function planOptions(y: Argv): Argv {
+  return y
+    .option('file', planFileOption)
+    .option('target', { type: 'string', describe: 'The target to use when the plan declares several' })
+    .option('restore', { type: 'boolean', default: false, describe: 'Plan a restore instead of a backup' })
+    .option('snapshot', { type: 'string', describe: 'Snapshot to restore: an id or latest (default latest)' })
+    .option('safety-snapshot', { type: 'boolean', default: true, describe: 'Before a restore, snapshot what it overwrites (--no-safety-snapshot skips it)' })
+    .option('uninstall', { type: 'boolean', default: false, describe: 'Plan removing the working dir (refused unless the last snapshot is current)' })
+    .option('drop-database', { type: 'boolean', default: false, describe: 'With --uninstall: also drop the database' })
+    .option('force', { type: 'boolean', default: false, describe: 'With --uninstall: proceed even if the last snapshot is not current' });
+}
+
 /** Parses argv, runs one command and returns the process exit code; never calls process.exit. */
 export async function runCli(argv: readonly string[], baseIo: Io): Promise<number> {
   let exitCode = 0;
@@ -39,11 +52,42 @@ export async function runCli(argv: readonly string[], baseIo: Io): Promise<numbe
         .option('output', { alias: 'o', type: 'string', default: 'backup-plan.yaml', describe: 'Where to write the plan' })
         .option('force', { type: 'boolean', default: false, describe: 'Overwrite an existing plan file' })
         .example('cellar init --working-dir /var/cells --target /backup/cells', 'Write ./backup-plan.yaml for /var/cells'),
-      command(async () => (await import('./commands/init.js')).runInit as Handler))
+      command(async () => (await import('./commands/init.js')).runInit))
     .command('validate', 'Check a plan file: schema, safety rules, datasources', (y: Argv) =>
       y.option('file', planFileOption)
         .example('cellar validate -f backup-plan.yaml', 'Exit 0 when the plan is valid, 1 with every problem otherwise'),
-      command(async () => (await import('./commands/validate.js')).runValidate as Handler))
+      command(async () => (await import('./commands/validate.js')).runValidate))
+    .command('plan', 'Show what drifted since the last snapshot and the actions that would fix it', (y: Argv) =>
+      planOptions(y)
+        .option('out', { type: 'string', describe: 'Save the plan to apply it exactly later (cellar apply FILE)' })
+        .option('detailed-exitcode', { type: 'boolean', default: false, describe: 'Exit 2 when there are changes, 0 when none, 1 on error' })
+        .option('json', { type: 'boolean', default: false, describe: 'Print the plan as one JSON document' })
+        .example('cellar plan', 'What a backup would do now')
+        .example('cellar plan --detailed-exitcode', 'CI drift check: exit 2 when the backup is stale')
+        .example('cellar plan --restore --snapshot latest', 'What a restore would change, with the pydio.json diff'),
+      command(async () => (await import('./commands/plan.js')).runPlan as Handler))
+    .command('apply [saved-plan]', 'Carry out the plan (asks for yes on a terminal)', (y: Argv) =>
+      planOptions(y)
+        .positional('saved-plan', { type: 'string', describe: 'A plan saved with cellar plan --out' })
+        .option('yes', { alias: 'y', type: 'boolean', default: false, describe: 'Do not ask; required when not on a terminal' })
+        .option('json', { type: 'boolean', default: false, describe: 'Print the plan and the outcome as one JSON document' })
+        .example('cellar apply --yes', 'Take a backup now (from cron or systemd)')
+        .example('cellar apply plan.json', 'Carry out a saved plan, or refuse it when stale'),
+      command(async () => (await import('./commands/apply.js')).runApply as Handler))
+    .command('snapshots', 'List the snapshots in the target, newest last', (y: Argv) =>
+      y.option('file', planFileOption)
+        .option('target', { type: 'string', describe: 'The target to list when the plan declares several' })
+        .option('json', { type: 'boolean', default: false, describe: 'Print the list as one JSON document' })
+        .example('cellar snapshots', 'Each snapshot: time, files, size, new bytes, database dumped or unchanged'),
+      command(async () => (await import('./commands/snapshots.js')).runSnapshots as Handler))
+    .command('verify', 'Check a snapshot against its manifest (exit 1 listing every mismatch)', (y: Argv) =>
+      y.option('file', planFileOption)
+        .option('target', { type: 'string', describe: 'The target to use when the plan declares several' })
+        .option('snapshot', { type: 'string', default: 'latest', describe: 'Snapshot to check: an id, or latest (the newest backup)' })
+        .option('read-data', { type: 'boolean', default: false, describe: 'Also re-hash every file and dump (reads the whole snapshot)' })
+        .option('json', { type: 'boolean', default: false, describe: 'Print the outcome as one JSON document' })
+        .example('cellar verify --read-data', 'Re-hash the latest snapshot, e.g. weekly from cron'),
+      command(async () => (await import('./commands/verify.js')).runVerify as Handler))
     .strict()
     .demandCommand(1, 'Name a command; `cellar --help` lists them.')
     .recommendCommands()

@@ -22,7 +22,7 @@ export type ErrorCode =
   | 'CONFIRMATION_REQUIRED'
   | 'ABORTED'
   | 'OVERRIDE_UNMATCHED'
-  | 'UNINSTALL_REFUSED'
+  | 'APPLY_REFUSED'
   | 'VERIFY_FAILED'
   | 'USAGE';
 

@@ -1,0 +1,45 @@
+import { chmodSync, linkSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { hasErrorCode } from './errno.js';
+
+/** Creates a folder (and its parents) private to the owner. */
+export function makeFolder(path: string): void {
+  mkdirSync(path, { recursive: true, mode: 0o700 });
+}
+
+/** Hard-links `from` at `to`: the same bytes, no copy. */
+export function linkFile(from: string, to: string): void {
+  linkSync(from, to);
+}
+
+/** Hard-links `from` at `to`; false when `from` does not exist. */
+export function tryLinkFile(from: string, to: string): boolean {
+  try {
+    linkSync(from, to);
+    return true;
+  } catch (error) {
+    if (hasErrorCode(error, 'ENOENT')) return false;
+    throw error;
+  }
+}
+
+/**
+ * Removes a folder and everything in it, even folders a copy made read-only (a backup keeps
+ * the source's permissions, and an unprivileged user could not empty them).
+ */
+export function removeTree(path: string): void {
+  try {
+    rmSync(path, { recursive: true, force: true });
+  } catch (error) {
+    if (!hasErrorCode(error, 'EACCES') && !hasErrorCode(error, 'EPERM')) throw error;
+    makeWritable(path);
+    rmSync(path, { recursive: true, force: true });
+  }
+}
+
+function makeWritable(path: string): void {
+  chmodSync(path, 0o700);
+  for (const entry of readdirSync(path, { withFileTypes: true })) {
+    if (entry.isDirectory()) makeWritable(join(path, entry.name));
+  }
+}

@@ -1,0 +1,78 @@
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { parseCellsConfig } from '../../cells/cells-config.js';
+import type { Plan } from '../../config/plan.js';
+import { TARGET_MARKER, type PlanFacts, type TargetState, type WorkingDirState } from '../../config/plan-facts.js';
+import { isCellarError } from '../../core/errors.js';
+import { hasErrorCode } from './errno.js';
+import { resolveRealPath } from './real-path.js';
+
+/** Reads what the plan's safety rules need from the file system; it never writes. */
+export async function gatherPlanFacts(plan: Plan): Promise<PlanFacts> {
+  const workingDir = await readWorkingDir(plan.cells.workingDir);
+  const targets = new Map<string, TargetState>();
+  for (const target of Object.values(plan.targets)) targets.set(target.name, await readTargetState(target.path));
+  const realPaths = new Map<string, string>();
+  for (const path of comparedPaths(plan, workingDir)) realPaths.set(path, await resolveRealPath(path));
+  return { realPaths, targets, workingDir };
+}
+
+function comparedPaths(plan: Plan, workingDir: WorkingDirState): Set<string> {
+  const paths = new Set([plan.cells.workingDir, ...Object.values(plan.targets).map((target) => target.path)]);
+  for (const spec of Object.values(plan.datasources)) if (spec.backup === 'files' && spec.path !== undefined) paths.add(spec.path);
+  if (plan.restore !== undefined) {
+    paths.add(plan.restore.workingDir);
+    for (const folder of Object.values(plan.restore.overrides.paths)) paths.add(folder);
+  }
+  if (workingDir.kind === 'cells') {
+    for (const datasource of workingDir.config.datasources) {
+      if (datasource.folder !== undefined) paths.add(datasource.folder);
+      if (datasource.localFolder !== undefined) paths.add(datasource.localFolder);
+    }
+  }
+  return paths;
+}
+
+async function readWorkingDir(path: string): Promise<WorkingDirState> {
+  const kind = await entryKind(path);
+  if (kind === 'missing') return { kind: 'missing' };
+  if (kind === 'unreadable') return { kind: 'config-invalid', reason: 'the working dir cannot be read (permission denied?)' };
+  if (kind === 'other') return { kind: 'not-a-folder' };
+  let text: string;
+  try {
+    text = await readFile(join(path, 'pydio.json'), 'utf8');
+  } catch (error) {
+    if (hasErrorCode(error, 'ENOENT')) return { kind: 'no-config' };
+    return { kind: 'config-invalid', reason: error instanceof Error ? error.message : String(error) };
+  }
+  try {
+    return { kind: 'cells', config: parseCellsConfig(text) };
+  } catch (error) {
+    if (!isCellarError(error)) throw error;
+    return { kind: 'config-invalid', reason: error.message };
+  }
+}
+
+async function readTargetState(path: string): Promise<TargetState> {
+  const kind = await entryKind(path);
+  if (kind === 'missing' || kind === 'unreadable') return kind;
+  if (kind === 'other') return 'not-a-folder';
+  let names: string[];
+  try {
+    names = await readdir(path);
+  } catch {
+    return 'unreadable';
+  }
+  if (names.length === 0) return 'empty';
+  return names.includes(TARGET_MARKER) ? 'initialised' : 'not-empty';
+}
+
+// Symlinks are followed: a target may be a link to the real folder.
+async function entryKind(path: string): Promise<'missing' | 'folder' | 'other' | 'unreadable'> {
+  try {
+    return (await stat(path)).isDirectory() ? 'folder' : 'other';
+  } catch (error) {
+    if (hasErrorCode(error, 'ENOENT')) return 'missing';
+    return hasErrorCode(error, 'ENOTDIR') ? 'other' : 'unreadable';
+  }
+}

@@ -1,0 +1,131 @@
+import { createHash } from 'node:crypto';
+import { closeSync, createReadStream, createWriteStream, fsyncSync, openSync, rmSync } from 'node:fs';
+import { Transform, type TransformCallback } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { createGunzip, createGzip } from 'node:zlib';
+import { CellarError } from '../../core/errors.js';
+import { describeSystemError, hasErrorCode } from '../fs/errno.js';
+import { isNotFound, lastLine, toolMissing } from '../process/run-tool.js';
+import { dumpFlags, findClient, type ClientProgram } from './clients.js';
+import { writeDefaultsFile } from './defaults-file.js';
+import type { Login } from './login.js';
+import type { ServerInfo } from './probe.js';
+
+export interface DumpRequest {
+  readonly login: Login;
+  readonly server: ServerInfo;
+  readonly database: string;
+  /** Only these tables (an index dump); the whole database with routines, triggers and events otherwise. */
+  readonly tables?: readonly string[] | undefined;
+  readonly output: string;
+  readonly onProgress?: ((bytes: number) => void) | undefined;
+}
+
+export interface DumpResult {
+  readonly sha256: string;
+  readonly size: number;
+  readonly client: { readonly program: string; readonly version: string; readonly flags: readonly string[] };
+}
+
+/** Counts and hashes what flows through, and reports progress. */
+class Meter extends Transform {
+  readonly hash = createHash('sha256');
+  bytes = 0;
+  constructor(private readonly onBytes?: ((bytes: number) => void) | undefined) {
+    super();
+  }
+  override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback): void {
+    this.hash.update(chunk);
+    this.bytes += chunk.length;
+    this.onBytes?.(this.bytes);
+    callback(null, chunk);
+  }
+}
+
+/**
+ * Streams mysqldump through gzip into `output` (created 0600, never overwritten), then fsyncs it.
+ * The password reaches the client in a 0600 option file, never in argv. On failure the partial
+ * file is removed.
+ */
+export async function dumpDatabase(request: DumpRequest): Promise<DumpResult> {
+  const client = await findClient('dump', request.server);
+  const scope = request.tables ? 'tables' : 'database';
+  const flags = dumpFlags(client, request.server, scope);
+  const defaults = writeDefaultsFile(request.login);
+  let fd: number | undefined;
+  try {
+    fd = openSync(request.output, 'wx', 0o600);
+    const args = [defaults.argument, ...flags, '--', request.database, ...(request.tables ?? [])];
+    const { sha256, size, stderr, exitCode } = await runDump(client, args, fd, request.onProgress);
+    if (exitCode !== 0) throw dumpError(client, request.database, exitCode, stderr);
+    fsyncSync(fd);
+    return { sha256, size, client: { program: client.program, version: client.version, flags } };
+  } catch (error) {
+    if (fd !== undefined) rmSync(request.output, { force: true });
+    if (hasErrorCode(error, 'ENOSPC')) {
+      throw new CellarError('NO_SPACE', `the disk holding ${request.output} is full; free space or prune snapshots, then apply again`, { cause: error });
+    }
+    throw error;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+    defaults.dispose();
+  }
+}
+
+async function runDump(client: ClientProgram, args: string[], fd: number, onProgress: DumpRequest['onProgress']) {
+  const { execa } = await import('execa');
+  const subprocess = execa(client.program, args, { stdin: 'ignore', buffer: { stdout: false, stderr: true }, reject: false });
+  const raw = new Meter(onProgress);
+  const compressed = new Meter();
+  try {
+    await pipeline(subprocess.stdout, raw, createGzip(), compressed, createWriteStream('', { fd, autoClose: false }));
+  } catch (error) {
+    subprocess.kill();
+    await subprocess;
+    throw error;
+  }
+  const result = await subprocess;
+  if (result.failed && isNotFound(result.cause)) throw toolMissing(client.program, result.cause);
+  return {
+    sha256: compressed.hash.digest('hex'),
+    size: compressed.bytes,
+    stderr: typeof result.stderr === 'string' ? result.stderr : '',
+    exitCode: result.exitCode ?? -1,
+  };
+}
+
+function dumpError(client: ClientProgram, database: string, exitCode: number, stderr: string): CellarError {
+  return new CellarError('DATABASE_FAILED', `${client.program} of ${database} failed (exit ${exitCode}): ${lastLine(stderr)}`);
+}
+
+export interface LoadRequest {
+  readonly login: Login;
+  readonly server: ServerInfo;
+  readonly database: string;
+  readonly dump: string;
+  readonly onProgress?: ((bytes: number) => void) | undefined;
+}
+
+/** Feeds a gzip dump to the mysql client, into `database`; the password never reaches argv. */
+export async function loadDump(request: LoadRequest): Promise<void> {
+  const client = await findClient('load', request.server);
+  const defaults = writeDefaultsFile(request.login);
+  const { execa } = await import('execa');
+  try {
+    const args = [defaults.argument, '--default-character-set=utf8mb4', '--binary-mode', '--', request.database];
+    const subprocess = execa(client.program, args, { stdin: 'pipe', stdout: 'ignore', buffer: { stderr: true }, reject: false });
+    const meter = new Meter(request.onProgress);
+    const feeding = pipeline(createReadStream(request.dump), createGunzip(), meter, subprocess.stdin).catch((error: unknown) => error);
+    const [fed, result] = await Promise.all([feeding, subprocess]);
+    if (result.failed && isNotFound(result.cause)) throw toolMissing(client.program, result.cause);
+    if (result.exitCode !== 0) {
+      const stderr = typeof result.stderr === 'string' ? result.stderr : '';
+      throw new CellarError('DATABASE_FAILED', `loading the dump into ${request.database} failed (exit ${String(result.exitCode)}): ${lastLine(stderr)}`);
+    }
+    if (fed instanceof Error) {
+      throw new CellarError('DATABASE_FAILED', `reading the dump ${request.dump} failed: ${describeSystemError(fed)}`, { cause: fed });
+    }
+  } finally {
+    defaults.dispose();
+  }
+}

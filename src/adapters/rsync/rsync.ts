@@ -1,0 +1,88 @@
+import { CellarError } from '../../core/errors.js';
+import { isNotFound, lastLine, toolMissing } from '../process/run-tool.js';
+
+export interface RsyncCopy {
+  readonly source: string;
+  readonly destination: string;
+  readonly exclude: readonly string[];
+  /** Copy only these top-level names. */
+  readonly only?: readonly string[] | undefined;
+  /** Hard-link files that are unchanged in this folder instead of copying them. */
+  readonly linkDest?: string | undefined;
+  /** Delete what the source does not have; only ever inside `destination`. */
+  readonly delete: boolean;
+}
+
+export interface RsyncOutcome {
+  /** Source files that disappeared while rsync ran (rsync exit 24). */
+  readonly vanished: readonly string[];
+}
+
+/** rsync's own exit codes that cellar explains rather than passes on. */
+const exitMeanings: Record<number, string> = {
+  1: 'rsync was called wrongly',
+  3: 'a folder could not be selected',
+  10: 'a socket or pipe failed',
+  11: 'a file could not be read or written',
+  12: 'the data stream broke',
+  20: 'rsync was interrupted',
+  23: 'some files could not be copied',
+  30: 'a timeout expired',
+};
+
+/** The argv for one copy: archive mode, hard links, sparse files, numeric owners. */
+export function rsyncArgs(copy: RsyncCopy): string[] {
+  const args = ['-aHS', '--numeric-ids'];
+  if (copy.delete) args.push('--delete');
+  if (copy.linkDest !== undefined) args.push(`--link-dest=${copy.linkDest}`);
+  if (copy.only) {
+    for (const name of copy.only) args.push(`--include=/${name}`);
+    args.push('--exclude=*');
+  } else {
+    for (const pattern of copy.exclude) args.push(`--exclude=${pattern}`);
+  }
+  args.push(`${copy.source}/`, `${copy.destination}/`);
+  return args;
+}
+
+/** Copies one tree with rsync; fails with a message naming the cause (disk full, unreadable files). */
+export async function rsyncCopy(copy: RsyncCopy): Promise<RsyncOutcome> {
+  const { execa } = await import('execa');
+  let result;
+  try {
+    result = await execa('rsync', rsyncArgs(copy), { reject: false, stdin: 'ignore', stdout: 'ignore', stripFinalNewline: true });
+  } catch (error) {
+    if (isNotFound(error)) throw toolMissing('rsync', error);
+    throw error;
+  }
+  if (result.failed && isNotFound(result.cause)) throw toolMissing('rsync', result.cause);
+  const stderr = typeof result.stderr === 'string' ? result.stderr : '';
+  const code = result.exitCode ?? -1;
+  if (code === 0) return { vanished: [] };
+  if (code === 24) return { vanished: vanishedFiles(stderr) };
+  throw rsyncError(copy, code, stderr, result.signal);
+}
+
+function vanishedFiles(stderr: string): string[] {
+  return [...stderr.matchAll(/^file has vanished: "(.*)"$/gm)].map((match) => match[1] ?? '');
+}
+
+function rsyncError(copy: RsyncCopy, code: number, stderr: string, signal: string | undefined): CellarError {
+  if (/No space left on device/i.test(stderr)) {
+    return new CellarError('NO_SPACE', `the disk holding ${copy.destination} is full; free space or prune snapshots, then apply again`);
+  }
+  if (/Read-only file system/i.test(stderr)) {
+    return new CellarError('FILESYSTEM', `${copy.destination} is on a read-only file system; remount it read-write or choose another folder`);
+  }
+  const denied = [...stderr.matchAll(/^rsync: .*?"(.+?)".*Permission denied \(13\)$/gm)].map((match) => match[1] ?? '');
+  if (denied.length > 0) {
+    const more = denied.length > 1 ? ` and ${denied.length - 1} more` : '';
+    return new CellarError(
+      'FILESYSTEM',
+      `cannot read ${denied[0] ?? ''}${more} (permission denied); give the backup user read access or exclude it`,
+      { details: denied.slice(1, 10) },
+    );
+  }
+  const meaning = signal ? `rsync was killed by ${signal}` : (exitMeanings[code] ?? `rsync exited with ${code}`);
+  return new CellarError('TOOL_FAILED', `copying ${copy.source} failed: ${meaning}: ${lastLine(stderr)}`);
+}

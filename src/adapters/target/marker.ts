@@ -1,0 +1,74 @@
+import { randomUUID } from 'node:crypto';
+import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { CellarError } from '../../core/errors.js';
+import { syncFolder } from '../fs/atomic-write.js';
+import { describeSystemError, hasErrorCode } from '../fs/errno.js';
+
+export const markerName = 'cellar-target.json';
+const markerFormat = '1';
+
+/** The file that makes a folder a cellar target; nothing is written to a folder without it. */
+export interface TargetMarker {
+  readonly format_version: typeof markerFormat;
+  readonly kind: 'cellar-target';
+  readonly id: string;
+  readonly created: string;
+}
+
+export type TargetState =
+  | { readonly state: 'missing' }
+  | { readonly state: 'empty' }
+  | { readonly state: 'ready'; readonly marker: TargetMarker };
+
+/** What is at a target's path; a non-empty folder without a valid marker is refused. */
+export function readTargetState(path: string): TargetState {
+  let names: string[];
+  try {
+    names = readdirSync(path);
+  } catch (error) {
+    if (hasErrorCode(error, 'ENOENT')) return { state: 'missing' };
+    if (hasErrorCode(error, 'ENOTDIR')) throw new CellarError('TARGET_INVALID', `the target ${path} is not a folder; point the target at a folder`);
+    throw new CellarError('TARGET_INVALID', `cannot read the target ${path}; check its permissions`, { cause: error });
+  }
+  if (names.length === 0) return { state: 'empty' };
+  if (!names.includes(markerName)) {
+    throw new CellarError(
+      'TARGET_INVALID',
+      `the target ${path} is a non-empty folder that cellar did not create (no ${markerName}); use an empty or new folder`,
+    );
+  }
+  return { state: 'ready', marker: readMarker(path) };
+}
+
+function readMarker(path: string): TargetMarker {
+  const file = join(path, markerName);
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new CellarError('TARGET_INVALID', `${file} is damaged (not JSON); restore it from a copy or use a new target folder`, { cause: error });
+  }
+  const marker = json as Partial<TargetMarker> | null;
+  if (marker?.kind !== 'cellar-target' || typeof marker.id !== 'string') {
+    throw new CellarError('TARGET_INVALID', `${file} is not a cellar target marker; use a new target folder`);
+  }
+  if (marker.format_version !== markerFormat) {
+    throw new CellarError('TARGET_INVALID', `${file} has format_version ${String(marker.format_version)}; this cellar reads ${markerFormat}, use a matching version`);
+  }
+  return marker as TargetMarker;
+}
+
+/** Creates the target folder (0700) and its marker; a target is initialised once, by whoever comes first. */
+export function initTarget(path: string): TargetMarker {
+  mkdirSync(join(path, 'snapshots'), { recursive: true, mode: 0o700 });
+  const marker: TargetMarker = { format_version: markerFormat, kind: 'cellar-target', id: randomUUID(), created: new Date().toISOString() };
+  try {
+    writeFileSync(join(path, markerName), `${JSON.stringify(marker, null, 2)}\n`, { mode: 0o600, flag: 'wx' });
+  } catch (error) {
+    if (hasErrorCode(error, 'EEXIST')) return readMarker(path);
+    throw new CellarError('FILESYSTEM', `cannot initialise the target ${path}: ${describeSystemError(error)}`, { cause: error });
+  }
+  syncFolder(path);
+  return marker;
+}

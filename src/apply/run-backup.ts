@@ -1,0 +1,138 @@
+import type { Plan } from '../config/plan.js';
+import { assertNever } from '../core/assert-never.js';
+import { runCommand } from '../adapters/process/run-command.js';
+import type { HeldLock } from '../adapters/target/lock.js';
+import { removeLeftover, removeSnapshot } from '../adapters/target/snapshot-store.js';
+import type { BackupObservation } from '../observe/observe-backup.js';
+import type { Manifest } from '../plan/manifest.js';
+import type { Action, ActionPlan } from '../plan/types.js';
+import type { Reporter } from './reporter.js';
+import { baselineOf, beginSnapshot, type Baseline, type SnapshotDraft } from './snapshot-draft.js';
+
+export interface BackupRun {
+  readonly plan: Plan;
+  readonly actions: ActionPlan;
+  readonly observation: BackupObservation;
+  readonly lock: HeldLock;
+  readonly reporter: Reporter;
+  readonly now: Date;
+}
+
+export interface BackupOutcome {
+  /** The snapshot written, if any. */
+  readonly manifest: Manifest | undefined;
+  readonly warnings: readonly string[];
+}
+
+/**
+ * Carries out a backup plan's actions in order, exactly as planned. The manifest is written last;
+ * until then the new snapshot does not exist, and a failure removes what was copied. Cells is
+ * started again whenever it was stopped, whatever failed in between.
+ */
+export async function runBackup(run: BackupRun): Promise<BackupOutcome> {
+  const { actions, reporter, observation } = run;
+  const { observed } = observation;
+  const target = actions.target.path;
+  const baseline = baselineOf(target, observed.latest);
+  let draft: SnapshotDraft | undefined;
+  const startDraft = (): SnapshotDraft => (draft ??= beginSnapshot(target, run.now, reporter));
+  let manifest: Manifest | undefined;
+  let stopped = false;
+  let failure: Error | undefined;
+
+  for (const [index, action] of actions.actions.entries()) {
+    if (failure !== undefined && action.action !== 'start-service') continue;
+    reporter.step(action, index, actions.actions.length);
+    try {
+      switch (action.action) {
+        case 'stop-service':
+          await runCommand(action.argv, 'stopping Cells');
+          stopped = true;
+          run.lock.update({ serviceStopped: true });
+          break;
+        case 'start-service':
+          if (failure === undefined || stopped || run.lock.tookOver?.serviceStopped === true) {
+            await runCommand(action.argv, 'starting Cells');
+            stopped = false;
+            run.lock.update({ serviceStopped: false });
+          }
+          break;
+        case 'sync-files':
+          for (const tree of action.trees) await startDraft().copyTree(tree, baseline);
+          break;
+        case 'dump-database': {
+          const database = requireDatabase(observation);
+          await startDraft().dumpDatabase(database.source, database.server, database.verdict.fingerprint);
+          break;
+        }
+        case 'dump-index':
+          if (action.cellsArgv) await runCommand(action.cellsArgv, `Cells' index snapshot of ${action.datasource}`);
+          if (action.tables.length > 0) {
+            const database = requireDatabase(observation);
+            await startDraft().dumpIndex(database.source, database.server, action.datasource, action.tables);
+          }
+          break;
+        case 'write-manifest': {
+          const current = startDraft();
+          if (baseline) await reuseFromBaseline(run, current, baseline, action);
+          manifest = current.finish(observation.layout.trees, {
+            kind: 'backup',
+            cells: { workingDir: run.plan.cells.workingDir, version: observed.cells?.version ?? null, generation: observed.cells?.generation ?? null },
+            config: current.configDigests(),
+            excluded: observed.excluded,
+            warnings: actions.warnings,
+            restoreOf: null,
+          }, run.now);
+          break;
+        }
+        case 'prune-snapshot':
+          if (observed.target.leftovers.includes(action.snapshot)) removeLeftover(target, action.snapshot);
+          else removeSnapshot(target, action.snapshot);
+          break;
+        case 'safety-snapshot':
+        case 'restore-files':
+        case 'create-database':
+        case 'load-database':
+        case 'patch-config':
+        case 'resync-datasource':
+        case 'remove-files':
+        case 'drop-database':
+          throw new Error(`${action.action} does not belong in a backup plan`);
+        default:
+          assertNever(action);
+      }
+    } catch (error) {
+      failure ??= error instanceof Error ? error : new Error(String(error));
+    }
+  }
+
+  if (failure !== undefined) {
+    if (draft && !manifest) draft.discard();
+    throw failure;
+  }
+  return { manifest, warnings: manifest?.warnings ?? [] };
+}
+
+/**
+ * Hard-links what did not change from the previous snapshot. Where that snapshot turns out to be
+ * damaged (a file or a dump gone), the tree is copied from the source and the database dumped
+ * again instead, so one damaged snapshot never blocks the next.
+ */
+async function reuseFromBaseline(run: BackupRun, draft: SnapshotDraft, baseline: Baseline, action: Extract<Action, { action: 'write-manifest' }>): Promise<void> {
+  for (const tree of action.reuse) {
+    if (draft.tryReuseTree(tree, baseline)) continue;
+    run.reporter.warn(`snapshot ${baseline.manifest.id} lacks files of ${tree.id}; copying them from ${tree.source} instead`);
+    await draft.copyTree(tree, baseline);
+  }
+  const database = run.observation.database;
+  if (action.reuseDatabase && database && !draft.tryReuseDatabase(baseline, database.verdict.fingerprint)) {
+    run.reporter.warn(`snapshot ${baseline.manifest.id} lacks its database dump; dumping the database again`);
+    await draft.dumpDatabase(database.source, database.server, database.verdict.fingerprint);
+  }
+  draft.reuseIndexes(baseline);
+}
+
+function requireDatabase(observation: BackupObservation): NonNullable<BackupObservation['database']> {
+  if (!observation.database) throw new Error('a database action without an observed database');
+  return observation.database;
+}

@@ -1,0 +1,82 @@
+import { join } from 'node:path';
+import type { Plan } from '../config/plan.js';
+import { CellarError } from '../core/errors.js';
+import { assertNever } from '../core/assert-never.js';
+import { pathExists } from '../adapters/fs/exists.js';
+import { removeTree } from '../adapters/fs/folders.js';
+import { dropDatabase } from '../adapters/mysql/admin.js';
+import { connect } from '../adapters/mysql/connect.js';
+import { findFolderUsers } from '../adapters/process/folder-users.js';
+import { runCommand } from '../adapters/process/run-command.js';
+import type { HeldLock } from '../adapters/target/lock.js';
+import type { DatabaseSource } from '../observe/database-login.js';
+import type { ActionPlan } from '../plan/types.js';
+import type { Reporter } from './reporter.js';
+
+export interface UninstallRun {
+  readonly plan: Plan;
+  readonly actions: ActionPlan;
+  readonly database: DatabaseSource | undefined;
+  readonly lock: HeldLock;
+  readonly reporter: Reporter;
+}
+
+/** Removes the working dir (only it) and, when planned, the database. */
+export async function runUninstall(run: UninstallRun): Promise<void> {
+  for (const [index, action] of run.actions.actions.entries()) {
+    run.reporter.step(action, index, run.actions.actions.length);
+    switch (action.action) {
+      case 'stop-service':
+        await runCommand(action.argv, 'stopping Cells');
+        run.lock.update({ serviceStopped: true });
+        break;
+      case 'remove-files':
+        removeWorkingDir(action.path);
+        run.lock.update({ serviceStopped: false });
+        break;
+      case 'drop-database':
+        await dropUninstalledDatabase(run, action.database);
+        break;
+      case 'start-service':
+      case 'sync-files':
+      case 'dump-database':
+      case 'dump-index':
+      case 'write-manifest':
+      case 'prune-snapshot':
+      case 'safety-snapshot':
+      case 'restore-files':
+      case 'create-database':
+      case 'load-database':
+      case 'patch-config':
+      case 'resync-datasource':
+        throw new Error(`${action.action} does not belong in an uninstall plan`);
+      default:
+        assertNever(action);
+    }
+  }
+}
+
+/** Removes a Cells working dir, and refuses anything that does not look like one or is still in use. */
+function removeWorkingDir(path: string): void {
+  if (path.split('/').filter((part) => part !== '').length < 2) {
+    throw new CellarError('APPLY_REFUSED', `refusing to remove ${path}: it is too close to the root to be a Cells working dir`);
+  }
+  if (!pathExists(join(path, 'pydio.json'))) {
+    throw new CellarError('APPLY_REFUSED', `refusing to remove ${path}: it holds no pydio.json, so it is not a Cells working dir`);
+  }
+  const users = findFolderUsers(path);
+  if (users.length > 0) {
+    throw new CellarError('CELLS_RUNNING', `refusing to remove ${path}: pid ${users[0]?.pid ?? '?'} (${users[0]?.command ?? '?'}) still uses it; stop Cells first`);
+  }
+  removeTree(path);
+}
+
+async function dropUninstalledDatabase(run: UninstallRun, name: string): Promise<void> {
+  if (!run.database) throw new Error('drop-database without a database');
+  const connection = await connect(run.database.login);
+  try {
+    await dropDatabase(connection, name);
+  } finally {
+    await connection.end();
+  }
+}

@@ -1,0 +1,172 @@
+import { hostname } from 'node:os';
+import { join } from 'node:path';
+import { isFolder } from '../adapters/fs/exists.js';
+import { linkFile, makeFolder, removeTree, tryLinkFile } from '../adapters/fs/folders.js';
+import { sha256File } from '../adapters/fs/hash-file.js';
+import { linkTree } from '../adapters/fs/link-tree.js';
+import { dumpDatabase } from '../adapters/mysql/dump.js';
+import type { ServerInfo } from '../adapters/mysql/probe.js';
+import { rsyncCopy } from '../adapters/rsync/rsync.js';
+import { readFileList } from '../adapters/target/file-list.js';
+import { createSnapshotFolder, snapshotFolder, writeManifest } from '../adapters/target/snapshot-store.js';
+import { toolVersion } from '../cli/version.js';
+import type { DatabaseSource } from '../observe/database-login.js';
+import type { DatabaseFingerprint } from '../plan/database-drift.js';
+import { configFiles } from '../plan/layout.js';
+import { manifestFormat, type Manifest, type ManifestConfigFile, type ManifestDatabase, type ManifestIndex, type ManifestTree } from '../plan/manifest.js';
+import { dateToId } from '../plan/retention.js';
+import type { TreeSpec } from '../plan/types.js';
+import { listPathOf, recordTree } from './record-tree.js';
+import type { Reporter } from './reporter.js';
+
+/** A snapshot this snapshot may hard-link from: its folder and manifest. */
+export interface Baseline {
+  readonly folder: string;
+  readonly manifest: Manifest;
+}
+
+/** The header fields of a manifest that the caller knows and the draft does not. */
+export type ManifestHeader = Pick<Manifest, 'kind' | 'cells' | 'config' | 'excluded' | 'restoreOf'> & { readonly warnings: readonly string[] };
+
+/**
+ * A snapshot being written: a folder without a manifest, which therefore does not exist yet.
+ * Trees are copied (or hard-linked from a baseline), dumps added, and `finish` writes the manifest.
+ */
+export interface SnapshotDraft {
+  readonly id: string;
+  readonly folder: string;
+  copyTree(tree: TreeSpec, baseline: Baseline | undefined): Promise<void>;
+  /** Hard-links a tree from the baseline; false (and nothing left behind) when the baseline lacks some of it. */
+  tryReuseTree(tree: TreeSpec, baseline: Baseline): boolean;
+  dumpDatabase(source: DatabaseSource, server: ServerInfo, fingerprint: DatabaseFingerprint): Promise<void>;
+  /** Hard-links the baseline's dump; false when it is gone. */
+  tryReuseDatabase(baseline: Baseline, fingerprint: DatabaseFingerprint): boolean;
+  dumpIndex(source: DatabaseSource, server: ServerInfo, datasource: string, tables: readonly string[]): Promise<void>;
+  /** Hard-links the baseline's index dumps that this snapshot did not redo (a missing one is left out). */
+  reuseIndexes(baseline: Baseline): void;
+  /** sha256 of pydio.json and the vault files as this snapshot holds them (null when absent). */
+  configDigests(): ManifestConfigFile[];
+  finish(order: readonly TreeSpec[], header: ManifestHeader, now: Date): Manifest;
+  /** Removes the folder of a draft that will never be finished. */
+  discard(): void;
+}
+
+/** Starts a snapshot in `target`, named by `now`, or the next free second when that id is taken. */
+export function beginSnapshot(target: string, now: Date, reporter: Reporter): SnapshotDraft {
+  let time = now.getTime();
+  while (!createSnapshotFolder(target, dateToId(new Date(time)))) time += 1000;
+  const id = dateToId(new Date(time));
+  const folder = snapshotFolder(target, id);
+  makeFolder(join(folder, 'lists'));
+  const trees = new Map<string, ManifestTree>();
+  const indexes = new Map<string, ManifestIndex>();
+  const warnings: string[] = [];
+  let database: ManifestDatabase | null = null;
+
+  return {
+    id,
+    folder,
+    async copyTree(tree, baseline) {
+      const destination = join(folder, tree.snapshotPath);
+      makeFolder(destination);
+      const previous = baseline?.manifest.trees.find((candidate) => candidate.id === tree.id);
+      const previousFolder = baseline && previous ? join(baseline.folder, previous.snapshotPath) : undefined;
+      if (!tree.optional || isFolder(tree.source)) {
+        const outcome = await rsyncCopy({ source: tree.source, destination, exclude: tree.exclude, only: tree.only, linkDest: previousFolder, delete: true });
+        for (const path of outcome.vanished) reporter.warn(`${tree.source}/${path} disappeared during the copy; it is not in the snapshot`);
+      }
+      const list = listPathOf(tree);
+      const recorded = recordTree(tree, destination, join(folder, list), baseline && previous ? join(baseline.folder, previous.list) : undefined);
+      for (const path of recorded.unstable) {
+        const warning = `${tree.source}/${path} changed while it was being copied; its copy may be inconsistent (stop Cells during backups: cells.service)`;
+        warnings.push(warning);
+        reporter.warn(warning);
+      }
+      trees.set(tree.id, { ...tree, list, ...recorded.summary, newBytes: recorded.newBytes });
+    },
+    tryReuseTree(tree, baseline) {
+      const previous = baseline.manifest.trees.find((candidate) => candidate.id === tree.id);
+      if (!previous) return false;
+      const entries = readFileList(join(baseline.folder, previous.list));
+      if (!linkTree(join(baseline.folder, previous.snapshotPath), join(folder, tree.snapshotPath), entries)) return false;
+      linkFile(join(baseline.folder, previous.list), join(folder, previous.list));
+      trees.set(tree.id, { ...previous, ...tree, newBytes: 0 });
+      return true;
+    },
+    async dumpDatabase(source, server, fingerprint) {
+      const dump = join('database', `${source.name}.sql.gz`);
+      makeFolder(join(folder, 'database'));
+      const result = await dumpDatabase({
+        login: source.login,
+        server,
+        database: source.name,
+        output: join(folder, dump),
+        onProgress: (bytes) => { reporter.progress('dumping the database', bytes, undefined, 'bytes'); },
+      });
+      reporter.progressDone();
+      database = {
+        name: source.name,
+        dump,
+        sha256: result.sha256,
+        size: result.size,
+        dumped: true,
+        fingerprint,
+        client: result.client,
+        server: { version: server.version, variant: server.variant },
+        tables: Object.keys(fingerprint.tables),
+      };
+    },
+    tryReuseDatabase(baseline, fingerprint) {
+      const previous = baseline.manifest.database;
+      if (!previous) return false;
+      makeFolder(join(folder, 'database'));
+      if (!tryLinkFile(join(baseline.folder, previous.dump), join(folder, previous.dump))) return false;
+      database = { ...previous, dumped: false, fingerprint };
+      return true;
+    },
+    async dumpIndex(source, server, datasource, tables) {
+      const dump = join('datasources', datasource, 'index.sql.gz');
+      makeFolder(join(folder, 'datasources', datasource));
+      const result = await dumpDatabase({ login: source.login, server, database: source.name, tables, output: join(folder, dump) });
+      indexes.set(datasource, { datasource, dump, sha256: result.sha256, size: result.size, tables });
+    },
+    reuseIndexes(baseline) {
+      for (const index of baseline.manifest.indexes) {
+        if (indexes.has(index.datasource)) continue;
+        makeFolder(join(folder, 'datasources', index.datasource));
+        if (tryLinkFile(join(baseline.folder, index.dump), join(folder, index.dump))) indexes.set(index.datasource, index);
+      }
+    },
+    configDigests() {
+      return configFiles.map((name) => ({ name, sha256: sha256File(join(folder, 'workdir', name)) }));
+    },
+    finish(order, header, now) {
+      const manifest: Manifest = {
+        format_version: manifestFormat,
+        id,
+        kind: header.kind,
+        created: now.toISOString(),
+        tool: { name: 'cellar', version: toolVersion },
+        host: hostname(),
+        cells: header.cells,
+        trees: order.flatMap((tree) => trees.get(tree.id) ?? []),
+        config: header.config,
+        database,
+        indexes: [...indexes.values()],
+        excluded: header.excluded,
+        warnings: [...header.warnings, ...warnings],
+        restoreOf: header.restoreOf,
+      };
+      writeManifest(target, manifest);
+      return manifest;
+    },
+    discard() {
+      removeTree(folder);
+    },
+  };
+}
+
+/** The baseline for hard links: the given snapshot in `target`. */
+export function baselineOf(target: string, manifest: Manifest | undefined): Baseline | undefined {
+  return manifest ? { folder: snapshotFolder(target, manifest.id), manifest } : undefined;
+}

@@ -1,0 +1,46 @@
+import { writeJsonFile } from '../../adapters/fs/json-file.js';
+import { loadPlan, planFilePath } from '../../config/load-plan.js';
+import { savedPlanFormat, type PlanOptions, type SavedPlan } from '../../plan/saved-plan.js';
+import { renderPlanJson, toPlanDocument } from '../../render/plan-json.js';
+import { renderPlanText } from '../../render/plan-text.js';
+import type { Io } from '../io.js';
+import { planOptionsFrom, type PlanArgs } from '../plan-args.js';
+import { toolVersion } from '../version.js';
+import { prepare } from '../workflow.js';
+
+export interface PlanCommandArgs extends PlanArgs {
+  readonly out?: string | undefined;
+  readonly detailedExitcode?: boolean | undefined;
+  readonly json?: boolean | undefined;
+  readonly verbose?: boolean | undefined;
+}
+
+/** `cellar plan`: show the drift and the actions; exit 2 with --detailed-exitcode when there are changes. */
+export async function runPlan(args: PlanCommandArgs, io: Io): Promise<number> {
+  const planFile = planFilePath(args.file, io.env, io.cwd);
+  const options = planOptionsFrom(args);
+  const { plan } = await loadPlan(planFile, io.env, io.cwd);
+  const prepared = await prepare(io, { plan, planFile, options, verbose: args.verbose === true });
+  const { actionPlan } = prepared;
+  if (args.json === true) io.out(renderPlanJson(actionPlan));
+  else io.out(renderPlanText(toPlanDocument(actionPlan), { color: io.color }));
+  if (args.out !== undefined) {
+    writeJsonFile(args.out, savedPlan(planFile, prepared.planSha256, options, prepared.actionPlan));
+    if (args.json !== true) io.err(`Saved the plan to ${args.out}; apply it exactly with \`cellar apply ${args.out}\`.\n`);
+  }
+  const changes = actionPlan.actions.length > 0;
+  return args.detailedExitcode === true && changes ? 2 : 0;
+}
+
+function savedPlan(planFile: string, planSha256: string, options: PlanOptions, plan: SavedPlan['plan']): SavedPlan {
+  return {
+    format_version: savedPlanFormat,
+    kind: 'cellar-saved-plan',
+    tool: { name: 'cellar', version: toolVersion },
+    created: new Date().toISOString(),
+    planFile,
+    planSha256,
+    options,
+    plan,
+  };
+}

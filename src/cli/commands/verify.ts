@@ -1,0 +1,52 @@
+import { verifySnapshot } from '../../observe/verify-snapshot.js';
+import { loadPlan, planFilePath } from '../../config/load-plan.js';
+import type { TargetSpec } from '../../config/plan.js';
+import { CellarError, isCellarError } from '../../core/errors.js';
+import { findSnapshot } from '../../observe/find-snapshot.js';
+import { targetSpec } from '../../observe/observe-backup.js';
+import type { Manifest } from '../../plan/manifest.js';
+import { renderVerifyJson, toVerifyDocument } from '../../render/verify-json.js';
+import { renderVerifySummary, verifyFailureDetails, verifyFailureMessage } from '../../render/verify-text.js';
+import type { Io } from '../io.js';
+import { createReporter } from '../reporter.js';
+
+export interface VerifyCommandArgs {
+  readonly file?: string | undefined;
+  readonly target?: string | undefined;
+  readonly snapshot?: string | undefined;
+  readonly readData?: boolean | undefined;
+  readonly json?: boolean | undefined;
+}
+
+const problemsShown = 50;
+
+/** `cellar verify`: checks one snapshot against its manifest; exit 1 (VERIFY_FAILED) listing each mismatch. */
+export async function runVerify(args: VerifyCommandArgs, io: Io): Promise<number> {
+  const { plan } = await loadPlan(planFilePath(args.file, io.env, io.cwd), io.env, io.cwd);
+  const spec = targetSpec(plan, args.target);
+  const manifest = chooseSnapshot(spec, args.snapshot ?? 'latest');
+  const readData = args.readData === true;
+  const reporter = createReporter(io, { progressBars: io.interactive });
+  const label = `reading snapshot ${manifest.id}`;
+  const result = verifySnapshot(spec.path, manifest, {
+    readData,
+    keepProblems: problemsShown,
+    onProgress: (done, total) => { reporter.progress(label, done, total, 'bytes'); },
+  });
+  reporter.progressDone();
+  const document = toVerifyDocument({ target: { name: spec.name, path: spec.path }, snapshot: manifest.id, readData }, result);
+  if (args.json === true) io.out(renderVerifyJson(document));
+  if (!document.verified) throw new CellarError('VERIFY_FAILED', verifyFailureMessage(document), { details: verifyFailureDetails(document) });
+  if (args.json !== true) io.out(renderVerifySummary(document));
+  return 0;
+}
+
+/** The snapshot to verify; a manifest that cannot be read fails verification. */
+function chooseSnapshot(spec: TargetSpec, wanted: string): Manifest {
+  try {
+    return findSnapshot(spec, wanted);
+  } catch (error) {
+    if (!isCellarError(error) || error.code !== 'SNAPSHOT_DAMAGED') throw error;
+    throw new CellarError('VERIFY_FAILED', `verification failed: ${error.message}`, { cause: error });
+  }
+}

@@ -1,0 +1,129 @@
+import { sha256File } from '../adapters/fs/hash-file.js';
+import { acquireLock, type HeldLock } from '../adapters/target/lock.js';
+import { initTarget, readTargetState } from '../adapters/target/marker.js';
+import type { Reporter } from '../apply/reporter.js';
+import { runBackup } from '../apply/run-backup.js';
+import { indexSnapshotCommand } from '../cells/admin-commands.js';
+import type { Plan } from '../config/plan.js';
+import { isFolder } from '../adapters/fs/exists.js';
+import { findFolderUsers } from '../adapters/process/folder-users.js';
+import { runRestore } from '../apply/run-restore.js';
+import { runUninstall } from '../apply/run-uninstall.js';
+import { observeBackup, targetSpec } from '../observe/observe-backup.js';
+import { observeRestore } from '../observe/observe-restore.js';
+import { planRestore } from '../plan/restore-plan.js';
+import { planUninstall } from '../plan/uninstall-plan.js';
+import { planBackup } from '../plan/backup-plan.js';
+import type { Manifest } from '../plan/manifest.js';
+import type { PlanOptions } from '../plan/saved-plan.js';
+import { formatBytes } from '../render/format.js';
+import type { ActionPlan } from '../plan/types.js';
+import type { Io } from './io.js';
+
+/** What an apply reports when it is done. */
+export interface Outcome {
+  /** The snapshot written: a backup's, or a restore's safety snapshot. */
+  readonly snapshot: string | undefined;
+  readonly summary: string;
+  readonly warnings: readonly string[];
+  /** Commands left for the operator (resyncs when cellar cannot run Cells itself). */
+  readonly todo: readonly string[];
+}
+
+/** A plan made from fresh observations, and the way to carry it out. */
+export interface Prepared {
+  readonly plan: Plan;
+  readonly planSha256: string;
+  readonly actionPlan: ActionPlan;
+  /** Carries out `actions` (the ones just planned, or a saved plan's), holding `lock`. */
+  readonly execute: (actions: ActionPlan, lock: HeldLock, reporter: Reporter) => Promise<Outcome>;
+}
+
+export interface PrepareOptions {
+  readonly plan: Plan;
+  readonly planFile: string;
+  readonly options: PlanOptions;
+  readonly verbose: boolean;
+  readonly lock?: HeldLock | undefined;
+}
+
+const pathsShown = 10;
+
+/** Observes and plans in the requested mode. */
+export async function prepare(io: Io, prepareOptions: PrepareOptions): Promise<Prepared> {
+  const { plan, options } = prepareOptions;
+  const planSha256 = sha256File(prepareOptions.planFile) ?? '';
+  const keepPaths = prepareOptions.verbose ? Number.MAX_SAFE_INTEGER : pathsShown;
+  const observeOptions = { env: io.env, keepPaths, lock: prepareOptions.lock };
+  switch (options.mode) {
+    case 'backup': {
+      const observation = await observeBackup(plan, options.target, observeOptions);
+      const binary = plan.cells.binary;
+      const actionPlan = planBackup(plan, observation.observed, {
+        now: new Date(),
+        indexSnapshotArgv: binary === undefined ? undefined : (datasource) => indexSnapshotCommand(binary, datasource),
+      });
+      return {
+        plan,
+        planSha256,
+        actionPlan,
+        execute: async (actions, lock, reporter) => {
+          const { manifest, warnings } = await runBackup({ plan, actions, observation, lock, reporter, now: new Date() });
+          return { snapshot: manifest?.id, summary: manifest ? describeSnapshot(manifest) : 'nothing to record', warnings, todo: [] };
+        },
+      };
+    }
+    case 'restore': {
+      const observation = await observeRestore(plan, { ...observeOptions, snapshot: options.snapshot, target: options.target });
+      const actionPlan = planRestore(plan, observation.observed, { safetySnapshot: options.safetySnapshot });
+      return {
+        plan,
+        planSha256,
+        actionPlan,
+        execute: async (actions, lock, reporter) => {
+          const outcome = await runRestore({ plan, actions, observation, lock, reporter, now: new Date() });
+          const safety = outcome.safety ? `; undo it with cellar apply --restore --snapshot ${outcome.safety.id}` : '';
+          return { snapshot: outcome.safety?.id, summary: `restored snapshot ${actions.snapshot ?? '?'} into ${observation.observed.workingDir}${safety}`, warnings: outcome.warnings, todo: outcome.todo };
+        },
+      };
+    }
+    case 'uninstall': {
+      const observation = await observeBackup(plan, options.target, observeOptions);
+      const backup = planBackup(plan, observation.observed, { now: new Date() });
+      const actionPlan = planUninstall(plan, {
+        backup,
+        databaseName: observation.database?.source.name,
+        liveUsers: isFolder(plan.cells.workingDir) ? findFolderUsers(plan.cells.workingDir) : [],
+        workingDirExists: isFolder(plan.cells.workingDir),
+      }, options);
+      return {
+        plan,
+        planSha256,
+        actionPlan,
+        execute: async (actions, lock, reporter) => {
+          await runUninstall({ plan, actions, database: observation.database?.source, lock, reporter });
+          return { snapshot: undefined, summary: `removed ${plan.cells.workingDir}`, warnings: [], todo: [] };
+        },
+      };
+    }
+  }
+}
+
+function describeSnapshot(manifest: Manifest): string {
+  const files = manifest.trees.reduce((sum, tree) => sum + tree.files, 0);
+  const newBytes = manifest.trees.reduce((sum, tree) => sum + tree.newBytes, 0);
+  const database = manifest.database ? (manifest.database.dumped ? ', database dumped' : ', database unchanged') : '';
+  return `snapshot ${manifest.id} written: ${files} files, ${formatBytes(newBytes)} new${database}`;
+}
+
+/** The target's lock, taking it now when the target exists (so that apply observes what it will change). */
+export function lockIfReady(plan: Plan, targetName: string | undefined, command: string): HeldLock | undefined {
+  const spec = targetSpec(plan, targetName);
+  return readTargetState(spec.path).state === 'ready' ? acquireLock(spec.path, command) : undefined;
+}
+
+/** Initialises a new target and takes its lock, right before the first snapshot is written. */
+export function initAndLock(path: string, command: string): HeldLock {
+  initTarget(path);
+  return acquireLock(path, command);
+}

@@ -1,0 +1,27 @@
+/** What the safety rules need to know about the file system, gathered by src/adapters/fs/plan-facts.ts. */
+import type { CellsConfig } from '../cells/cells-config.js';
+
+/** Name of the file that marks a folder as a cellar target (DESIGN §4). */
+export const TARGET_MARKER = 'cellar-target.json';
+
+/** What a target path holds now. */
+export type TargetState = 'missing' | 'empty' | 'initialised' | 'not-empty' | 'not-a-folder' | 'unreadable';
+
+/** What the working dir holds now; pydio.json is read only when it is there. */
+export type WorkingDirState =
+  | { readonly kind: 'missing' }
+  | { readonly kind: 'not-a-folder' }
+  | { readonly kind: 'no-config' }
+  | { readonly kind: 'config-invalid'; readonly reason: string }
+  | { readonly kind: 'cells'; readonly config: CellsConfig };
+
+export interface PlanFacts {
+  /**
+   * Each path the rules compare, with symlinks and `..` resolved; a path that does not exist yet
+   * through its longest existing ancestor. A path missing from the map is compared as written.
+   */
+  readonly realPaths: ReadonlyMap<string, string>;
+  /** By target name. */
+  readonly targets: ReadonlyMap<string, TargetState>;
+  readonly workingDir: WorkingDirState;
+}

@@ -1,0 +1,41 @@
+/** The semantic rules a plan must pass beyond the schema (DESIGN §2), all checked before anything runs. */
+import { checkDatasources } from './datasource-rules.js';
+import { didYouMean } from './did-you-mean.js';
+import { checkExcludes } from './exclude-rules.js';
+import type { PlanFacts } from './plan-facts.js';
+import type { Plan } from './plan.js';
+import type { Problem } from './problem.js';
+import { checkTargets } from './target-rules.js';
+
+/** Every rule the plan breaks, given what the file system holds. */
+export function checkPlanRules(plan: Plan, facts: PlanFacts): Problem[] {
+  return [...checkTargets(plan, facts), ...checkDatasources(plan, facts), ...checkExcludes(plan), ...checkRetention(plan), ...checkRestoreSource(plan)];
+}
+
+function checkRetention(plan: Plan): Problem[] {
+  return Object.values(plan.targets).flatMap((target) => {
+    const counts = Object.values(target.keep ?? {}).filter((count) => count !== undefined);
+    if (target.keep === undefined || counts.some((count) => count > 0)) return [];
+    return [
+      {
+        path: ['targets', target.name, 'keep'],
+        at: 'value' as const,
+        message: `targets.${target.name}.keep keeps nothing: every snapshot would be deleted as soon as it is made; set a count above 0, or omit keep to keep every snapshot`,
+      },
+    ];
+  });
+}
+
+function checkRestoreSource(plan: Plan): Problem[] {
+  const from = plan.restore?.from;
+  if (from === undefined || plan.targets[from] !== undefined) return [];
+  const names = Object.keys(plan.targets);
+  const hint = didYouMean(from, names);
+  return [
+    {
+      path: ['restore', 'from'],
+      at: 'value',
+      message: `restore.from names "${from}", which is not a target${hint === '' ? `; the targets are ${names.join(', ')}` : hint}`,
+    },
+  ];
+}

@@ -1,0 +1,2794 @@
+/*
+ * Generated from schemas/backup-plan.schema.json by scripts/gen-types.mjs; do not edit.
+ * Change the schema, then run `npm run gen:types`. A test fails when this file is stale.
+ */
+/* eslint-disable */
+// @ts-nocheck
+import { createRequire } from 'node:module';
+const require = createRequire(import.meta.url);
+
+export const validate = validate20;
+export default validate20;
+const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"urn:cellar:backup-plan:1","title":"RawPlan","description":"A cellar backup plan (format version 1): what to back up from one Pydio Cells installation, where to keep the snapshots, and how to restore them. Relative paths are resolved against the folder that holds this file; \"~\" is not expanded.","type":"object","additionalProperties":false,"required":["version","datasources","targets"],"properties":{"version":{"description":"Format version of this file. Only 1 exists.","const":1},"cells":{"description":"The Cells installation: its working dir, how to stop and start it, and what to leave out.","type":"object","additionalProperties":false,"properties":{"workingDir":{"description":"The Cells working dir, the folder that holds pydio.json. Default: $CELLS_WORKING_DIR, then ~/.config/pydio/cells.","$ref":"#/$defs/path"},"binary":{"description":"The cells binary (a path, or a command name looked up in PATH). When set, cellar runs Cells' own admin commands: index snapshots of flat datasources, resyncs after a restore.","type":"string","minLength":1,"pattern":"^[^~]"},"service":{"description":"How to stop and start Cells. Its Bolt and Bleve stores under services/ must not be copied while it runs.","type":"object","additionalProperties":false,"required":["stop","start"],"properties":{"stop":{"description":"Command that stops Cells, as an argv list (never a shell string), e.g. [systemctl, stop, cells].","$ref":"#/$defs/argv"},"start":{"description":"Command that starts Cells again, as an argv list, e.g. [systemctl, start, cells].","$ref":"#/$defs/argv"},"stopFor":{"description":"When to stop Cells: changes (default: only when something must be copied), always, or never (you stop it yourself).","default":"changes","enum":["changes","always","never"]}}},"exclude":{"description":"rsync-style patterns, relative to the working dir and to each datasource folder, that are not backed up. Default: none. Excluding anything under data/ or services/, pydio.json or the vault files needs force: true.","type":"array","items":{"$ref":"#/$defs/excludePattern"}}}},"database":{"description":"The Cells MySQL or MariaDB database. Omitted: read the DSN from pydio.json.","type":"object","additionalProperties":false,"required":["user","name"],"properties":{"host":{"description":"Server host name or address. Default: 127.0.0.1.","default":"127.0.0.1","$ref":"#/$defs/host"},"port":{"description":"Server TCP port. Default: 3306.","default":3306,"$ref":"#/$defs/port"},"socket":{"description":"Unix socket of the server; when set, host and port are not used.","$ref":"#/$defs/path"},"user":{"description":"The database user Cells connects as.","$ref":"#/$defs/databaseUser"},"password":{"description":"Where the password is read from: { env: NAME } or { file: /absolute/path }. Omit it for socket or password-less logins.","$ref":"#/$defs/secret"},"name":{"description":"The database name.","$ref":"#/$defs/databaseName"}}},"datasources":{"description":"Every datasource listed in pydio.json, by name, and how it is backed up. An undeclared datasource is an error: it would silently not be backed up.","type":"object","propertyNames":{"$ref":"#/$defs/name"},"additionalProperties":{"$ref":"#/$defs/datasource"}},"targets":{"description":"Where snapshots are kept, by name (at least one).","type":"object","minProperties":1,"propertyNames":{"$ref":"#/$defs/name"},"additionalProperties":{"$ref":"#/$defs/target"}},"restore":{"description":"How a restore is done: from which target, into which working dir, and what changes on the new host.","type":"object","additionalProperties":false,"required":["from"],"properties":{"from":{"description":"Name of the target to restore from.","$ref":"#/$defs/name"},"workingDir":{"description":"The working dir to restore into. Default: cells.workingDir.","$ref":"#/$defs/path"},"database":{"description":"Database settings that only a restore needs.","type":"object","additionalProperties":false,"properties":{"admin":{"description":"Login used for CREATE DATABASE and GRANT when the Cells user may not run them.","type":"object","additionalProperties":false,"required":["user"],"properties":{"user":{"description":"An administrative database user, e.g. root.","$ref":"#/$defs/databaseUser"},"password":{"description":"Where its password is read from: { env: NAME } or { file: /absolute/path }.","$ref":"#/$defs/secret"}}}}},"overrides":{"description":"Values that change on the restored host. The old values come from the snapshot's own pydio.json.","type":"object","additionalProperties":false,"properties":{"hostname":{"description":"New internal host name: every PeerAddress (and urlInternal before Cells 2.2).","$ref":"#/$defs/host"},"publicUrl":{"description":"New public URL: sites[].ReverseProxyURL (defaults.url before Cells 2.2) and every literal occurrence of the old one.","type":"string","pattern":"^https?://[^\\s/]+(/\\S*)?$"},"database":{"description":"New database location and login; unset fields keep the snapshot's values.","type":"object","additionalProperties":false,"minProperties":1,"properties":{"host":{"description":"New server host name or address.","$ref":"#/$defs/host"},"port":{"description":"New server TCP port.","$ref":"#/$defs/port"},"socket":{"description":"New Unix socket of the server.","$ref":"#/$defs/path"},"name":{"description":"New database name.","$ref":"#/$defs/databaseName"},"user":{"description":"New database user.","$ref":"#/$defs/databaseUser"},"password":{"description":"Where the new password is read from: { env: NAME } or { file: /absolute/path }.","$ref":"#/$defs/secret"}}},"paths":{"description":"Datasource folders that moved on the new host: old absolute folder → new absolute folder.","type":"object","propertyNames":{"$ref":"#/$defs/absolutePath"},"additionalProperties":{"$ref":"#/$defs/absolutePath"}}}}}},"hooks":{"description":"Commands run around a backup, as argv lists. Environment variables carry the outcome, the snapshot id and counts. A failed hook is reported; it never hides the backup's own result.","type":"object","additionalProperties":false,"properties":{"before":{"description":"Runs before anything else.","$ref":"#/$defs/argv"},"after":{"description":"Runs last, whatever the outcome.","$ref":"#/$defs/argv"},"onSuccess":{"description":"Runs when the backup succeeded, e.g. a healthchecks ping.","$ref":"#/$defs/argv"},"onFailure":{"description":"Runs when the backup failed, e.g. a mail.","$ref":"#/$defs/argv"}}}},"$defs":{"name":{"description":"A datasource or target name. It becomes part of file names: a letter or digit, then letters, digits, \".\", \"_\" or \"-\" (at most 64).","type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$"},"path":{"description":"A file system path; relative paths are resolved against the plan's folder. \"~\" is not expanded.","type":"string","minLength":1,"pattern":"^[^~]"},"absolutePath":{"description":"An absolute file system path.","type":"string","pattern":"^/"},"host":{"description":"A host name or an IP address, without scheme or port.","type":"string","pattern":"^[^\\s/:]+$|^\\[[0-9A-Fa-f:.]+\\]$|^[0-9A-Fa-f]*:[0-9A-Fa-f]*:[0-9A-Fa-f:.]*$"},"port":{"description":"A TCP port.","type":"integer","minimum":1,"maximum":65535},"databaseUser":{"description":"A database user name.","type":"string","minLength":1,"maxLength":80},"databaseName":{"description":"A database name.","type":"string","minLength":1,"maxLength":64},"argv":{"title":"Argv","description":"A command as an argv list: the program, then its arguments. No shell is involved.","type":"array","minItems":1,"prefixItems":[{"type":"string","minLength":1}],"items":{"type":"string"}},"secret":{"title":"Secret","description":"Where a secret is read from; secrets are never written in the plan.","$comment":"No $ref inside oneOf branches: cellar attributes ajv's errors to a branch by its schema path.","oneOf":[{"title":"EnvSecret","type":"object","additionalProperties":false,"required":["env"],"properties":{"env":{"description":"Name of the environment variable that holds the secret.","type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]*$"}}},{"title":"FileSecret","type":"object","additionalProperties":false,"required":["file"],"properties":{"file":{"description":"Absolute path of a file that holds the secret (one line; a trailing newline is ignored).","type":"string","pattern":"^/"}}}]},"excludePattern":{"title":"ExcludePattern","description":"An rsync-style pattern, or { pattern, force } to exclude something a restore needs.","$comment":"No $ref inside oneOf branches: cellar attributes ajv's errors to a branch by its schema path.","oneOf":[{"type":"string","minLength":1},{"title":"ForcedExclude","type":"object","additionalProperties":false,"required":["pattern"],"properties":{"pattern":{"description":"The rsync-style pattern.","type":"string","minLength":1},"force":{"description":"Allow the pattern to exclude data/, services/, pydio.json or the vault files, without which a restore is incomplete.","type":"boolean"}}}]},"datasource":{"title":"Datasource","description":"How one datasource is backed up.","$comment":"No $ref inside oneOf branches: cellar attributes ajv's errors to a branch by its schema path.","oneOf":[{"title":"FilesDatasource","type":"object","additionalProperties":false,"required":["backup"],"properties":{"backup":{"description":"files: cellar copies the datasource folder (local storage).","const":"files"},"path":{"description":"The datasource folder, when it differs from the folder in pydio.json.","type":"string","minLength":1,"pattern":"^[^~]"}}},{"title":"ProviderDatasource","type":"object","additionalProperties":false,"required":["backup"],"properties":{"backup":{"description":"provider: the storage provider keeps the objects (e.g. S3 bucket versioning); cellar backs up the configuration and the index.","const":"provider"}}},{"title":"SkippedDatasource","type":"object","additionalProperties":false,"required":["backup","reason"],"properties":{"backup":{"description":"skip: not backed up at all.","const":"skip"},"reason":{"description":"Why it is not backed up (shown in every plan).","type":"string","minLength":1}}}]},"target":{"title":"Target","description":"A folder that holds snapshots.","type":"object","additionalProperties":false,"required":["path"],"properties":{"path":{"description":"The target folder: new, empty, or initialised by cellar (it holds cellar-target.json). Never inside or around the working dir or a datasource.","$ref":"#/$defs/path"},"keep":{"description":"How many snapshots to keep per rule, as restic's forget does. Omitted: keep every snapshot.","type":"object","additionalProperties":false,"minProperties":1,"properties":{"last":{"description":"Keep the newest N snapshots.","$ref":"#/$defs/count"},"daily":{"description":"Keep the newest snapshot of each of the last N days that have one.","$ref":"#/$defs/count"},"weekly":{"description":"Keep the newest snapshot of each of the last N weeks that have one.","$ref":"#/$defs/count"},"monthly":{"description":"Keep the newest snapshot of each of the last N months that have one.","$ref":"#/$defs/count"}}}}},"count":{"description":"A number of snapshots.","type":"integer","minimum":0,"maximum":100000}}};
+const schema32 = {"description":"A file system path; relative paths are resolved against the plan's folder. \"~\" is not expanded.","type":"string","minLength":1,"pattern":"^[^~]"};
+const schema33 = {"title":"Argv","description":"A command as an argv list: the program, then its arguments. No shell is involved.","type":"array","minItems":1,"prefixItems":[{"type":"string","minLength":1}],"items":{"type":"string"}};
+const schema35 = {"title":"ExcludePattern","description":"An rsync-style pattern, or { pattern, force } to exclude something a restore needs.","$comment":"No $ref inside oneOf branches: cellar attributes ajv's errors to a branch by its schema path.","oneOf":[{"type":"string","minLength":1},{"title":"ForcedExclude","type":"object","additionalProperties":false,"required":["pattern"],"properties":{"pattern":{"description":"The rsync-style pattern.","type":"string","minLength":1},"force":{"description":"Allow the pattern to exclude data/, services/, pydio.json or the vault files, without which a restore is incomplete.","type":"boolean"}}}]};
+const schema36 = {"description":"A host name or an IP address, without scheme or port.","type":"string","pattern":"^[^\\s/:]+$|^\\[[0-9A-Fa-f:.]+\\]$|^[0-9A-Fa-f]*:[0-9A-Fa-f]*:[0-9A-Fa-f:.]*$"};
+const schema37 = {"description":"A TCP port.","type":"integer","minimum":1,"maximum":65535};
+const schema39 = {"description":"A database user name.","type":"string","minLength":1,"maxLength":80};
+const schema40 = {"title":"Secret","description":"Where a secret is read from; secrets are never written in the plan.","$comment":"No $ref inside oneOf branches: cellar attributes ajv's errors to a branch by its schema path.","oneOf":[{"title":"EnvSecret","type":"object","additionalProperties":false,"required":["env"],"properties":{"env":{"description":"Name of the environment variable that holds the secret.","type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]*$"}}},{"title":"FileSecret","type":"object","additionalProperties":false,"required":["file"],"properties":{"file":{"description":"Absolute path of a file that holds the secret (one line; a trailing newline is ignored).","type":"string","pattern":"^/"}}}]};
+const schema41 = {"description":"A database name.","type":"string","minLength":1,"maxLength":64};
+const schema42 = {"description":"A datasource or target name. It becomes part of file names: a letter or digit, then letters, digits, \".\", \"_\" or \"-\" (at most 64).","type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$"};
+const schema43 = {"title":"Datasource","description":"How one datasource is backed up.","$comment":"No $ref inside oneOf branches: cellar attributes ajv's errors to a branch by its schema path.","oneOf":[{"title":"FilesDatasource","type":"object","additionalProperties":false,"required":["backup"],"properties":{"backup":{"description":"files: cellar copies the datasource folder (local storage).","const":"files"},"path":{"description":"The datasource folder, when it differs from the folder in pydio.json.","type":"string","minLength":1,"pattern":"^[^~]"}}},{"title":"ProviderDatasource","type":"object","additionalProperties":false,"required":["backup"],"properties":{"backup":{"description":"provider: the storage provider keeps the objects (e.g. S3 bucket versioning); cellar backs up the configuration and the index.","const":"provider"}}},{"title":"SkippedDatasource","type":"object","additionalProperties":false,"required":["backup","reason"],"properties":{"backup":{"description":"skip: not backed up at all.","const":"skip"},"reason":{"description":"Why it is not backed up (shown in every plan).","type":"string","minLength":1}}}]};
+const schema62 = {"description":"An absolute file system path.","type":"string","pattern":"^/"};
+const func1 = require("ajv/dist/runtime/ucs2length").default;
+const pattern4 = new RegExp("^[^~]", "u");
+const pattern6 = new RegExp("^[^\\s/:]+$|^\\[[0-9A-Fa-f:.]+\\]$|^[0-9A-Fa-f]*:[0-9A-Fa-f]*:[0-9A-Fa-f:.]*$", "u");
+const pattern8 = new RegExp("^[A-Za-z_][A-Za-z0-9_]*$", "u");
+const pattern9 = new RegExp("^/", "u");
+const pattern10 = new RegExp("^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$", "u");
+const pattern19 = new RegExp("^https?://[^\\s/]+(/\\S*)?$", "u");
+const schema45 = {"title":"Target","description":"A folder that holds snapshots.","type":"object","additionalProperties":false,"required":["path"],"properties":{"path":{"description":"The target folder: new, empty, or initialised by cellar (it holds cellar-target.json). Never inside or around the working dir or a datasource.","$ref":"#/$defs/path"},"keep":{"description":"How many snapshots to keep per rule, as restic's forget does. Omitted: keep every snapshot.","type":"object","additionalProperties":false,"minProperties":1,"properties":{"last":{"description":"Keep the newest N snapshots.","$ref":"#/$defs/count"},"daily":{"description":"Keep the newest snapshot of each of the last N days that have one.","$ref":"#/$defs/count"},"weekly":{"description":"Keep the newest snapshot of each of the last N weeks that have one.","$ref":"#/$defs/count"},"monthly":{"description":"Keep the newest snapshot of each of the last N months that have one.","$ref":"#/$defs/count"}}}}};
+const schema47 = {"description":"A number of snapshots.","type":"integer","minimum":0,"maximum":100000};
+
+function validate21(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate21.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.path === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'",schema:schema45.required,parentSchema:schema45,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+for(const key0 in data){
+if(!((key0 === "path") || (key0 === "keep"))){
+const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema45,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.path !== undefined){
+let data0 = data.path;
+if(typeof data0 === "string"){
+if(func1(data0) < 1){
+const err2 = {instancePath:instancePath+"/path",schemaPath:"#/$defs/path/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32,data:data0};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(!pattern4.test(data0)){
+const err3 = {instancePath:instancePath+"/path",schemaPath:"#/$defs/path/pattern",keyword:"pattern",params:{pattern: "^[^~]"},message:"must match pattern \""+"^[^~]"+"\"",schema:"^[^~]",parentSchema:schema32,data:data0};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+else {
+const err4 = {instancePath:instancePath+"/path",schemaPath:"#/$defs/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.type,parentSchema:schema32,data:data0};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.keep !== undefined){
+let data1 = data.keep;
+if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
+if(Object.keys(data1).length < 1){
+const err5 = {instancePath:instancePath+"/keep",schemaPath:"#/properties/keep/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema45.properties.keep,data:data1};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+for(const key1 in data1){
+if(!((((key1 === "last") || (key1 === "daily")) || (key1 === "weekly")) || (key1 === "monthly"))){
+const err6 = {instancePath:instancePath+"/keep",schemaPath:"#/properties/keep/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema45.properties.keep,data:data1};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data1.last !== undefined){
+let data2 = data1.last;
+if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
+const err7 = {instancePath:instancePath+"/keep/last",schemaPath:"#/$defs/count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema47.type,parentSchema:schema47,data:data2};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+if((typeof data2 == "number") && (isFinite(data2))){
+if(data2 > 100000 || isNaN(data2)){
+const err8 = {instancePath:instancePath+"/keep/last",schemaPath:"#/$defs/count/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100000},message:"must be <= 100000",schema:100000,parentSchema:schema47,data:data2};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+if(data2 < 0 || isNaN(data2)){
+const err9 = {instancePath:instancePath+"/keep/last",schemaPath:"#/$defs/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema47,data:data2};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+}
+if(data1.daily !== undefined){
+let data3 = data1.daily;
+if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
+const err10 = {instancePath:instancePath+"/keep/daily",schemaPath:"#/$defs/count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema47.type,parentSchema:schema47,data:data3};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+if((typeof data3 == "number") && (isFinite(data3))){
+if(data3 > 100000 || isNaN(data3)){
+const err11 = {instancePath:instancePath+"/keep/daily",schemaPath:"#/$defs/count/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100000},message:"must be <= 100000",schema:100000,parentSchema:schema47,data:data3};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+if(data3 < 0 || isNaN(data3)){
+const err12 = {instancePath:instancePath+"/keep/daily",schemaPath:"#/$defs/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema47,data:data3};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+}
+if(data1.weekly !== undefined){
+let data4 = data1.weekly;
+if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
+const err13 = {instancePath:instancePath+"/keep/weekly",schemaPath:"#/$defs/count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema47.type,parentSchema:schema47,data:data4};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+if((typeof data4 == "number") && (isFinite(data4))){
+if(data4 > 100000 || isNaN(data4)){
+const err14 = {instancePath:instancePath+"/keep/weekly",schemaPath:"#/$defs/count/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100000},message:"must be <= 100000",schema:100000,parentSchema:schema47,data:data4};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+if(data4 < 0 || isNaN(data4)){
+const err15 = {instancePath:instancePath+"/keep/weekly",schemaPath:"#/$defs/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema47,data:data4};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+}
+if(data1.monthly !== undefined){
+let data5 = data1.monthly;
+if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
+const err16 = {instancePath:instancePath+"/keep/monthly",schemaPath:"#/$defs/count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema47.type,parentSchema:schema47,data:data5};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+if((typeof data5 == "number") && (isFinite(data5))){
+if(data5 > 100000 || isNaN(data5)){
+const err17 = {instancePath:instancePath+"/keep/monthly",schemaPath:"#/$defs/count/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100000},message:"must be <= 100000",schema:100000,parentSchema:schema47,data:data5};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+if(data5 < 0 || isNaN(data5)){
+const err18 = {instancePath:instancePath+"/keep/monthly",schemaPath:"#/$defs/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema47,data:data5};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err19 = {instancePath:instancePath+"/keep",schemaPath:"#/properties/keep/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema45.properties.keep.type,parentSchema:schema45.properties.keep,data:data1};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+}
+else {
+const err20 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema45.type,parentSchema:schema45,data};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+validate21.errors = vErrors;
+return errors === 0;
+}
+validate21.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+
+function validate20(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+/*# sourceURL="urn:cellar:backup-plan:1" */;
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate20.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.version === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "version"},message:"must have required property '"+"version"+"'",schema:schema31.required,parentSchema:schema31,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.datasources === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "datasources"},message:"must have required property '"+"datasources"+"'",schema:schema31.required,parentSchema:schema31,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.targets === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "targets"},message:"must have required property '"+"targets"+"'",schema:schema31.required,parentSchema:schema31,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(((((((key0 === "version") || (key0 === "cells")) || (key0 === "database")) || (key0 === "datasources")) || (key0 === "targets")) || (key0 === "restore")) || (key0 === "hooks"))){
+const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema31,data};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.version !== undefined){
+let data0 = data.version;
+if(1 !== data0){
+const err4 = {instancePath:instancePath+"/version",schemaPath:"#/properties/version/const",keyword:"const",params:{allowedValue: 1},message:"must be equal to constant",schema:1,parentSchema:schema31.properties.version,data:data0};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.cells !== undefined){
+let data1 = data.cells;
+if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
+for(const key1 in data1){
+if(!((((key1 === "workingDir") || (key1 === "binary")) || (key1 === "service")) || (key1 === "exclude"))){
+const err5 = {instancePath:instancePath+"/cells",schemaPath:"#/properties/cells/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.cells,data:data1};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data1.workingDir !== undefined){
+let data2 = data1.workingDir;
+if(typeof data2 === "string"){
+if(func1(data2) < 1){
+const err6 = {instancePath:instancePath+"/cells/workingDir",schemaPath:"#/$defs/path/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32,data:data2};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+if(!pattern4.test(data2)){
+const err7 = {instancePath:instancePath+"/cells/workingDir",schemaPath:"#/$defs/path/pattern",keyword:"pattern",params:{pattern: "^[^~]"},message:"must match pattern \""+"^[^~]"+"\"",schema:"^[^~]",parentSchema:schema32,data:data2};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+else {
+const err8 = {instancePath:instancePath+"/cells/workingDir",schemaPath:"#/$defs/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.type,parentSchema:schema32,data:data2};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+if(data1.binary !== undefined){
+let data3 = data1.binary;
+if(typeof data3 === "string"){
+if(func1(data3) < 1){
+const err9 = {instancePath:instancePath+"/cells/binary",schemaPath:"#/properties/cells/properties/binary/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.cells.properties.binary,data:data3};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+if(!pattern4.test(data3)){
+const err10 = {instancePath:instancePath+"/cells/binary",schemaPath:"#/properties/cells/properties/binary/pattern",keyword:"pattern",params:{pattern: "^[^~]"},message:"must match pattern \""+"^[^~]"+"\"",schema:"^[^~]",parentSchema:schema31.properties.cells.properties.binary,data:data3};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+else {
+const err11 = {instancePath:instancePath+"/cells/binary",schemaPath:"#/properties/cells/properties/binary/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.cells.properties.binary.type,parentSchema:schema31.properties.cells.properties.binary,data:data3};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+if(data1.service !== undefined){
+let data4 = data1.service;
+if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
+if(data4.stop === undefined){
+const err12 = {instancePath:instancePath+"/cells/service",schemaPath:"#/properties/cells/properties/service/required",keyword:"required",params:{missingProperty: "stop"},message:"must have required property '"+"stop"+"'",schema:schema31.properties.cells.properties.service.required,parentSchema:schema31.properties.cells.properties.service,data:data4};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+if(data4.start === undefined){
+const err13 = {instancePath:instancePath+"/cells/service",schemaPath:"#/properties/cells/properties/service/required",keyword:"required",params:{missingProperty: "start"},message:"must have required property '"+"start"+"'",schema:schema31.properties.cells.properties.service.required,parentSchema:schema31.properties.cells.properties.service,data:data4};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+for(const key2 in data4){
+if(!(((key2 === "stop") || (key2 === "start")) || (key2 === "stopFor"))){
+const err14 = {instancePath:instancePath+"/cells/service",schemaPath:"#/properties/cells/properties/service/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.cells.properties.service,data:data4};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+if(data4.stop !== undefined){
+let data5 = data4.stop;
+if(Array.isArray(data5)){
+if(data5.length < 1){
+const err15 = {instancePath:instancePath+"/cells/service/stop",schemaPath:"#/$defs/argv/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema33,data:data5};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+const len0 = data5.length;
+if(len0 > 0){
+let data6 = data5[0];
+if(typeof data6 === "string"){
+if(func1(data6) < 1){
+const err16 = {instancePath:instancePath+"/cells/service/stop/0",schemaPath:"#/$defs/argv/prefixItems/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema33.prefixItems[0],data:data6};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+else {
+const err17 = {instancePath:instancePath+"/cells/service/stop/0",schemaPath:"#/$defs/argv/prefixItems/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.prefixItems[0].type,parentSchema:schema33.prefixItems[0],data:data6};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+const len1 = data5.length;
+var valid6 = len1 <= 1;
+if(!valid6){
+for(let i0=1; i0<len1; i0++){
+let data7 = data5[i0];
+const _errs19 = errors;
+if(typeof data7 !== "string"){
+const err18 = {instancePath:instancePath+"/cells/service/stop/" + i0,schemaPath:"#/$defs/argv/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.items.type,parentSchema:schema33.items,data:data7};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+var valid6 = _errs19 === errors;
+}
+}
+}
+else {
+const err19 = {instancePath:instancePath+"/cells/service/stop",schemaPath:"#/$defs/argv/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema33.type,parentSchema:schema33,data:data5};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+if(data4.start !== undefined){
+let data8 = data4.start;
+if(Array.isArray(data8)){
+if(data8.length < 1){
+const err20 = {instancePath:instancePath+"/cells/service/start",schemaPath:"#/$defs/argv/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema33,data:data8};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+const len2 = data8.length;
+if(len2 > 0){
+let data9 = data8[0];
+if(typeof data9 === "string"){
+if(func1(data9) < 1){
+const err21 = {instancePath:instancePath+"/cells/service/start/0",schemaPath:"#/$defs/argv/prefixItems/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema33.prefixItems[0],data:data9};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+}
+else {
+const err22 = {instancePath:instancePath+"/cells/service/start/0",schemaPath:"#/$defs/argv/prefixItems/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.prefixItems[0].type,parentSchema:schema33.prefixItems[0],data:data9};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+}
+const len3 = data8.length;
+var valid9 = len3 <= 1;
+if(!valid9){
+for(let i1=1; i1<len3; i1++){
+let data10 = data8[i1];
+const _errs26 = errors;
+if(typeof data10 !== "string"){
+const err23 = {instancePath:instancePath+"/cells/service/start/" + i1,schemaPath:"#/$defs/argv/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.items.type,parentSchema:schema33.items,data:data10};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+var valid9 = _errs26 === errors;
+}
+}
+}
+else {
+const err24 = {instancePath:instancePath+"/cells/service/start",schemaPath:"#/$defs/argv/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema33.type,parentSchema:schema33,data:data8};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+}
+if(data4.stopFor !== undefined){
+let data11 = data4.stopFor;
+if(!(((data11 === "changes") || (data11 === "always")) || (data11 === "never"))){
+const err25 = {instancePath:instancePath+"/cells/service/stopFor",schemaPath:"#/properties/cells/properties/service/properties/stopFor/enum",keyword:"enum",params:{allowedValues: schema31.properties.cells.properties.service.properties.stopFor.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.cells.properties.service.properties.stopFor.enum,parentSchema:schema31.properties.cells.properties.service.properties.stopFor,data:data11};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+}
+}
+else {
+const err26 = {instancePath:instancePath+"/cells/service",schemaPath:"#/properties/cells/properties/service/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.cells.properties.service.type,parentSchema:schema31.properties.cells.properties.service,data:data4};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+}
+if(data1.exclude !== undefined){
+let data12 = data1.exclude;
+if(Array.isArray(data12)){
+const len4 = data12.length;
+for(let i2=0; i2<len4; i2++){
+let data13 = data12[i2];
+const _errs34 = errors;
+let valid13 = false;
+let passing0 = null;
+const _errs35 = errors;
+if(typeof data13 === "string"){
+if(func1(data13) < 1){
+const err27 = {instancePath:instancePath+"/cells/exclude/" + i2,schemaPath:"#/$defs/excludePattern/oneOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema35.oneOf[0],data:data13};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+}
+else {
+const err28 = {instancePath:instancePath+"/cells/exclude/" + i2,schemaPath:"#/$defs/excludePattern/oneOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.oneOf[0].type,parentSchema:schema35.oneOf[0],data:data13};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+var _valid0 = _errs35 === errors;
+if(_valid0){
+valid13 = true;
+passing0 = 0;
+}
+const _errs37 = errors;
+if(data13 && typeof data13 == "object" && !Array.isArray(data13)){
+if(data13.pattern === undefined){
+const err29 = {instancePath:instancePath+"/cells/exclude/" + i2,schemaPath:"#/$defs/excludePattern/oneOf/1/required",keyword:"required",params:{missingProperty: "pattern"},message:"must have required property '"+"pattern"+"'",schema:schema35.oneOf[1].required,parentSchema:schema35.oneOf[1],data:data13};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+for(const key3 in data13){
+if(!((key3 === "pattern") || (key3 === "force"))){
+const err30 = {instancePath:instancePath+"/cells/exclude/" + i2,schemaPath:"#/$defs/excludePattern/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema35.oneOf[1],data:data13};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+}
+if(data13.pattern !== undefined){
+let data14 = data13.pattern;
+if(typeof data14 === "string"){
+if(func1(data14) < 1){
+const err31 = {instancePath:instancePath+"/cells/exclude/" + i2+"/pattern",schemaPath:"#/$defs/excludePattern/oneOf/1/properties/pattern/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema35.oneOf[1].properties.pattern,data:data14};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+}
+else {
+const err32 = {instancePath:instancePath+"/cells/exclude/" + i2+"/pattern",schemaPath:"#/$defs/excludePattern/oneOf/1/properties/pattern/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.oneOf[1].properties.pattern.type,parentSchema:schema35.oneOf[1].properties.pattern,data:data14};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+}
+if(data13.force !== undefined){
+let data15 = data13.force;
+if(typeof data15 !== "boolean"){
+const err33 = {instancePath:instancePath+"/cells/exclude/" + i2+"/force",schemaPath:"#/$defs/excludePattern/oneOf/1/properties/force/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema35.oneOf[1].properties.force.type,parentSchema:schema35.oneOf[1].properties.force,data:data15};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+}
+}
+else {
+const err34 = {instancePath:instancePath+"/cells/exclude/" + i2,schemaPath:"#/$defs/excludePattern/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema35.oneOf[1].type,parentSchema:schema35.oneOf[1],data:data13};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+var _valid0 = _errs37 === errors;
+if(_valid0 && valid13){
+valid13 = false;
+passing0 = [passing0, 1];
+}
+else {
+if(_valid0){
+valid13 = true;
+passing0 = 1;
+}
+}
+if(!valid13){
+const err35 = {instancePath:instancePath+"/cells/exclude/" + i2,schemaPath:"#/$defs/excludePattern/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf",schema:schema35.oneOf,parentSchema:schema35,data:data13};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+}
+else {
+errors = _errs34;
+if(vErrors !== null){
+if(_errs34){
+vErrors.length = _errs34;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err36 = {instancePath:instancePath+"/cells/exclude",schemaPath:"#/properties/cells/properties/exclude/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.cells.properties.exclude.type,parentSchema:schema31.properties.cells.properties.exclude,data:data12};
+if(vErrors === null){
+vErrors = [err36];
+}
+else {
+vErrors.push(err36);
+}
+errors++;
+}
+}
+}
+else {
+const err37 = {instancePath:instancePath+"/cells",schemaPath:"#/properties/cells/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.cells.type,parentSchema:schema31.properties.cells,data:data1};
+if(vErrors === null){
+vErrors = [err37];
+}
+else {
+vErrors.push(err37);
+}
+errors++;
+}
+}
+if(data.database !== undefined){
+let data16 = data.database;
+if(data16 && typeof data16 == "object" && !Array.isArray(data16)){
+if(data16.user === undefined){
+const err38 = {instancePath:instancePath+"/database",schemaPath:"#/properties/database/required",keyword:"required",params:{missingProperty: "user"},message:"must have required property '"+"user"+"'",schema:schema31.properties.database.required,parentSchema:schema31.properties.database,data:data16};
+if(vErrors === null){
+vErrors = [err38];
+}
+else {
+vErrors.push(err38);
+}
+errors++;
+}
+if(data16.name === undefined){
+const err39 = {instancePath:instancePath+"/database",schemaPath:"#/properties/database/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema31.properties.database.required,parentSchema:schema31.properties.database,data:data16};
+if(vErrors === null){
+vErrors = [err39];
+}
+else {
+vErrors.push(err39);
+}
+errors++;
+}
+for(const key4 in data16){
+if(!((((((key4 === "host") || (key4 === "port")) || (key4 === "socket")) || (key4 === "user")) || (key4 === "password")) || (key4 === "name"))){
+const err40 = {instancePath:instancePath+"/database",schemaPath:"#/properties/database/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.database,data:data16};
+if(vErrors === null){
+vErrors = [err40];
+}
+else {
+vErrors.push(err40);
+}
+errors++;
+}
+}
+if(data16.host !== undefined){
+let data17 = data16.host;
+if(typeof data17 === "string"){
+if(!pattern6.test(data17)){
+const err41 = {instancePath:instancePath+"/database/host",schemaPath:"#/$defs/host/pattern",keyword:"pattern",params:{pattern: "^[^\\s/:]+$|^\\[[0-9A-Fa-f:.]+\\]$|^[0-9A-Fa-f]*:[0-9A-Fa-f]*:[0-9A-Fa-f:.]*$"},message:"must match pattern \""+"^[^\\s/:]+$|^\\[[0-9A-Fa-f:.]+\\]$|^[0-9A-Fa-f]*:[0-9A-Fa-f]*:[0-9A-Fa-f:.]*$"+"\"",schema:"^[^\\s/:]+$|^\\[[0-9A-Fa-f:.]+\\]$|^[0-9A-Fa-f]*:[0-9A-Fa-f]*:[0-9A-Fa-f:.]*$",parentSchema:schema36,data:data17};
+if(vErrors === null){
+vErrors = [err41];
+}
+else {
+vErrors.push(err41);
+}
+errors++;
+}
+}
+else {
+const err42 = {instancePath:instancePath+"/database/host",schemaPath:"#/$defs/host/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema36.type,parentSchema:schema36,data:data17};
+if(vErrors === null){
+vErrors = [err42];
+}
+else {
+vErrors.push(err42);
+}
+errors++;
+}
+}
+if(data16.port !== undefined){
+let data18 = data16.port;
+if(!(((typeof data18 == "number") && (!(data18 % 1) && !isNaN(data18))) && (isFinite(data18)))){
+const err43 = {instancePath:instancePath+"/database/port",schemaPath:"#/$defs/port/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema37.type,parentSchema:schema37,data:data18};
+if(vErrors === null){
+vErrors = [err43];
+}
+else {
+vErrors.push(err43);
+}
+errors++;
+}
+if((typeof data18 == "number") && (isFinite(data18))){
+if(data18 > 65535 || isNaN(data18)){
+const err44 = {instancePath:instancePath+"/database/port",schemaPath:"#/$defs/port/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535",schema:65535,parentSchema:schema37,data:data18};
+if(vErrors === null){
+vErrors = [err44];
+}
+else {
+vErrors.push(err44);
+}
+errors++;
+}
+if(data18 < 1 || isNaN(data18)){
+const err45 = {instancePath:instancePath+"/database/port",schemaPath:"#/$defs/port/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema37,data:data18};
+if(vErrors === null){
+vErrors = [err45];
+}
+else {
+vErrors.push(err45);
+}
+errors++;
+}
+}
+}
+if(data16.socket !== undefined){
+let data19 = data16.socket;
+if(typeof data19 === "string"){
+if(func1(data19) < 1){
+const err46 = {instancePath:instancePath+"/database/socket",schemaPath:"#/$defs/path/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32,data:data19};
+if(vErrors === null){
+vErrors = [err46];
+}
+else {
+vErrors.push(err46);
+}
+errors++;
+}
+if(!pattern4.test(data19)){
+const err47 = {instancePath:instancePath+"/database/socket",schemaPath:"#/$defs/path/pattern",keyword:"pattern",params:{pattern: "^[^~]"},message:"must match pattern \""+"^[^~]"+"\"",schema:"^[^~]",parentSchema:schema32,data:data19};
+if(vErrors === null){
+vErrors = [err47];
+}
+else {
+vErrors.push(err47);
+}
+errors++;
+}
+}
+else {
+const err48 = {instancePath:instancePath+"/database/socket",schemaPath:"#/$defs/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.type,parentSchema:schema32,data:data19};
+if(vErrors === null){
+vErrors = [err48];
+}
+else {
+vErrors.push(err48);
+}
+errors++;
+}
+}
+if(data16.user !== undefined){
+let data20 = data16.user;
+if(typeof data20 === "string"){
+if(func1(data20) > 80){
+const err49 = {instancePath:instancePath+"/database/user",schemaPath:"#/$defs/databaseUser/maxLength",keyword:"maxLength",params:{limit: 80},message:"must NOT have more than 80 characters",schema:80,parentSchema:schema39,data:data20};
+if(vErrors === null){
+vErrors = [err49];
+}
+else {
+vErrors.push(err49);
+}
+errors++;
+}
+if(func1(data20) < 1){
+const err50 = {instancePath:instancePath+"/database/user",schemaPath:"#/$defs/databaseUser/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema39,data:data20};
+if(vErrors === null){
+vErrors = [err50];
+}
+else {
+vErrors.push(err50);
+}
+errors++;
+}
+}
+else {
+const err51 = {instancePath:instancePath+"/database/user",schemaPath:"#/$defs/databaseUser/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.type,parentSchema:schema39,data:data20};
+if(vErrors === null){
+vErrors = [err51];
+}
+else {
+vErrors.push(err51);
+}
+errors++;
+}
+}
+if(data16.password !== undefined){
+let data21 = data16.password;
+const _errs62 = errors;
+let valid21 = false;
+let passing1 = null;
+const _errs63 = errors;
+if(data21 && typeof data21 == "object" && !Array.isArray(data21)){
+if(data21.env === undefined){
+const err52 = {instancePath:instancePath+"/database/password",schemaPath:"#/$defs/secret/oneOf/0/required",keyword:"required",params:{missingProperty: "env"},message:"must have required property '"+"env"+"'",schema:schema40.oneOf[0].required,parentSchema:schema40.oneOf[0],data:data21};
+if(vErrors === null){
+vErrors = [err52];
+}
+else {
+vErrors.push(err52);
+}
+errors++;
+}
+for(const key5 in data21){
+if(!(key5 === "env")){
+const err53 = {instancePath:instancePath+"/database/password",schemaPath:"#/$defs/secret/oneOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema40.oneOf[0],data:data21};
+if(vErrors === null){
+vErrors = [err53];
+}
+else {
+vErrors.push(err53);
+}
+errors++;
+}
+}
+if(data21.env !== undefined){
+let data22 = data21.env;
+if(typeof data22 === "string"){
+if(!pattern8.test(data22)){
+const err54 = {instancePath:instancePath+"/database/password/env",schemaPath:"#/$defs/secret/oneOf/0/properties/env/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_]*$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_]*$"+"\"",schema:"^[A-Za-z_][A-Za-z0-9_]*$",parentSchema:schema40.oneOf[0].properties.env,data:data22};
+if(vErrors === null){
+vErrors = [err54];
+}
+else {
+vErrors.push(err54);
+}
+errors++;
+}
+}
+else {
+const err55 = {instancePath:instancePath+"/database/password/env",schemaPath:"#/$defs/secret/oneOf/0/properties/env/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.oneOf[0].properties.env.type,parentSchema:schema40.oneOf[0].properties.env,data:data22};
+if(vErrors === null){
+vErrors = [err55];
+}
+else {
+vErrors.push(err55);
+}
+errors++;
+}
+}
+}
+else {
+const err56 = {instancePath:instancePath+"/database/password",schemaPath:"#/$defs/secret/oneOf/0/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema40.oneOf[0].type,parentSchema:schema40.oneOf[0],data:data21};
+if(vErrors === null){
+vErrors = [err56];
+}
+else {
+vErrors.push(err56);
+}
+errors++;
+}
+var _valid1 = _errs63 === errors;
+if(_valid1){
+valid21 = true;
+passing1 = 0;
+var props1 = true;
+}
+const _errs68 = errors;
+if(data21 && typeof data21 == "object" && !Array.isArray(data21)){
+if(data21.file === undefined){
+const err57 = {instancePath:instancePath+"/database/password",schemaPath:"#/$defs/secret/oneOf/1/required",keyword:"required",params:{missingProperty: "file"},message:"must have required property '"+"file"+"'",schema:schema40.oneOf[1].required,parentSchema:schema40.oneOf[1],data:data21};
+if(vErrors === null){
+vErrors = [err57];
+}
+else {
+vErrors.push(err57);
+}
+errors++;
+}
+for(const key6 in data21){
+if(!(key6 === "file")){
+const err58 = {instancePath:instancePath+"/database/password",schemaPath:"#/$defs/secret/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema40.oneOf[1],data:data21};
+if(vErrors === null){
+vErrors = [err58];
+}
+else {
+vErrors.push(err58);
+}
+errors++;
+}
+}
+if(data21.file !== undefined){
+let data23 = data21.file;
+if(typeof data23 === "string"){
+if(!pattern9.test(data23)){
+const err59 = {instancePath:instancePath+"/database/password/file",schemaPath:"#/$defs/secret/oneOf/1/properties/file/pattern",keyword:"pattern",params:{pattern: "^/"},message:"must match pattern \""+"^/"+"\"",schema:"^/",parentSchema:schema40.oneOf[1].properties.file,data:data23};
+if(vErrors === null){
+vErrors = [err59];
+}
+else {
+vErrors.push(err59);
+}
+errors++;
+}
+}
+else {
+const err60 = {instancePath:instancePath+"/database/password/file",schemaPath:"#/$defs/secret/oneOf/1/properties/file/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.oneOf[1].properties.file.type,parentSchema:schema40.oneOf[1].properties.file,data:data23};
+if(vErrors === null){
+vErrors = [err60];
+}
+else {
+vErrors.push(err60);
+}
+errors++;
+}
+}
+}
+else {
+const err61 = {instancePath:instancePath+"/database/password",schemaPath:"#/$defs/secret/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema40.oneOf[1].type,parentSchema:schema40.oneOf[1],data:data21};
+if(vErrors === null){
+vErrors = [err61];
+}
+else {
+vErrors.push(err61);
+}
+errors++;
+}
+var _valid1 = _errs68 === errors;
+if(_valid1 && valid21){
+valid21 = false;
+passing1 = [passing1, 1];
+}
+else {
+if(_valid1){
+valid21 = true;
+passing1 = 1;
+if(props1 !== true){
+props1 = true;
+}
+}
+}
+if(!valid21){
+const err62 = {instancePath:instancePath+"/database/password",schemaPath:"#/$defs/secret/oneOf",keyword:"oneOf",params:{passingSchemas: passing1},message:"must match exactly one schema in oneOf",schema:schema40.oneOf,parentSchema:schema40,data:data21};
+if(vErrors === null){
+vErrors = [err62];
+}
+else {
+vErrors.push(err62);
+}
+errors++;
+}
+else {
+errors = _errs62;
+if(vErrors !== null){
+if(_errs62){
+vErrors.length = _errs62;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data16.name !== undefined){
+let data24 = data16.name;
+if(typeof data24 === "string"){
+if(func1(data24) > 64){
+const err63 = {instancePath:instancePath+"/database/name",schemaPath:"#/$defs/databaseName/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema41,data:data24};
+if(vErrors === null){
+vErrors = [err63];
+}
+else {
+vErrors.push(err63);
+}
+errors++;
+}
+if(func1(data24) < 1){
+const err64 = {instancePath:instancePath+"/database/name",schemaPath:"#/$defs/databaseName/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema41,data:data24};
+if(vErrors === null){
+vErrors = [err64];
+}
+else {
+vErrors.push(err64);
+}
+errors++;
+}
+}
+else {
+const err65 = {instancePath:instancePath+"/database/name",schemaPath:"#/$defs/databaseName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema41.type,parentSchema:schema41,data:data24};
+if(vErrors === null){
+vErrors = [err65];
+}
+else {
+vErrors.push(err65);
+}
+errors++;
+}
+}
+}
+else {
+const err66 = {instancePath:instancePath+"/database",schemaPath:"#/properties/database/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.database.type,parentSchema:schema31.properties.database,data:data16};
+if(vErrors === null){
+vErrors = [err66];
+}
+else {
+vErrors.push(err66);
+}
+errors++;
+}
+}
+if(data.datasources !== undefined){
+let data25 = data.datasources;
+if(data25 && typeof data25 == "object" && !Array.isArray(data25)){
+for(const key7 in data25){
+const _errs78 = errors;
+if(typeof key7 === "string"){
+if(!pattern10.test(key7)){
+const err67 = {instancePath:instancePath+"/datasources",schemaPath:"#/$defs/name/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$",parentSchema:schema42,data:key7,propertyName:key7};
+if(vErrors === null){
+vErrors = [err67];
+}
+else {
+vErrors.push(err67);
+}
+errors++;
+}
+}
+else {
+const err68 = {instancePath:instancePath+"/datasources",schemaPath:"#/$defs/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema42.type,parentSchema:schema42,data:key7,propertyName:key7};
+if(vErrors === null){
+vErrors = [err68];
+}
+else {
+vErrors.push(err68);
+}
+errors++;
+}
+var valid25 = _errs78 === errors;
+if(!valid25){
+const err69 = {instancePath:instancePath+"/datasources",schemaPath:"#/properties/datasources/propertyNames",keyword:"propertyNames",params:{propertyName: key7},message:"property name must be valid",schema:schema31.properties.datasources.propertyNames,parentSchema:schema31.properties.datasources,data:data25};
+if(vErrors === null){
+vErrors = [err69];
+}
+else {
+vErrors.push(err69);
+}
+errors++;
+}
+}
+for(const key8 in data25){
+let data26 = data25[key8];
+const _errs85 = errors;
+let valid29 = false;
+let passing2 = null;
+const _errs86 = errors;
+if(data26 && typeof data26 == "object" && !Array.isArray(data26)){
+if(data26.backup === undefined){
+const err70 = {instancePath:instancePath+"/datasources/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/datasource/oneOf/0/required",keyword:"required",params:{missingProperty: "backup"},message:"must have required property '"+"backup"+"'",schema:schema43.oneOf[0].required,parentSchema:schema43.oneOf[0],data:data26};
+if(vErrors === null){
+vErrors = [err70];
+}
+else {
+vErrors.push(err70);
+}
+errors++;
+}
+for(const key9 in data26){
+if(!((key9 === "backup") || (key9 === "path"))){
+const err71 = {instancePath:instancePath+"/datasources/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/datasource/oneOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties",schema:false,parentSchema:schema43.oneOf[0],data:data26};
+if(vErrors === null){
+vErrors = [err71];
+}
+else {
+vErrors.push(err71);
+}
+errors++;
+}
+}
+if(data26.backup !== undefined){
+let data27 = data26.backup;
+if("files" !== data27){
+const err72 = {instancePath:instancePath+"/datasources/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/backup",schemaPath:"#/$defs/datasource/oneOf/0/properties/backup/const",keyword:"const",params:{allowedValue: "files"},message:"must be equal to constant",schema:"files",parentSchema:schema43.oneOf[0].properties.backup,data:data27};
+if(vErrors === null){
+vErrors = [err72];
+}
+else {
+vErrors.push(err72);
+}
+errors++;
+}
+}
+if(data26.path !== undefined){
+let data28 = data26.path;
+if(typeof data28 === "string"){
+if(func1(data28) < 1){
+const err73 = {instancePath:instancePath+"/datasources/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/path",schemaPath:"#/$defs/datasource/oneOf/0/properties/path/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema43.oneOf[0].properties.path,data:data28};
+if(vErrors === null){
+vErrors = [err73];
+}
+else {
+vErrors.push(err73);
+}
+errors++;
+}
+if(!pattern4.test(data28)){
+const err74 = {instancePath:instancePath+"/datasources/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/path",schemaPath:"#/$defs/datasource/oneOf/0/properties/path/pattern",keyword:"pattern",params:{pattern: "^[^~]"},message:"must match pattern \""+"^[^~]"+"\"",schema:"^[^~]",parentSchema:schema43.oneOf[0].properties.path,data:data28};
+if(vErrors === null){
+vErrors = [err74];
+}
+else {
+vErrors.push(err74);
+}
+errors++;
+}
+}
+else {
+const err75 = {instancePath:instancePath+"/datasources/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/path",schemaPath:"#/$defs/datasource/oneOf/0/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema43.oneOf[0].properties.path.type,parentSchema:schema43.oneOf[0].properties.path,data:data28};
+if(vErrors === null){
+vErrors = [err75];
+}
+else {
+vErrors.push(err75);
+}
+errors++;
+}
+}
+}
+else {
+const err76 = {instancePath:instancePath+"/datasources/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/datasource/oneOf/0/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema43.oneOf[0].type,parentSchema:schema43.oneOf[0],data:data26};
+if(vErrors === null){
+vErrors = [err76];
+}
+else {
+vErrors.push(err76);
+}
+errors++;
+}
+var _valid2 = _errs86 === errors;
+if(_valid2){
+valid29 = true;
+passing2 = 0;
+var props2 = true;
+}
+const _errs92 = errors;
+if(data26 && typeof data26 == "object" && !Array.isArray(data26)){
+if(data26.backup === undefined){
+const err77 = {instancePath:instancePath+"/datasources/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/datasource/oneOf/1/required",keyword:"required",params:{missingProperty: "backup"},message:"must have required property '"+"backup"+"'",schema:schema43.oneOf[1].required,parentSchema:schema43.oneOf[1],data:data26};
+if(vErrors === null){
+vErrors = [err77];
+}
+else {
+vErrors.push(err77);
+}
+errors++;
+}
+for(const key10 in data26){
+if(!(key10 === "backup")){
+const err78 = {instancePath:instancePath+"/datasources/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/datasource/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties",schema:false,parentSchema:schema43.oneOf[1],data:data26};
+if(vErrors === null){
+vErrors = [err78];
+}
+else {
+vErrors.push(err78);
+}
+errors++;
+}
+}
+if(data26.backup !== undefined){
+let data29 = data26.backup;
+if("provider" !== data29){
+const err79 = {instancePath:instancePath+"/datasources/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/backup",schemaPath:"#/$defs/datasource/oneOf/1/properties/backup/const",keyword:"const",params:{allowedValue: "provider"},message:"must be equal to constant",schema:"provider",parentSchema:schema43.oneOf[1].properties.backup,data:data29};
+if(vErrors === null){
+vErrors = [err79];
+}
+else {
+vErrors.push(err79);
+}
+errors++;
+}
+}
+}
+else {
+const err80 = {instancePath:instancePath+"/datasources/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/datasource/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema43.oneOf[1].type,parentSchema:schema43.oneOf[1],data:data26};
+if(vErrors === null){
+vErrors = [err80];
+}
+else {
+vErrors.push(err80);
+}
+errors++;
+}
+var _valid2 = _errs92 === errors;
+if(_valid2 && valid29){
+valid29 = false;
+passing2 = [passing2, 1];
+}
+else {
+if(_valid2){
+valid29 = true;
+passing2 = 1;
+if(props2 !== true){
+props2 = true;
+}
+}
+const _errs96 = errors;
+if(data26 && typeof data26 == "object" && !Array.isArray(data26)){
+if(data26.backup === undefined){
+const err81 = {instancePath:instancePath+"/datasources/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/datasource/oneOf/2/required",keyword:"required",params:{missingProperty: "backup"},message:"must have required property '"+"backup"+"'",schema:schema43.oneOf[2].required,parentSchema:schema43.oneOf[2],data:data26};
+if(vErrors === null){
+vErrors = [err81];
+}
+else {
+vErrors.push(err81);
+}
+errors++;
+}
+if(data26.reason === undefined){
+const err82 = {instancePath:instancePath+"/datasources/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/datasource/oneOf/2/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'",schema:schema43.oneOf[2].required,parentSchema:schema43.oneOf[2],data:data26};
+if(vErrors === null){
+vErrors = [err82];
+}
+else {
+vErrors.push(err82);
+}
+errors++;
+}
+for(const key11 in data26){
+if(!((key11 === "backup") || (key11 === "reason"))){
+const err83 = {instancePath:instancePath+"/datasources/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/datasource/oneOf/2/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties",schema:false,parentSchema:schema43.oneOf[2],data:data26};
+if(vErrors === null){
+vErrors = [err83];
+}
+else {
+vErrors.push(err83);
+}
+errors++;
+}
+}
+if(data26.backup !== undefined){
+let data30 = data26.backup;
+if("skip" !== data30){
+const err84 = {instancePath:instancePath+"/datasources/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/backup",schemaPath:"#/$defs/datasource/oneOf/2/properties/backup/const",keyword:"const",params:{allowedValue: "skip"},message:"must be equal to constant",schema:"skip",parentSchema:schema43.oneOf[2].properties.backup,data:data30};
+if(vErrors === null){
+vErrors = [err84];
+}
+else {
+vErrors.push(err84);
+}
+errors++;
+}
+}
+if(data26.reason !== undefined){
+let data31 = data26.reason;
+if(typeof data31 === "string"){
+if(func1(data31) < 1){
+const err85 = {instancePath:instancePath+"/datasources/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/reason",schemaPath:"#/$defs/datasource/oneOf/2/properties/reason/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema43.oneOf[2].properties.reason,data:data31};
+if(vErrors === null){
+vErrors = [err85];
+}
+else {
+vErrors.push(err85);
+}
+errors++;
+}
+}
+else {
+const err86 = {instancePath:instancePath+"/datasources/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/reason",schemaPath:"#/$defs/datasource/oneOf/2/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema43.oneOf[2].properties.reason.type,parentSchema:schema43.oneOf[2].properties.reason,data:data31};
+if(vErrors === null){
+vErrors = [err86];
+}
+else {
+vErrors.push(err86);
+}
+errors++;
+}
+}
+}
+else {
+const err87 = {instancePath:instancePath+"/datasources/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/datasource/oneOf/2/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema43.oneOf[2].type,parentSchema:schema43.oneOf[2],data:data26};
+if(vErrors === null){
+vErrors = [err87];
+}
+else {
+vErrors.push(err87);
+}
+errors++;
+}
+var _valid2 = _errs96 === errors;
+if(_valid2 && valid29){
+valid29 = false;
+passing2 = [passing2, 2];
+}
+else {
+if(_valid2){
+valid29 = true;
+passing2 = 2;
+if(props2 !== true){
+props2 = true;
+}
+}
+}
+}
+if(!valid29){
+const err88 = {instancePath:instancePath+"/datasources/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/datasource/oneOf",keyword:"oneOf",params:{passingSchemas: passing2},message:"must match exactly one schema in oneOf",schema:schema43.oneOf,parentSchema:schema43,data:data26};
+if(vErrors === null){
+vErrors = [err88];
+}
+else {
+vErrors.push(err88);
+}
+errors++;
+}
+else {
+errors = _errs85;
+if(vErrors !== null){
+if(_errs85){
+vErrors.length = _errs85;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err89 = {instancePath:instancePath+"/datasources",schemaPath:"#/properties/datasources/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.datasources.type,parentSchema:schema31.properties.datasources,data:data25};
+if(vErrors === null){
+vErrors = [err89];
+}
+else {
+vErrors.push(err89);
+}
+errors++;
+}
+}
+if(data.targets !== undefined){
+let data32 = data.targets;
+if(data32 && typeof data32 == "object" && !Array.isArray(data32)){
+if(Object.keys(data32).length < 1){
+const err90 = {instancePath:instancePath+"/targets",schemaPath:"#/properties/targets/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema31.properties.targets,data:data32};
+if(vErrors === null){
+vErrors = [err90];
+}
+else {
+vErrors.push(err90);
+}
+errors++;
+}
+for(const key12 in data32){
+const _errs104 = errors;
+if(typeof key12 === "string"){
+if(!pattern10.test(key12)){
+const err91 = {instancePath:instancePath+"/targets",schemaPath:"#/$defs/name/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$",parentSchema:schema42,data:key12,propertyName:key12};
+if(vErrors === null){
+vErrors = [err91];
+}
+else {
+vErrors.push(err91);
+}
+errors++;
+}
+}
+else {
+const err92 = {instancePath:instancePath+"/targets",schemaPath:"#/$defs/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema42.type,parentSchema:schema42,data:key12,propertyName:key12};
+if(vErrors === null){
+vErrors = [err92];
+}
+else {
+vErrors.push(err92);
+}
+errors++;
+}
+var valid33 = _errs104 === errors;
+if(!valid33){
+const err93 = {instancePath:instancePath+"/targets",schemaPath:"#/properties/targets/propertyNames",keyword:"propertyNames",params:{propertyName: key12},message:"property name must be valid",schema:schema31.properties.targets.propertyNames,parentSchema:schema31.properties.targets,data:data32};
+if(vErrors === null){
+vErrors = [err93];
+}
+else {
+vErrors.push(err93);
+}
+errors++;
+}
+}
+for(const key13 in data32){
+if(!(validate21(data32[key13], {instancePath:instancePath+"/targets/" + key13.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data32,parentDataProperty:key13,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate21.errors : vErrors.concat(validate21.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err94 = {instancePath:instancePath+"/targets",schemaPath:"#/properties/targets/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.targets.type,parentSchema:schema31.properties.targets,data:data32};
+if(vErrors === null){
+vErrors = [err94];
+}
+else {
+vErrors.push(err94);
+}
+errors++;
+}
+}
+if(data.restore !== undefined){
+let data34 = data.restore;
+if(data34 && typeof data34 == "object" && !Array.isArray(data34)){
+if(data34.from === undefined){
+const err95 = {instancePath:instancePath+"/restore",schemaPath:"#/properties/restore/required",keyword:"required",params:{missingProperty: "from"},message:"must have required property '"+"from"+"'",schema:schema31.properties.restore.required,parentSchema:schema31.properties.restore,data:data34};
+if(vErrors === null){
+vErrors = [err95];
+}
+else {
+vErrors.push(err95);
+}
+errors++;
+}
+for(const key14 in data34){
+if(!((((key14 === "from") || (key14 === "workingDir")) || (key14 === "database")) || (key14 === "overrides"))){
+const err96 = {instancePath:instancePath+"/restore",schemaPath:"#/properties/restore/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.restore,data:data34};
+if(vErrors === null){
+vErrors = [err96];
+}
+else {
+vErrors.push(err96);
+}
+errors++;
+}
+}
+if(data34.from !== undefined){
+let data35 = data34.from;
+if(typeof data35 === "string"){
+if(!pattern10.test(data35)){
+const err97 = {instancePath:instancePath+"/restore/from",schemaPath:"#/$defs/name/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$",parentSchema:schema42,data:data35};
+if(vErrors === null){
+vErrors = [err97];
+}
+else {
+vErrors.push(err97);
+}
+errors++;
+}
+}
+else {
+const err98 = {instancePath:instancePath+"/restore/from",schemaPath:"#/$defs/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema42.type,parentSchema:schema42,data:data35};
+if(vErrors === null){
+vErrors = [err98];
+}
+else {
+vErrors.push(err98);
+}
+errors++;
+}
+}
+if(data34.workingDir !== undefined){
+let data36 = data34.workingDir;
+if(typeof data36 === "string"){
+if(func1(data36) < 1){
+const err99 = {instancePath:instancePath+"/restore/workingDir",schemaPath:"#/$defs/path/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32,data:data36};
+if(vErrors === null){
+vErrors = [err99];
+}
+else {
+vErrors.push(err99);
+}
+errors++;
+}
+if(!pattern4.test(data36)){
+const err100 = {instancePath:instancePath+"/restore/workingDir",schemaPath:"#/$defs/path/pattern",keyword:"pattern",params:{pattern: "^[^~]"},message:"must match pattern \""+"^[^~]"+"\"",schema:"^[^~]",parentSchema:schema32,data:data36};
+if(vErrors === null){
+vErrors = [err100];
+}
+else {
+vErrors.push(err100);
+}
+errors++;
+}
+}
+else {
+const err101 = {instancePath:instancePath+"/restore/workingDir",schemaPath:"#/$defs/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.type,parentSchema:schema32,data:data36};
+if(vErrors === null){
+vErrors = [err101];
+}
+else {
+vErrors.push(err101);
+}
+errors++;
+}
+}
+if(data34.database !== undefined){
+let data37 = data34.database;
+if(data37 && typeof data37 == "object" && !Array.isArray(data37)){
+for(const key15 in data37){
+if(!(key15 === "admin")){
+const err102 = {instancePath:instancePath+"/restore/database",schemaPath:"#/properties/restore/properties/database/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.restore.properties.database,data:data37};
+if(vErrors === null){
+vErrors = [err102];
+}
+else {
+vErrors.push(err102);
+}
+errors++;
+}
+}
+if(data37.admin !== undefined){
+let data38 = data37.admin;
+if(data38 && typeof data38 == "object" && !Array.isArray(data38)){
+if(data38.user === undefined){
+const err103 = {instancePath:instancePath+"/restore/database/admin",schemaPath:"#/properties/restore/properties/database/properties/admin/required",keyword:"required",params:{missingProperty: "user"},message:"must have required property '"+"user"+"'",schema:schema31.properties.restore.properties.database.properties.admin.required,parentSchema:schema31.properties.restore.properties.database.properties.admin,data:data38};
+if(vErrors === null){
+vErrors = [err103];
+}
+else {
+vErrors.push(err103);
+}
+errors++;
+}
+for(const key16 in data38){
+if(!((key16 === "user") || (key16 === "password"))){
+const err104 = {instancePath:instancePath+"/restore/database/admin",schemaPath:"#/properties/restore/properties/database/properties/admin/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.restore.properties.database.properties.admin,data:data38};
+if(vErrors === null){
+vErrors = [err104];
+}
+else {
+vErrors.push(err104);
+}
+errors++;
+}
+}
+if(data38.user !== undefined){
+let data39 = data38.user;
+if(typeof data39 === "string"){
+if(func1(data39) > 80){
+const err105 = {instancePath:instancePath+"/restore/database/admin/user",schemaPath:"#/$defs/databaseUser/maxLength",keyword:"maxLength",params:{limit: 80},message:"must NOT have more than 80 characters",schema:80,parentSchema:schema39,data:data39};
+if(vErrors === null){
+vErrors = [err105];
+}
+else {
+vErrors.push(err105);
+}
+errors++;
+}
+if(func1(data39) < 1){
+const err106 = {instancePath:instancePath+"/restore/database/admin/user",schemaPath:"#/$defs/databaseUser/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema39,data:data39};
+if(vErrors === null){
+vErrors = [err106];
+}
+else {
+vErrors.push(err106);
+}
+errors++;
+}
+}
+else {
+const err107 = {instancePath:instancePath+"/restore/database/admin/user",schemaPath:"#/$defs/databaseUser/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.type,parentSchema:schema39,data:data39};
+if(vErrors === null){
+vErrors = [err107];
+}
+else {
+vErrors.push(err107);
+}
+errors++;
+}
+}
+if(data38.password !== undefined){
+let data40 = data38.password;
+const _errs130 = errors;
+let valid43 = false;
+let passing3 = null;
+const _errs131 = errors;
+if(data40 && typeof data40 == "object" && !Array.isArray(data40)){
+if(data40.env === undefined){
+const err108 = {instancePath:instancePath+"/restore/database/admin/password",schemaPath:"#/$defs/secret/oneOf/0/required",keyword:"required",params:{missingProperty: "env"},message:"must have required property '"+"env"+"'",schema:schema40.oneOf[0].required,parentSchema:schema40.oneOf[0],data:data40};
+if(vErrors === null){
+vErrors = [err108];
+}
+else {
+vErrors.push(err108);
+}
+errors++;
+}
+for(const key17 in data40){
+if(!(key17 === "env")){
+const err109 = {instancePath:instancePath+"/restore/database/admin/password",schemaPath:"#/$defs/secret/oneOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties",schema:false,parentSchema:schema40.oneOf[0],data:data40};
+if(vErrors === null){
+vErrors = [err109];
+}
+else {
+vErrors.push(err109);
+}
+errors++;
+}
+}
+if(data40.env !== undefined){
+let data41 = data40.env;
+if(typeof data41 === "string"){
+if(!pattern8.test(data41)){
+const err110 = {instancePath:instancePath+"/restore/database/admin/password/env",schemaPath:"#/$defs/secret/oneOf/0/properties/env/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_]*$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_]*$"+"\"",schema:"^[A-Za-z_][A-Za-z0-9_]*$",parentSchema:schema40.oneOf[0].properties.env,data:data41};
+if(vErrors === null){
+vErrors = [err110];
+}
+else {
+vErrors.push(err110);
+}
+errors++;
+}
+}
+else {
+const err111 = {instancePath:instancePath+"/restore/database/admin/password/env",schemaPath:"#/$defs/secret/oneOf/0/properties/env/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.oneOf[0].properties.env.type,parentSchema:schema40.oneOf[0].properties.env,data:data41};
+if(vErrors === null){
+vErrors = [err111];
+}
+else {
+vErrors.push(err111);
+}
+errors++;
+}
+}
+}
+else {
+const err112 = {instancePath:instancePath+"/restore/database/admin/password",schemaPath:"#/$defs/secret/oneOf/0/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema40.oneOf[0].type,parentSchema:schema40.oneOf[0],data:data40};
+if(vErrors === null){
+vErrors = [err112];
+}
+else {
+vErrors.push(err112);
+}
+errors++;
+}
+var _valid3 = _errs131 === errors;
+if(_valid3){
+valid43 = true;
+passing3 = 0;
+var props3 = true;
+}
+const _errs136 = errors;
+if(data40 && typeof data40 == "object" && !Array.isArray(data40)){
+if(data40.file === undefined){
+const err113 = {instancePath:instancePath+"/restore/database/admin/password",schemaPath:"#/$defs/secret/oneOf/1/required",keyword:"required",params:{missingProperty: "file"},message:"must have required property '"+"file"+"'",schema:schema40.oneOf[1].required,parentSchema:schema40.oneOf[1],data:data40};
+if(vErrors === null){
+vErrors = [err113];
+}
+else {
+vErrors.push(err113);
+}
+errors++;
+}
+for(const key18 in data40){
+if(!(key18 === "file")){
+const err114 = {instancePath:instancePath+"/restore/database/admin/password",schemaPath:"#/$defs/secret/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties",schema:false,parentSchema:schema40.oneOf[1],data:data40};
+if(vErrors === null){
+vErrors = [err114];
+}
+else {
+vErrors.push(err114);
+}
+errors++;
+}
+}
+if(data40.file !== undefined){
+let data42 = data40.file;
+if(typeof data42 === "string"){
+if(!pattern9.test(data42)){
+const err115 = {instancePath:instancePath+"/restore/database/admin/password/file",schemaPath:"#/$defs/secret/oneOf/1/properties/file/pattern",keyword:"pattern",params:{pattern: "^/"},message:"must match pattern \""+"^/"+"\"",schema:"^/",parentSchema:schema40.oneOf[1].properties.file,data:data42};
+if(vErrors === null){
+vErrors = [err115];
+}
+else {
+vErrors.push(err115);
+}
+errors++;
+}
+}
+else {
+const err116 = {instancePath:instancePath+"/restore/database/admin/password/file",schemaPath:"#/$defs/secret/oneOf/1/properties/file/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.oneOf[1].properties.file.type,parentSchema:schema40.oneOf[1].properties.file,data:data42};
+if(vErrors === null){
+vErrors = [err116];
+}
+else {
+vErrors.push(err116);
+}
+errors++;
+}
+}
+}
+else {
+const err117 = {instancePath:instancePath+"/restore/database/admin/password",schemaPath:"#/$defs/secret/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema40.oneOf[1].type,parentSchema:schema40.oneOf[1],data:data40};
+if(vErrors === null){
+vErrors = [err117];
+}
+else {
+vErrors.push(err117);
+}
+errors++;
+}
+var _valid3 = _errs136 === errors;
+if(_valid3 && valid43){
+valid43 = false;
+passing3 = [passing3, 1];
+}
+else {
+if(_valid3){
+valid43 = true;
+passing3 = 1;
+if(props3 !== true){
+props3 = true;
+}
+}
+}
+if(!valid43){
+const err118 = {instancePath:instancePath+"/restore/database/admin/password",schemaPath:"#/$defs/secret/oneOf",keyword:"oneOf",params:{passingSchemas: passing3},message:"must match exactly one schema in oneOf",schema:schema40.oneOf,parentSchema:schema40,data:data40};
+if(vErrors === null){
+vErrors = [err118];
+}
+else {
+vErrors.push(err118);
+}
+errors++;
+}
+else {
+errors = _errs130;
+if(vErrors !== null){
+if(_errs130){
+vErrors.length = _errs130;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err119 = {instancePath:instancePath+"/restore/database/admin",schemaPath:"#/properties/restore/properties/database/properties/admin/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.restore.properties.database.properties.admin.type,parentSchema:schema31.properties.restore.properties.database.properties.admin,data:data38};
+if(vErrors === null){
+vErrors = [err119];
+}
+else {
+vErrors.push(err119);
+}
+errors++;
+}
+}
+}
+else {
+const err120 = {instancePath:instancePath+"/restore/database",schemaPath:"#/properties/restore/properties/database/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.restore.properties.database.type,parentSchema:schema31.properties.restore.properties.database,data:data37};
+if(vErrors === null){
+vErrors = [err120];
+}
+else {
+vErrors.push(err120);
+}
+errors++;
+}
+}
+if(data34.overrides !== undefined){
+let data43 = data34.overrides;
+if(data43 && typeof data43 == "object" && !Array.isArray(data43)){
+for(const key19 in data43){
+if(!((((key19 === "hostname") || (key19 === "publicUrl")) || (key19 === "database")) || (key19 === "paths"))){
+const err121 = {instancePath:instancePath+"/restore/overrides",schemaPath:"#/properties/restore/properties/overrides/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.restore.properties.overrides,data:data43};
+if(vErrors === null){
+vErrors = [err121];
+}
+else {
+vErrors.push(err121);
+}
+errors++;
+}
+}
+if(data43.hostname !== undefined){
+let data44 = data43.hostname;
+if(typeof data44 === "string"){
+if(!pattern6.test(data44)){
+const err122 = {instancePath:instancePath+"/restore/overrides/hostname",schemaPath:"#/$defs/host/pattern",keyword:"pattern",params:{pattern: "^[^\\s/:]+$|^\\[[0-9A-Fa-f:.]+\\]$|^[0-9A-Fa-f]*:[0-9A-Fa-f]*:[0-9A-Fa-f:.]*$"},message:"must match pattern \""+"^[^\\s/:]+$|^\\[[0-9A-Fa-f:.]+\\]$|^[0-9A-Fa-f]*:[0-9A-Fa-f]*:[0-9A-Fa-f:.]*$"+"\"",schema:"^[^\\s/:]+$|^\\[[0-9A-Fa-f:.]+\\]$|^[0-9A-Fa-f]*:[0-9A-Fa-f]*:[0-9A-Fa-f:.]*$",parentSchema:schema36,data:data44};
+if(vErrors === null){
+vErrors = [err122];
+}
+else {
+vErrors.push(err122);
+}
+errors++;
+}
+}
+else {
+const err123 = {instancePath:instancePath+"/restore/overrides/hostname",schemaPath:"#/$defs/host/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema36.type,parentSchema:schema36,data:data44};
+if(vErrors === null){
+vErrors = [err123];
+}
+else {
+vErrors.push(err123);
+}
+errors++;
+}
+}
+if(data43.publicUrl !== undefined){
+let data45 = data43.publicUrl;
+if(typeof data45 === "string"){
+if(!pattern19.test(data45)){
+const err124 = {instancePath:instancePath+"/restore/overrides/publicUrl",schemaPath:"#/properties/restore/properties/overrides/properties/publicUrl/pattern",keyword:"pattern",params:{pattern: "^https?://[^\\s/]+(/\\S*)?$"},message:"must match pattern \""+"^https?://[^\\s/]+(/\\S*)?$"+"\"",schema:"^https?://[^\\s/]+(/\\S*)?$",parentSchema:schema31.properties.restore.properties.overrides.properties.publicUrl,data:data45};
+if(vErrors === null){
+vErrors = [err124];
+}
+else {
+vErrors.push(err124);
+}
+errors++;
+}
+}
+else {
+const err125 = {instancePath:instancePath+"/restore/overrides/publicUrl",schemaPath:"#/properties/restore/properties/overrides/properties/publicUrl/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.restore.properties.overrides.properties.publicUrl.type,parentSchema:schema31.properties.restore.properties.overrides.properties.publicUrl,data:data45};
+if(vErrors === null){
+vErrors = [err125];
+}
+else {
+vErrors.push(err125);
+}
+errors++;
+}
+}
+if(data43.database !== undefined){
+let data46 = data43.database;
+if(data46 && typeof data46 == "object" && !Array.isArray(data46)){
+if(Object.keys(data46).length < 1){
+const err126 = {instancePath:instancePath+"/restore/overrides/database",schemaPath:"#/properties/restore/properties/overrides/properties/database/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema31.properties.restore.properties.overrides.properties.database,data:data46};
+if(vErrors === null){
+vErrors = [err126];
+}
+else {
+vErrors.push(err126);
+}
+errors++;
+}
+for(const key20 in data46){
+if(!((((((key20 === "host") || (key20 === "port")) || (key20 === "socket")) || (key20 === "name")) || (key20 === "user")) || (key20 === "password"))){
+const err127 = {instancePath:instancePath+"/restore/overrides/database",schemaPath:"#/properties/restore/properties/overrides/properties/database/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key20},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.restore.properties.overrides.properties.database,data:data46};
+if(vErrors === null){
+vErrors = [err127];
+}
+else {
+vErrors.push(err127);
+}
+errors++;
+}
+}
+if(data46.host !== undefined){
+let data47 = data46.host;
+if(typeof data47 === "string"){
+if(!pattern6.test(data47)){
+const err128 = {instancePath:instancePath+"/restore/overrides/database/host",schemaPath:"#/$defs/host/pattern",keyword:"pattern",params:{pattern: "^[^\\s/:]+$|^\\[[0-9A-Fa-f:.]+\\]$|^[0-9A-Fa-f]*:[0-9A-Fa-f]*:[0-9A-Fa-f:.]*$"},message:"must match pattern \""+"^[^\\s/:]+$|^\\[[0-9A-Fa-f:.]+\\]$|^[0-9A-Fa-f]*:[0-9A-Fa-f]*:[0-9A-Fa-f:.]*$"+"\"",schema:"^[^\\s/:]+$|^\\[[0-9A-Fa-f:.]+\\]$|^[0-9A-Fa-f]*:[0-9A-Fa-f]*:[0-9A-Fa-f:.]*$",parentSchema:schema36,data:data47};
+if(vErrors === null){
+vErrors = [err128];
+}
+else {
+vErrors.push(err128);
+}
+errors++;
+}
+}
+else {
+const err129 = {instancePath:instancePath+"/restore/overrides/database/host",schemaPath:"#/$defs/host/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema36.type,parentSchema:schema36,data:data47};
+if(vErrors === null){
+vErrors = [err129];
+}
+else {
+vErrors.push(err129);
+}
+errors++;
+}
+}
+if(data46.port !== undefined){
+let data48 = data46.port;
+if(!(((typeof data48 == "number") && (!(data48 % 1) && !isNaN(data48))) && (isFinite(data48)))){
+const err130 = {instancePath:instancePath+"/restore/overrides/database/port",schemaPath:"#/$defs/port/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema37.type,parentSchema:schema37,data:data48};
+if(vErrors === null){
+vErrors = [err130];
+}
+else {
+vErrors.push(err130);
+}
+errors++;
+}
+if((typeof data48 == "number") && (isFinite(data48))){
+if(data48 > 65535 || isNaN(data48)){
+const err131 = {instancePath:instancePath+"/restore/overrides/database/port",schemaPath:"#/$defs/port/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535",schema:65535,parentSchema:schema37,data:data48};
+if(vErrors === null){
+vErrors = [err131];
+}
+else {
+vErrors.push(err131);
+}
+errors++;
+}
+if(data48 < 1 || isNaN(data48)){
+const err132 = {instancePath:instancePath+"/restore/overrides/database/port",schemaPath:"#/$defs/port/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema37,data:data48};
+if(vErrors === null){
+vErrors = [err132];
+}
+else {
+vErrors.push(err132);
+}
+errors++;
+}
+}
+}
+if(data46.socket !== undefined){
+let data49 = data46.socket;
+if(typeof data49 === "string"){
+if(func1(data49) < 1){
+const err133 = {instancePath:instancePath+"/restore/overrides/database/socket",schemaPath:"#/$defs/path/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32,data:data49};
+if(vErrors === null){
+vErrors = [err133];
+}
+else {
+vErrors.push(err133);
+}
+errors++;
+}
+if(!pattern4.test(data49)){
+const err134 = {instancePath:instancePath+"/restore/overrides/database/socket",schemaPath:"#/$defs/path/pattern",keyword:"pattern",params:{pattern: "^[^~]"},message:"must match pattern \""+"^[^~]"+"\"",schema:"^[^~]",parentSchema:schema32,data:data49};
+if(vErrors === null){
+vErrors = [err134];
+}
+else {
+vErrors.push(err134);
+}
+errors++;
+}
+}
+else {
+const err135 = {instancePath:instancePath+"/restore/overrides/database/socket",schemaPath:"#/$defs/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.type,parentSchema:schema32,data:data49};
+if(vErrors === null){
+vErrors = [err135];
+}
+else {
+vErrors.push(err135);
+}
+errors++;
+}
+}
+if(data46.name !== undefined){
+let data50 = data46.name;
+if(typeof data50 === "string"){
+if(func1(data50) > 64){
+const err136 = {instancePath:instancePath+"/restore/overrides/database/name",schemaPath:"#/$defs/databaseName/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema41,data:data50};
+if(vErrors === null){
+vErrors = [err136];
+}
+else {
+vErrors.push(err136);
+}
+errors++;
+}
+if(func1(data50) < 1){
+const err137 = {instancePath:instancePath+"/restore/overrides/database/name",schemaPath:"#/$defs/databaseName/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema41,data:data50};
+if(vErrors === null){
+vErrors = [err137];
+}
+else {
+vErrors.push(err137);
+}
+errors++;
+}
+}
+else {
+const err138 = {instancePath:instancePath+"/restore/overrides/database/name",schemaPath:"#/$defs/databaseName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema41.type,parentSchema:schema41,data:data50};
+if(vErrors === null){
+vErrors = [err138];
+}
+else {
+vErrors.push(err138);
+}
+errors++;
+}
+}
+if(data46.user !== undefined){
+let data51 = data46.user;
+if(typeof data51 === "string"){
+if(func1(data51) > 80){
+const err139 = {instancePath:instancePath+"/restore/overrides/database/user",schemaPath:"#/$defs/databaseUser/maxLength",keyword:"maxLength",params:{limit: 80},message:"must NOT have more than 80 characters",schema:80,parentSchema:schema39,data:data51};
+if(vErrors === null){
+vErrors = [err139];
+}
+else {
+vErrors.push(err139);
+}
+errors++;
+}
+if(func1(data51) < 1){
+const err140 = {instancePath:instancePath+"/restore/overrides/database/user",schemaPath:"#/$defs/databaseUser/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema39,data:data51};
+if(vErrors === null){
+vErrors = [err140];
+}
+else {
+vErrors.push(err140);
+}
+errors++;
+}
+}
+else {
+const err141 = {instancePath:instancePath+"/restore/overrides/database/user",schemaPath:"#/$defs/databaseUser/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.type,parentSchema:schema39,data:data51};
+if(vErrors === null){
+vErrors = [err141];
+}
+else {
+vErrors.push(err141);
+}
+errors++;
+}
+}
+if(data46.password !== undefined){
+let data52 = data46.password;
+const _errs170 = errors;
+let valid55 = false;
+let passing4 = null;
+const _errs171 = errors;
+if(data52 && typeof data52 == "object" && !Array.isArray(data52)){
+if(data52.env === undefined){
+const err142 = {instancePath:instancePath+"/restore/overrides/database/password",schemaPath:"#/$defs/secret/oneOf/0/required",keyword:"required",params:{missingProperty: "env"},message:"must have required property '"+"env"+"'",schema:schema40.oneOf[0].required,parentSchema:schema40.oneOf[0],data:data52};
+if(vErrors === null){
+vErrors = [err142];
+}
+else {
+vErrors.push(err142);
+}
+errors++;
+}
+for(const key21 in data52){
+if(!(key21 === "env")){
+const err143 = {instancePath:instancePath+"/restore/overrides/database/password",schemaPath:"#/$defs/secret/oneOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key21},message:"must NOT have additional properties",schema:false,parentSchema:schema40.oneOf[0],data:data52};
+if(vErrors === null){
+vErrors = [err143];
+}
+else {
+vErrors.push(err143);
+}
+errors++;
+}
+}
+if(data52.env !== undefined){
+let data53 = data52.env;
+if(typeof data53 === "string"){
+if(!pattern8.test(data53)){
+const err144 = {instancePath:instancePath+"/restore/overrides/database/password/env",schemaPath:"#/$defs/secret/oneOf/0/properties/env/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_]*$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_]*$"+"\"",schema:"^[A-Za-z_][A-Za-z0-9_]*$",parentSchema:schema40.oneOf[0].properties.env,data:data53};
+if(vErrors === null){
+vErrors = [err144];
+}
+else {
+vErrors.push(err144);
+}
+errors++;
+}
+}
+else {
+const err145 = {instancePath:instancePath+"/restore/overrides/database/password/env",schemaPath:"#/$defs/secret/oneOf/0/properties/env/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.oneOf[0].properties.env.type,parentSchema:schema40.oneOf[0].properties.env,data:data53};
+if(vErrors === null){
+vErrors = [err145];
+}
+else {
+vErrors.push(err145);
+}
+errors++;
+}
+}
+}
+else {
+const err146 = {instancePath:instancePath+"/restore/overrides/database/password",schemaPath:"#/$defs/secret/oneOf/0/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema40.oneOf[0].type,parentSchema:schema40.oneOf[0],data:data52};
+if(vErrors === null){
+vErrors = [err146];
+}
+else {
+vErrors.push(err146);
+}
+errors++;
+}
+var _valid4 = _errs171 === errors;
+if(_valid4){
+valid55 = true;
+passing4 = 0;
+var props4 = true;
+}
+const _errs176 = errors;
+if(data52 && typeof data52 == "object" && !Array.isArray(data52)){
+if(data52.file === undefined){
+const err147 = {instancePath:instancePath+"/restore/overrides/database/password",schemaPath:"#/$defs/secret/oneOf/1/required",keyword:"required",params:{missingProperty: "file"},message:"must have required property '"+"file"+"'",schema:schema40.oneOf[1].required,parentSchema:schema40.oneOf[1],data:data52};
+if(vErrors === null){
+vErrors = [err147];
+}
+else {
+vErrors.push(err147);
+}
+errors++;
+}
+for(const key22 in data52){
+if(!(key22 === "file")){
+const err148 = {instancePath:instancePath+"/restore/overrides/database/password",schemaPath:"#/$defs/secret/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key22},message:"must NOT have additional properties",schema:false,parentSchema:schema40.oneOf[1],data:data52};
+if(vErrors === null){
+vErrors = [err148];
+}
+else {
+vErrors.push(err148);
+}
+errors++;
+}
+}
+if(data52.file !== undefined){
+let data54 = data52.file;
+if(typeof data54 === "string"){
+if(!pattern9.test(data54)){
+const err149 = {instancePath:instancePath+"/restore/overrides/database/password/file",schemaPath:"#/$defs/secret/oneOf/1/properties/file/pattern",keyword:"pattern",params:{pattern: "^/"},message:"must match pattern \""+"^/"+"\"",schema:"^/",parentSchema:schema40.oneOf[1].properties.file,data:data54};
+if(vErrors === null){
+vErrors = [err149];
+}
+else {
+vErrors.push(err149);
+}
+errors++;
+}
+}
+else {
+const err150 = {instancePath:instancePath+"/restore/overrides/database/password/file",schemaPath:"#/$defs/secret/oneOf/1/properties/file/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.oneOf[1].properties.file.type,parentSchema:schema40.oneOf[1].properties.file,data:data54};
+if(vErrors === null){
+vErrors = [err150];
+}
+else {
+vErrors.push(err150);
+}
+errors++;
+}
+}
+}
+else {
+const err151 = {instancePath:instancePath+"/restore/overrides/database/password",schemaPath:"#/$defs/secret/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema40.oneOf[1].type,parentSchema:schema40.oneOf[1],data:data52};
+if(vErrors === null){
+vErrors = [err151];
+}
+else {
+vErrors.push(err151);
+}
+errors++;
+}
+var _valid4 = _errs176 === errors;
+if(_valid4 && valid55){
+valid55 = false;
+passing4 = [passing4, 1];
+}
+else {
+if(_valid4){
+valid55 = true;
+passing4 = 1;
+if(props4 !== true){
+props4 = true;
+}
+}
+}
+if(!valid55){
+const err152 = {instancePath:instancePath+"/restore/overrides/database/password",schemaPath:"#/$defs/secret/oneOf",keyword:"oneOf",params:{passingSchemas: passing4},message:"must match exactly one schema in oneOf",schema:schema40.oneOf,parentSchema:schema40,data:data52};
+if(vErrors === null){
+vErrors = [err152];
+}
+else {
+vErrors.push(err152);
+}
+errors++;
+}
+else {
+errors = _errs170;
+if(vErrors !== null){
+if(_errs170){
+vErrors.length = _errs170;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err153 = {instancePath:instancePath+"/restore/overrides/database",schemaPath:"#/properties/restore/properties/overrides/properties/database/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.restore.properties.overrides.properties.database.type,parentSchema:schema31.properties.restore.properties.overrides.properties.database,data:data46};
+if(vErrors === null){
+vErrors = [err153];
+}
+else {
+vErrors.push(err153);
+}
+errors++;
+}
+}
+if(data43.paths !== undefined){
+let data55 = data43.paths;
+if(data55 && typeof data55 == "object" && !Array.isArray(data55)){
+for(const key23 in data55){
+const _errs183 = errors;
+if(typeof key23 === "string"){
+if(!pattern9.test(key23)){
+const err154 = {instancePath:instancePath+"/restore/overrides/paths",schemaPath:"#/$defs/absolutePath/pattern",keyword:"pattern",params:{pattern: "^/"},message:"must match pattern \""+"^/"+"\"",schema:"^/",parentSchema:schema62,data:key23,propertyName:key23};
+if(vErrors === null){
+vErrors = [err154];
+}
+else {
+vErrors.push(err154);
+}
+errors++;
+}
+}
+else {
+const err155 = {instancePath:instancePath+"/restore/overrides/paths",schemaPath:"#/$defs/absolutePath/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema62.type,parentSchema:schema62,data:key23,propertyName:key23};
+if(vErrors === null){
+vErrors = [err155];
+}
+else {
+vErrors.push(err155);
+}
+errors++;
+}
+var valid58 = _errs183 === errors;
+if(!valid58){
+const err156 = {instancePath:instancePath+"/restore/overrides/paths",schemaPath:"#/properties/restore/properties/overrides/properties/paths/propertyNames",keyword:"propertyNames",params:{propertyName: key23},message:"property name must be valid",schema:schema31.properties.restore.properties.overrides.properties.paths.propertyNames,parentSchema:schema31.properties.restore.properties.overrides.properties.paths,data:data55};
+if(vErrors === null){
+vErrors = [err156];
+}
+else {
+vErrors.push(err156);
+}
+errors++;
+}
+}
+for(const key24 in data55){
+let data56 = data55[key24];
+if(typeof data56 === "string"){
+if(!pattern9.test(data56)){
+const err157 = {instancePath:instancePath+"/restore/overrides/paths/" + key24.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/absolutePath/pattern",keyword:"pattern",params:{pattern: "^/"},message:"must match pattern \""+"^/"+"\"",schema:"^/",parentSchema:schema62,data:data56};
+if(vErrors === null){
+vErrors = [err157];
+}
+else {
+vErrors.push(err157);
+}
+errors++;
+}
+}
+else {
+const err158 = {instancePath:instancePath+"/restore/overrides/paths/" + key24.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/absolutePath/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema62.type,parentSchema:schema62,data:data56};
+if(vErrors === null){
+vErrors = [err158];
+}
+else {
+vErrors.push(err158);
+}
+errors++;
+}
+}
+}
+else {
+const err159 = {instancePath:instancePath+"/restore/overrides/paths",schemaPath:"#/properties/restore/properties/overrides/properties/paths/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.restore.properties.overrides.properties.paths.type,parentSchema:schema31.properties.restore.properties.overrides.properties.paths,data:data55};
+if(vErrors === null){
+vErrors = [err159];
+}
+else {
+vErrors.push(err159);
+}
+errors++;
+}
+}
+}
+else {
+const err160 = {instancePath:instancePath+"/restore/overrides",schemaPath:"#/properties/restore/properties/overrides/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.restore.properties.overrides.type,parentSchema:schema31.properties.restore.properties.overrides,data:data43};
+if(vErrors === null){
+vErrors = [err160];
+}
+else {
+vErrors.push(err160);
+}
+errors++;
+}
+}
+}
+else {
+const err161 = {instancePath:instancePath+"/restore",schemaPath:"#/properties/restore/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.restore.type,parentSchema:schema31.properties.restore,data:data34};
+if(vErrors === null){
+vErrors = [err161];
+}
+else {
+vErrors.push(err161);
+}
+errors++;
+}
+}
+if(data.hooks !== undefined){
+let data57 = data.hooks;
+if(data57 && typeof data57 == "object" && !Array.isArray(data57)){
+for(const key25 in data57){
+if(!((((key25 === "before") || (key25 === "after")) || (key25 === "onSuccess")) || (key25 === "onFailure"))){
+const err162 = {instancePath:instancePath+"/hooks",schemaPath:"#/properties/hooks/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key25},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.hooks,data:data57};
+if(vErrors === null){
+vErrors = [err162];
+}
+else {
+vErrors.push(err162);
+}
+errors++;
+}
+}
+if(data57.before !== undefined){
+let data58 = data57.before;
+if(Array.isArray(data58)){
+if(data58.length < 1){
+const err163 = {instancePath:instancePath+"/hooks/before",schemaPath:"#/$defs/argv/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema33,data:data58};
+if(vErrors === null){
+vErrors = [err163];
+}
+else {
+vErrors.push(err163);
+}
+errors++;
+}
+const len5 = data58.length;
+if(len5 > 0){
+let data59 = data58[0];
+if(typeof data59 === "string"){
+if(func1(data59) < 1){
+const err164 = {instancePath:instancePath+"/hooks/before/0",schemaPath:"#/$defs/argv/prefixItems/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema33.prefixItems[0],data:data59};
+if(vErrors === null){
+vErrors = [err164];
+}
+else {
+vErrors.push(err164);
+}
+errors++;
+}
+}
+else {
+const err165 = {instancePath:instancePath+"/hooks/before/0",schemaPath:"#/$defs/argv/prefixItems/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.prefixItems[0].type,parentSchema:schema33.prefixItems[0],data:data59};
+if(vErrors === null){
+vErrors = [err165];
+}
+else {
+vErrors.push(err165);
+}
+errors++;
+}
+}
+const len6 = data58.length;
+var valid65 = len6 <= 1;
+if(!valid65){
+for(let i3=1; i3<len6; i3++){
+let data60 = data58[i3];
+const _errs198 = errors;
+if(typeof data60 !== "string"){
+const err166 = {instancePath:instancePath+"/hooks/before/" + i3,schemaPath:"#/$defs/argv/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.items.type,parentSchema:schema33.items,data:data60};
+if(vErrors === null){
+vErrors = [err166];
+}
+else {
+vErrors.push(err166);
+}
+errors++;
+}
+var valid65 = _errs198 === errors;
+}
+}
+}
+else {
+const err167 = {instancePath:instancePath+"/hooks/before",schemaPath:"#/$defs/argv/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema33.type,parentSchema:schema33,data:data58};
+if(vErrors === null){
+vErrors = [err167];
+}
+else {
+vErrors.push(err167);
+}
+errors++;
+}
+}
+if(data57.after !== undefined){
+let data61 = data57.after;
+if(Array.isArray(data61)){
+if(data61.length < 1){
+const err168 = {instancePath:instancePath+"/hooks/after",schemaPath:"#/$defs/argv/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema33,data:data61};
+if(vErrors === null){
+vErrors = [err168];
+}
+else {
+vErrors.push(err168);
+}
+errors++;
+}
+const len7 = data61.length;
+if(len7 > 0){
+let data62 = data61[0];
+if(typeof data62 === "string"){
+if(func1(data62) < 1){
+const err169 = {instancePath:instancePath+"/hooks/after/0",schemaPath:"#/$defs/argv/prefixItems/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema33.prefixItems[0],data:data62};
+if(vErrors === null){
+vErrors = [err169];
+}
+else {
+vErrors.push(err169);
+}
+errors++;
+}
+}
+else {
+const err170 = {instancePath:instancePath+"/hooks/after/0",schemaPath:"#/$defs/argv/prefixItems/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.prefixItems[0].type,parentSchema:schema33.prefixItems[0],data:data62};
+if(vErrors === null){
+vErrors = [err170];
+}
+else {
+vErrors.push(err170);
+}
+errors++;
+}
+}
+const len8 = data61.length;
+var valid68 = len8 <= 1;
+if(!valid68){
+for(let i4=1; i4<len8; i4++){
+let data63 = data61[i4];
+const _errs205 = errors;
+if(typeof data63 !== "string"){
+const err171 = {instancePath:instancePath+"/hooks/after/" + i4,schemaPath:"#/$defs/argv/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.items.type,parentSchema:schema33.items,data:data63};
+if(vErrors === null){
+vErrors = [err171];
+}
+else {
+vErrors.push(err171);
+}
+errors++;
+}
+var valid68 = _errs205 === errors;
+}
+}
+}
+else {
+const err172 = {instancePath:instancePath+"/hooks/after",schemaPath:"#/$defs/argv/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema33.type,parentSchema:schema33,data:data61};
+if(vErrors === null){
+vErrors = [err172];
+}
+else {
+vErrors.push(err172);
+}
+errors++;
+}
+}
+if(data57.onSuccess !== undefined){
+let data64 = data57.onSuccess;
+if(Array.isArray(data64)){
+if(data64.length < 1){
+const err173 = {instancePath:instancePath+"/hooks/onSuccess",schemaPath:"#/$defs/argv/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema33,data:data64};
+if(vErrors === null){
+vErrors = [err173];
+}
+else {
+vErrors.push(err173);
+}
+errors++;
+}
+const len9 = data64.length;
+if(len9 > 0){
+let data65 = data64[0];
+if(typeof data65 === "string"){
+if(func1(data65) < 1){
+const err174 = {instancePath:instancePath+"/hooks/onSuccess/0",schemaPath:"#/$defs/argv/prefixItems/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema33.prefixItems[0],data:data65};
+if(vErrors === null){
+vErrors = [err174];
+}
+else {
+vErrors.push(err174);
+}
+errors++;
+}
+}
+else {
+const err175 = {instancePath:instancePath+"/hooks/onSuccess/0",schemaPath:"#/$defs/argv/prefixItems/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.prefixItems[0].type,parentSchema:schema33.prefixItems[0],data:data65};
+if(vErrors === null){
+vErrors = [err175];
+}
+else {
+vErrors.push(err175);
+}
+errors++;
+}
+}
+const len10 = data64.length;
+var valid71 = len10 <= 1;
+if(!valid71){
+for(let i5=1; i5<len10; i5++){
+let data66 = data64[i5];
+const _errs212 = errors;
+if(typeof data66 !== "string"){
+const err176 = {instancePath:instancePath+"/hooks/onSuccess/" + i5,schemaPath:"#/$defs/argv/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.items.type,parentSchema:schema33.items,data:data66};
+if(vErrors === null){
+vErrors = [err176];
+}
+else {
+vErrors.push(err176);
+}
+errors++;
+}
+var valid71 = _errs212 === errors;
+}
+}
+}
+else {
+const err177 = {instancePath:instancePath+"/hooks/onSuccess",schemaPath:"#/$defs/argv/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema33.type,parentSchema:schema33,data:data64};
+if(vErrors === null){
+vErrors = [err177];
+}
+else {
+vErrors.push(err177);
+}
+errors++;
+}
+}
+if(data57.onFailure !== undefined){
+let data67 = data57.onFailure;
+if(Array.isArray(data67)){
+if(data67.length < 1){
+const err178 = {instancePath:instancePath+"/hooks/onFailure",schemaPath:"#/$defs/argv/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema33,data:data67};
+if(vErrors === null){
+vErrors = [err178];
+}
+else {
+vErrors.push(err178);
+}
+errors++;
+}
+const len11 = data67.length;
+if(len11 > 0){
+let data68 = data67[0];
+if(typeof data68 === "string"){
+if(func1(data68) < 1){
+const err179 = {instancePath:instancePath+"/hooks/onFailure/0",schemaPath:"#/$defs/argv/prefixItems/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema33.prefixItems[0],data:data68};
+if(vErrors === null){
+vErrors = [err179];
+}
+else {
+vErrors.push(err179);
+}
+errors++;
+}
+}
+else {
+const err180 = {instancePath:instancePath+"/hooks/onFailure/0",schemaPath:"#/$defs/argv/prefixItems/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.prefixItems[0].type,parentSchema:schema33.prefixItems[0],data:data68};
+if(vErrors === null){
+vErrors = [err180];
+}
+else {
+vErrors.push(err180);
+}
+errors++;
+}
+}
+const len12 = data67.length;
+var valid74 = len12 <= 1;
+if(!valid74){
+for(let i6=1; i6<len12; i6++){
+let data69 = data67[i6];
+const _errs219 = errors;
+if(typeof data69 !== "string"){
+const err181 = {instancePath:instancePath+"/hooks/onFailure/" + i6,schemaPath:"#/$defs/argv/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.items.type,parentSchema:schema33.items,data:data69};
+if(vErrors === null){
+vErrors = [err181];
+}
+else {
+vErrors.push(err181);
+}
+errors++;
+}
+var valid74 = _errs219 === errors;
+}
+}
+}
+else {
+const err182 = {instancePath:instancePath+"/hooks/onFailure",schemaPath:"#/$defs/argv/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema33.type,parentSchema:schema33,data:data67};
+if(vErrors === null){
+vErrors = [err182];
+}
+else {
+vErrors.push(err182);
+}
+errors++;
+}
+}
+}
+else {
+const err183 = {instancePath:instancePath+"/hooks",schemaPath:"#/properties/hooks/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.hooks.type,parentSchema:schema31.properties.hooks,data:data57};
+if(vErrors === null){
+vErrors = [err183];
+}
+else {
+vErrors.push(err183);
+}
+errors++;
+}
+}
+}
+else {
+const err184 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.type,parentSchema:schema31,data};
+if(vErrors === null){
+vErrors = [err184];
+}
+else {
+vErrors.push(err184);
+}
+errors++;
+}
+validate20.errors = vErrors;
+return errors === 0;
+}
+validate20.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+

@@ -1,0 +1,133 @@
+/**
+ * Where snapshots may go. A target that equals, lies inside or contains live Cells data is the
+ * inverted `rsync --delete` accident the Cells docs warn about; cellar makes it impossible by
+ * comparing real paths (symlinks and `..` resolved) before anything runs.
+ */
+import { TARGET_MARKER, type PlanFacts } from './plan-facts.js';
+import type { Plan, TargetSpec } from './plan.js';
+import type { Problem, YamlPath } from './problem.js';
+
+type Relation = 'same' | 'inside' | 'contains';
+
+/** A folder that holds live data, described for messages. */
+interface LiveFolder {
+  readonly label: string;
+  readonly path: string;
+}
+
+/** Targets that overlap live data, targets that are not cellar's to write, restores that would write into their own source. */
+export function checkTargets(plan: Plan, facts: PlanFacts): Problem[] {
+  const real = (path: string): string => facts.realPaths.get(path) ?? path;
+  const live = liveFolders(plan, facts);
+  const suggestion = `${parentOf(real(plan.cells.workingDir))}/cellar-backups`;
+  const problems: Problem[] = [];
+  for (const target of Object.values(plan.targets)) {
+    const path: YamlPath = ['targets', target.name, 'path'];
+    const subject = `targets.${target.name}.path`;
+    const overlap = live
+      .map((folder) => ({ folder, relation: relationOf(real(target.path), real(folder.path)) }))
+      .filter((found): found is { folder: LiveFolder; relation: Relation } => found.relation !== undefined)
+      .sort((a, b) => rank(a.relation) - rank(b.relation))[0];
+    if (overlap !== undefined) {
+      const { folder, relation } = overlap;
+      const where = `${subject} (${shown(target.path, real)})`;
+      const message =
+        relation === 'same'
+          ? `${where} is ${folder.label} itself`
+          : relation === 'inside'
+            ? `${where} is inside ${folder.label} (${shown(folder.path, real)}): each backup would copy the ones before it, and a restore would delete them`
+            : `${where} contains ${folder.label} (${shown(folder.path, real)}): a backup or a prune could write over live data`;
+      problems.push({ path, at: 'value', message: `${message}; keep snapshots in a folder of their own, e.g. ${suggestion}` });
+    } else {
+      problems.push(...targetState(target, facts, path, `${subject} (${shown(target.path, real)})`));
+    }
+  }
+  problems.push(...restoreOverlaps(plan, real));
+  return problems;
+}
+
+function liveFolders(plan: Plan, facts: PlanFacts): LiveFolder[] {
+  const folders: LiveFolder[] = [{ label: 'the Cells working dir', path: plan.cells.workingDir }];
+  for (const [name, spec] of Object.entries(plan.datasources)) {
+    if (spec.backup === 'files' && spec.path !== undefined) folders.push({ label: `the folder of datasource "${name}"`, path: spec.path });
+  }
+  if (facts.workingDir.kind === 'cells') {
+    for (const datasource of facts.workingDir.config.datasources) {
+      if (datasource.storage !== 'local') continue;
+      if (datasource.folder !== undefined) folders.push({ label: `the folder of datasource "${datasource.name}"`, path: datasource.folder });
+      if (datasource.localFolder !== undefined) {
+        folders.push({ label: `the storage folder of objects service "${datasource.objectsService ?? datasource.name}"`, path: datasource.localFolder });
+      }
+    }
+  }
+  return folders;
+}
+
+function targetState(target: TargetSpec, facts: PlanFacts, path: YamlPath, subject: string): Problem[] {
+  const state = facts.targets.get(target.name) ?? 'missing';
+  switch (state) {
+    case 'missing':
+    case 'empty':
+    case 'initialised':
+      return [];
+    case 'not-empty':
+      return [{ path, at: 'value', message: `${subject} already holds files but no ${TARGET_MARKER}: cellar only writes into a new or empty folder, or one it initialised; choose another folder` }];
+    case 'not-a-folder':
+      return [{ path, at: 'value', message: `${subject} is not a folder; choose a folder for the snapshots` }];
+    case 'unreadable':
+      return [{ path, at: 'value', message: `${subject} cannot be read; check its permissions` }];
+  }
+}
+
+// A restore writes the working dir and the moved datasource folders; none of them may overlap the target it reads.
+function restoreOverlaps(plan: Plan, real: (path: string) => string): Problem[] {
+  const restore = plan.restore;
+  const source = restore === undefined ? undefined : plan.targets[restore.from];
+  if (restore === undefined || source === undefined) return [];
+  const destinations: { path: YamlPath; subject: string; folder: string }[] = Object.entries(restore.overrides.paths).map(([from, to]) => ({
+    path: ['restore', 'overrides', 'paths', from],
+    subject: `restore.overrides.paths[${JSON.stringify(from)}]`,
+    folder: to,
+  }));
+  // Restoring in place (the default) is checked above, as the target against the working dir.
+  if (real(restore.workingDir) !== real(plan.cells.workingDir)) {
+    destinations.unshift({ path: ['restore', 'workingDir'], subject: 'restore.workingDir', folder: restore.workingDir });
+  }
+  const problems: Problem[] = [];
+  for (const destination of destinations) {
+    const relation = relationOf(real(destination.folder), real(source.path));
+    if (relation === undefined) continue;
+    const targetText = `target "${source.name}" (${shown(source.path, real)}) that it restores from`;
+    const where = `${destination.subject} (${shown(destination.folder, real)})`;
+    const message =
+      relation === 'same'
+        ? `${where} is the folder of ${targetText}`
+        : relation === 'inside'
+          ? `${where} is inside ${targetText}`
+          : `${where} contains ${targetText}`;
+    problems.push({ path: destination.path, at: 'value', message: `${message}; a restore would overwrite the snapshots it reads: restore into another folder` });
+  }
+  return problems;
+}
+
+function relationOf(path: string, other: string): Relation | undefined {
+  if (path === other) return 'same';
+  if (path.startsWith(other === '/' ? '/' : `${other}/`)) return 'inside';
+  if (other.startsWith(path === '/' ? '/' : `${path}/`)) return 'contains';
+  return undefined;
+}
+
+function rank(relation: Relation): number {
+  return relation === 'same' ? 0 : relation === 'inside' ? 1 : 2;
+}
+
+/** The path as written, and where it really leads when links or `..` change it. */
+function shown(path: string, real: (path: string) => string): string {
+  const resolved = real(path);
+  return resolved === path ? path : `${path} → ${resolved}`;
+}
+
+function parentOf(path: string): string {
+  const slash = path.lastIndexOf('/');
+  return slash <= 0 ? '' : path.slice(0, slash);
+}

@@ -1,0 +1,104 @@
+import { join } from 'node:path';
+import { parseCellsConfig, type CellsConfig } from '../cells/cells-config.js';
+import type { Plan, TargetSpec } from '../config/plan.js';
+import { CellarError } from '../core/errors.js';
+import { readFileIfExists } from '../adapters/fs/read-file.js';
+import { isFolder } from '../adapters/fs/exists.js';
+import { sha256File } from '../adapters/fs/hash-file.js';
+import { walkTree } from '../adapters/fs/walk-tree.js';
+import { readFileList } from '../adapters/target/file-list.js';
+import { inspectLock, type HeldLock } from '../adapters/target/lock.js';
+import { readTargetState } from '../adapters/target/marker.js';
+import { listSnapshots, snapshotFolder } from '../adapters/target/snapshot-store.js';
+import { diffTree } from '../plan/diff-tree.js';
+import { compileExclude } from '../plan/exclude.js';
+import { configFiles, layoutTrees, type Layout } from '../plan/layout.js';
+import type { Manifest } from '../plan/manifest.js';
+import type { LockStatus, ObservedBackup, ObservedTarget, ObservedTree } from '../plan/observed.js';
+import type { TreeSpec } from '../plan/types.js';
+import { backupDatabase, type DatabaseSource } from './database-login.js';
+import { observeDatabase, type DatabaseObservation } from './observe-database.js';
+
+export interface BackupObservation {
+  readonly observed: ObservedBackup;
+  readonly layout: Layout;
+  readonly database: (DatabaseObservation & { readonly source: DatabaseSource }) | undefined;
+}
+
+export interface ObserveOptions {
+  readonly env: Readonly<Record<string, string | undefined>>;
+  /** How many changed paths to keep per tree. */
+  readonly keepPaths: number;
+  /** The target's lock when this run already holds it (apply): then it is not "another apply". */
+  readonly lock?: HeldLock | undefined;
+}
+
+/** Gathers every fact a backup plan needs: the target, the live trees against the latest snapshot, the config files, the database. */
+export async function observeBackup(plan: Plan, targetName: string | undefined, options: ObserveOptions): Promise<BackupObservation> {
+  const spec = targetSpec(plan, targetName);
+  const cells = await readCells(plan.cells.workingDir);
+  const target = observeTarget(spec, options.lock);
+  const latest = [...target.snapshots].reverse().find((snapshot) => snapshot.kind === 'backup');
+  const layout = layoutTrees(plan, cells);
+  const trees = layout.trees.map((tree) => observeTree(tree, latest, spec.path, options.keepPaths));
+  const config = configFiles.map((name) => ({ name, sha256: sha256File(join(plan.cells.workingDir, name)) }));
+  const source = backupDatabase(plan, cells, options.env);
+  const previous = source && latest?.database?.name === source.name ? latest.database.fingerprint : undefined;
+  const database = source ? { ...(await observeDatabase(source, previous, cells)), source } : undefined;
+  return {
+    observed: {
+      target,
+      latest,
+      cells,
+      trees,
+      config,
+      database: database && { name: database.source.name, verdict: database.verdict, indexTables: database.indexTables },
+      excluded: layout.excluded,
+      unplaced: layout.unplaced,
+    },
+    layout,
+    database,
+  };
+}
+
+/** The named target, or the only one; an unknown name lists the declared ones. */
+export function targetSpec(plan: Plan, name: string | undefined): TargetSpec {
+  const names = Object.keys(plan.targets);
+  const chosen = name ?? (names.length === 1 ? names[0] : undefined);
+  if (chosen === undefined) {
+    throw new CellarError('USAGE', `the plan declares several targets (${names.join(', ')}); choose one with --target`);
+  }
+  const spec = plan.targets[chosen];
+  if (!spec) throw new CellarError('USAGE', `the plan has no target named ${chosen}; it declares ${names.join(', ')}`);
+  return spec;
+}
+
+/** pydio.json of the working dir; a working dir without one is not a Cells installation. */
+export async function readCells(workingDir: string): Promise<CellsConfig> {
+  const bytes = await readFileIfExists(join(workingDir, 'pydio.json'));
+  if (!bytes) {
+    throw new CellarError('FILESYSTEM', `${workingDir} has no pydio.json: it is not a Cells working dir; check cells.workingDir in the plan`);
+  }
+  return parseCellsConfig(Buffer.from(bytes).toString('utf8'));
+}
+
+/** A target's snapshots, leftovers and lock; a foreign folder is refused. */
+export function observeTarget(spec: TargetSpec, ownLock?: HeldLock): ObservedTarget {
+  const state = readTargetState(spec.path);
+  if (state.state !== 'ready') return { name: spec.name, path: spec.path, state: state.state, snapshots: [], leftovers: [], damaged: [], lock: { state: 'free' } };
+  const listing = listSnapshots(spec.path);
+  return { name: spec.name, path: spec.path, state: 'ready', ...listing, lock: lockStatus(spec.path, ownLock) };
+}
+
+function lockStatus(target: string, ownLock: HeldLock | undefined): LockStatus {
+  if (!ownLock) return inspectLock(target);
+  return ownLock.tookOver ? { state: 'stale', holder: ownLock.tookOver } : { state: 'free' };
+}
+
+function observeTree(tree: TreeSpec, latest: Manifest | undefined, targetPath: string, keepPaths: number): ObservedTree {
+  const recordedTree = latest?.trees.find((candidate) => candidate.id === tree.id);
+  const recorded = recordedTree && latest ? readFileList(join(snapshotFolder(targetPath, latest.id), recordedTree.list)) : [];
+  const live = tree.optional && !isFolder(tree.source) ? [] : walkTree(tree.source, { exclude: tree.exclude.map(compileExclude), only: tree.only });
+  const { drift, digest } = diffTree(tree, live, recorded, { keep: keepPaths });
+  return { drift, digest, recorded: recordedTree !== undefined };
+}

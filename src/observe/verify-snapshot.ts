@@ -1,0 +1,195 @@
+import { join } from 'node:path';
+import { describeSystemError, hasErrorCode } from '../adapters/fs/errno.js';
+import { sha256File } from '../adapters/fs/hash-file.js';
+import { fsPath } from '../adapters/fs/path-bytes.js';
+import { statEntry } from '../adapters/fs/walk-tree.js';
+import { readFileList } from '../adapters/target/file-list.js';
+import { snapshotFolder } from '../adapters/target/snapshot-store.js';
+import { isCellarError } from '../core/errors.js';
+import type { Manifest, ManifestTree } from '../plan/manifest.js';
+import type { EntryType, RecordedEntry, TreeEntry } from '../plan/types.js';
+import { printablePath } from '../render/format.js';
+
+export interface VerifyOptions {
+  /** Also re-hash every file and dump against its recorded sha256. */
+  readonly readData: boolean;
+  /** Called as `readData` hashes files and dumps, with the bytes read so far and in all. */
+  readonly onProgress?: ((done: number, total: number) => void) | undefined;
+  /** How many problems to keep (default 50); all are counted, and memory stays bounded whatever the damage. */
+  readonly keepProblems?: number | undefined;
+}
+
+export interface VerifyResult {
+  /** The first problems, in manifest order, one printable line each: `path: what is wrong`, paths relative to the snapshot folder. */
+  readonly problems: readonly string[];
+  readonly problemCount: number;
+  /** Files and bytes the file lists record (found or not). */
+  readonly files: number;
+  readonly bytes: number;
+  /** Database and index dumps checked. */
+  readonly dumps: number;
+}
+
+type Report = (path: string, what: string) => void;
+
+/** A dump's recorded facts. */
+interface RecordedDump {
+  readonly path: string;
+  readonly size: number;
+  readonly sha256: string;
+}
+
+/**
+ * Checks a snapshot against its manifest, streaming the file lists (memory does not grow with
+ * the number of files): each list's digest, every listed entry's type, size and link target, the
+ * dumps' sizes, and that the config files the manifest records are listed with their digest.
+ * `readData` also re-hashes every file and dump. Reads only.
+ */
+export function verifySnapshot(target: string, manifest: Manifest, options: VerifyOptions): VerifyResult {
+  const folder = snapshotFolder(target, manifest.id);
+  const keep = options.keepProblems ?? 50;
+  const problems: string[] = [];
+  let problemCount = 0;
+  const report: Report = (path, what) => {
+    problemCount += 1;
+    if (problems.length < keep) problems.push(`${printablePath(path)}: ${what}`);
+  };
+  const dumps: RecordedDump[] = [
+    ...(manifest.database ? [{ path: manifest.database.dump, size: manifest.database.size, sha256: manifest.database.sha256 }] : []),
+    ...manifest.indexes.map((index) => ({ path: index.dump, size: index.size, sha256: index.sha256 })),
+  ];
+  const progress = progressCounter(manifest, dumps, options);
+  const check = entryChecker(options.readData, report);
+  const configNames = new Set(manifest.config.map((file) => file.name));
+  const listedConfig = new Map<string, string | undefined>();
+  let files = 0;
+  let bytes = 0;
+
+  for (const tree of manifest.trees) {
+    const root = join(folder, tree.snapshotPath);
+    // A missing folder is one problem, not one per entry below it (which are not looked for).
+    let gone: { readonly path: string; below: number } | undefined;
+    const reportGone = (): void => {
+      if (gone) report(inSnapshot(tree.snapshotPath, gone.path), gone.below === 0 ? 'missing' : `missing, with the ${gone.below} entries listed below it`);
+      gone = undefined;
+    };
+    for (const entry of listedEntries(folder, tree, report)) {
+      if (entry.type === 'file') {
+        files += 1;
+        bytes += entry.size;
+      }
+      if (tree.address === 'config' && configNames.has(entry.path)) listedConfig.set(entry.path, entry.sha256);
+      if (gone && isBelow(entry.path, gone.path)) gone.below += 1;
+      else {
+        reportGone();
+        if (!check(root, tree.snapshotPath, entry)) {
+          if (entry.type === 'dir') gone = { path: entry.path, below: 0 };
+          else report(inSnapshot(tree.snapshotPath, entry.path), 'missing');
+        }
+      }
+      progress(entry.type === 'file' ? entry.size : 0);
+    }
+    reportGone();
+  }
+  for (const dump of dumps) {
+    // A dump is checked like a listed file; its mode and time are not recorded.
+    if (!check(folder, '', { path: dump.path, type: 'file', size: dump.size, sha256: dump.sha256, mode: 0, mtimeMs: 0 })) report(dump.path, 'missing');
+    progress(dump.size);
+  }
+  const configTree = manifest.trees.find((tree) => tree.address === 'config');
+  for (const file of manifest.config) {
+    if (file.sha256 === null || listedConfig.get(file.name) === file.sha256) continue;
+    report(join(configTree?.snapshotPath ?? 'workdir', file.name), `recorded in the manifest's config but not in ${configTree?.list ?? 'any file list'} with that sha256`);
+  }
+  return { problems, problemCount, files, bytes, dumps: dumps.length };
+}
+
+/** A tree's list entries, after checking the list's own digest; a list that breaks off is one problem. */
+function* listedEntries(folder: string, tree: ManifestTree, report: Report): Generator<RecordedEntry> {
+  const listPath = join(folder, tree.list);
+  const digest = hashOrReport(listPath, tree.list, report);
+  if (digest === null) report(tree.list, 'missing (the file list of this tree)');
+  if (digest === null || digest === undefined) return;
+  if (digest !== tree.sha256) report(tree.list, 'contents differ from the sha256 in the manifest');
+  try {
+    yield* readFileList(listPath);
+  } catch (error) {
+    if (!isCellarError(error) || error.code !== 'SNAPSHOT_DAMAGED') throw error;
+    report(tree.list, `unreadable from here on: ${error.message}`);
+  }
+}
+
+const typeNames: Record<EntryType, string> = { file: 'a file', dir: 'a folder', symlink: 'a symlink', other: 'a special file' };
+
+/**
+ * Compares a recorded entry with what lies at `root/entry.path` (`base` names `root` in problems)
+ * and reports any difference; returns false, without reporting, when nothing is there.
+ */
+function entryChecker(readData: boolean, report: Report): (root: string, base: string, entry: RecordedEntry) => boolean {
+  return (root, base, entry) => {
+    const path = inSnapshot(base, entry.path);
+    const actual = statOrReport(root, entry.path, path, report);
+    if (actual === null) return false;
+    if (actual === undefined) return true;
+    if (actual.type !== entry.type) {
+      report(path, `is ${typeNames[actual.type]}, expected ${typeNames[entry.type]}`);
+    } else if (entry.type === 'symlink' && actual.link !== entry.link) {
+      report(path, `links to ${printablePath(actual.link ?? '')}, expected ${printablePath(entry.link ?? '')}`);
+    } else if (entry.type === 'file' && actual.size !== entry.size) {
+      report(path, `is ${actual.size} bytes, expected ${entry.size}`);
+    } else if (entry.type === 'file' && readData && entry.sha256 !== undefined) {
+      const digest = hashOrReport(fsPath(root, entry.path), path, report);
+      if (digest === null) return false;
+      if (digest !== undefined && digest !== entry.sha256) report(path, 'contents differ from the recorded sha256');
+    }
+    return true;
+  };
+}
+
+/** A path below `base` ('' is `base` itself), relative to the snapshot folder. */
+function inSnapshot(base: string, path: string): string {
+  if (base === '') return path;
+  return path === '' ? base : `${base}/${path}`;
+}
+
+/** True when `path` lies below the folder `folder` of the same tree ('' is the tree root). */
+function isBelow(path: string, folder: string): boolean {
+  return folder === '' ? path !== '' : path.startsWith(`${folder}/`);
+}
+
+/** The entry's facts; null when it does not exist, undefined when it cannot be read (reported). */
+function statOrReport(root: string, relative: string, path: string, report: Report): TreeEntry | null | undefined {
+  try {
+    return statEntry(root, relative) ?? null;
+  } catch (error) {
+    const cause = isCellarError(error) ? error.cause : error;
+    // A parent that is no longer a folder: the entry is simply not there.
+    if (hasErrorCode(cause, 'ENOTDIR')) return null;
+    report(path, `cannot be read: ${describeSystemError(cause)}`);
+    return undefined;
+  }
+}
+
+/** The file's sha256; null when it does not exist, undefined when it cannot be read (reported). */
+function hashOrReport(file: string | Buffer, path: string, report: Report): string | null | undefined {
+  try {
+    return sha256File(file);
+  } catch (error) {
+    report(path, `cannot be read: ${describeSystemError(error)}`);
+    return undefined;
+  }
+}
+
+/** Counts the bytes hashed and reports them (with `readData` only). */
+function progressCounter(manifest: Manifest, dumps: readonly RecordedDump[], options: VerifyOptions): (bytes: number) => void {
+  const { onProgress } = options;
+  if (!onProgress || !options.readData) return () => undefined;
+  const sum = (values: readonly number[]): number => values.reduce((total, value) => total + value, 0);
+  const total = sum(manifest.trees.map((tree) => tree.bytes)) + sum(dumps.map((dump) => dump.size));
+  let done = 0;
+  return (bytes) => {
+    if (bytes === 0) return;
+    done += bytes;
+    onProgress(done, total);
+  };
+}

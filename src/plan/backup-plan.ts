@@ -1,0 +1,223 @@
+import { createHash } from 'node:crypto';
+import type { Plan } from '../config/plan.js';
+import { vaultFiles } from './layout.js';
+import type { ObservedBackup, ObservedTree } from './observed.js';
+import { dateToId, snapshotsToPrune } from './retention.js';
+import type { Action, ActionPlan, Address, Drift, FileCounts, PathChange } from './types.js';
+
+export interface BackupPlanOptions {
+  readonly now: Date;
+  /** Argv of Cells' own index snapshot for a flat datasource, when the plan names the cells binary. */
+  readonly indexSnapshotArgv?: ((datasource: string) => readonly string[]) | undefined;
+}
+
+/**
+ * Decides, from observations alone, the minimal ordered actions that bring the target up to date:
+ * copy only drifted addresses, dump the database only when it changed, and stop Cells only when
+ * something is copied (and `stopFor` allows it).
+ */
+export function planBackup(plan: Plan, observed: ObservedBackup, options: BackupPlanOptions): ActionPlan {
+  const { target, latest, database } = observed;
+  const targetAddress: Address = `target.${target.name}`;
+  const drift = [...filesDrift(observed), ...databaseDrift(observed)];
+  const drifted = observed.trees.filter(hasChanges);
+  const unchanged = observed.trees.filter((tree) => !hasChanges(tree));
+  const databaseChanged = database?.verdict.changed ?? false;
+  const snapshotNeeded = latest === undefined || drifted.length > 0 || databaseChanged;
+
+  const work: Action[] = [];
+  for (const [address, trees] of groupByAddress(drifted)) {
+    work.push({ action: 'sync-files', address, trees: trees.map((tree) => tree.drift.tree), reason: describeCounts(sumCounts(trees)) });
+  }
+  if (database && databaseChanged) {
+    work.push({ action: 'dump-database', address: `database.${database.name}`, database: database.name, reason: database.verdict.signal === 'first snapshot' ? 'first dump' : `changed (${database.verdict.signal}): ${listSome(database.verdict.tables)}` });
+  }
+  const indexes = snapshotNeeded ? indexDumps(plan, observed, drifted) : [];
+  work.push(...indexes);
+
+  // Cells' own index snapshot talks to the running server: it comes before Cells is stopped.
+  const actions: Action[] = indexes.flatMap((action) => {
+    const argv = action.action === 'dump-index' ? options.indexSnapshotArgv?.(action.datasource) : undefined;
+    return argv && action.action === 'dump-index'
+      ? [{ ...action, tables: [], cellsArgv: argv, reason: "Cells' own index snapshot (snapshot.db), taken while Cells runs" }]
+      : [];
+  });
+  const service = plan.cells.service;
+  const copiesFiles = work.some((action) => action.action === 'sync-files');
+  const stopFor = service?.stopFor ?? 'never';
+  const stop = service !== undefined && snapshotNeeded && (stopFor === 'always' || (stopFor === 'changes' && copiesFiles));
+  if (stop) actions.push({ action: 'stop-service', address: 'workdir', argv: service.stop, reason: 'service stores must not be copied while Cells runs' });
+  actions.push(...work);
+  if (snapshotNeeded) {
+    actions.push({
+      action: 'write-manifest',
+      address: targetAddress,
+      reuse: unchanged.map((tree) => tree.drift.tree),
+      reuseDatabase: database !== undefined && !databaseChanged && latest?.database != null,
+      reason: target.state === 'ready' ? `record the new snapshot${latest ? `, hard-linking what did not change since ${latest.id}` : ''}` : `initialise the target ${target.path} and record the first snapshot`,
+    });
+  }
+  const leftBehindStopped = target.lock.state === 'stale' && target.lock.holder.serviceStopped;
+  if (service && (stop || leftBehindStopped)) {
+    actions.push({ action: 'start-service', address: 'workdir', argv: service.start, reason: stop ? 'start Cells again' : 'an interrupted apply left Cells stopped' });
+  }
+  actions.push(...pruneActions(plan, observed, snapshotNeeded, options.now));
+
+  return {
+    mode: 'backup',
+    target: { name: target.name, path: target.path },
+    snapshot: latest?.id ?? null,
+    drift,
+    actions,
+    patches: [],
+    warnings: backupWarnings(observed),
+    blocked: null,
+    state: stateDigest(observed),
+  };
+}
+
+function hasChanges(tree: ObservedTree): boolean {
+  const { added, modified, deleted } = tree.drift.counts;
+  return added + modified + deleted > 0;
+}
+
+function groupByAddress(trees: readonly ObservedTree[]): Map<Address, ObservedTree[]> {
+  const groups = new Map<Address, ObservedTree[]>();
+  for (const tree of trees) groups.set(tree.drift.tree.address, [...(groups.get(tree.drift.tree.address) ?? []), tree]);
+  return groups;
+}
+
+function sumCounts(trees: readonly ObservedTree[]): FileCounts {
+  return trees.reduce<FileCounts>(
+    (sum, tree) => ({
+      added: sum.added + tree.drift.counts.added,
+      modified: sum.modified + tree.drift.counts.modified,
+      deleted: sum.deleted + tree.drift.counts.deleted,
+      bytes: sum.bytes + tree.drift.counts.bytes,
+    }),
+    { added: 0, modified: 0, deleted: 0, bytes: 0 },
+  );
+}
+
+function filesDrift(observed: ObservedBackup): Drift[] {
+  const drift: Drift[] = [];
+  for (const [address, trees] of groupByAddress(observed.trees.filter(hasChanges))) {
+    const paths: PathChange[] = trees.flatMap((tree) => tree.drift.changes);
+    drift.push({
+      kind: 'files',
+      address,
+      change: trees.some((tree) => tree.recorded) ? 'modified' : 'added',
+      files: sumCounts(trees),
+      paths,
+      truncated: trees.some((tree) => tree.drift.truncated),
+    });
+  }
+  return drift;
+}
+
+function databaseDrift(observed: ObservedBackup): Drift[] {
+  const database = observed.database;
+  if (!database?.verdict.changed) return [];
+  return [{
+    kind: 'database',
+    address: `database.${database.name}`,
+    change: observed.latest?.database ? 'modified' : 'added',
+    signal: database.verdict.signal,
+    tables: database.verdict.tables,
+  }];
+}
+
+/** Flat datasources keep their file names only in the index: dump it beside their files when either moved. */
+function indexDumps(plan: Plan, observed: ObservedBackup, drifted: readonly ObservedTree[]): Action[] {
+  const database = observed.database;
+  if (!database) return [];
+  const previousIndexes = new Set(observed.latest?.indexes.map((index) => index.datasource));
+  const actions: Action[] = [];
+  for (const info of observed.cells?.datasources ?? []) {
+    if (!info.flat || plan.datasources[info.name]?.backup !== 'files') continue;
+    const tables = database.indexTables[info.name] ?? [];
+    if (tables.length === 0) continue;
+    const address: Address = `datasource.${info.name}`;
+    const filesMoved = drifted.some((tree) => tree.drift.tree.address === address);
+    const indexMoved = tables.some((table) => database.verdict.tables.includes(table));
+    const firstTime = !previousIndexes.has(info.name);
+    if (!filesMoved && !indexMoved && !firstTime) continue;
+    actions.push({
+      action: 'dump-index',
+      address,
+      datasource: info.name,
+      tables,
+      cellsArgv: undefined,
+      reason: firstTime ? 'flat datasource: its file names live in the index' : filesMoved ? 'flat datasource whose files changed' : 'its index changed',
+    });
+  }
+  return actions;
+}
+
+function pruneActions(plan: Plan, observed: ObservedBackup, snapshotNeeded: boolean, now: Date): Action[] {
+  const { target } = observed;
+  const actions: Action[] = target.leftovers.map((name) => ({
+    action: 'prune-snapshot' as const,
+    address: `snapshot.${name}` as const,
+    snapshot: name,
+    reason: 'incomplete: left by an interrupted apply',
+  }));
+  const keep = plan.targets[target.name]?.keep;
+  for (const kind of ['backup', 'safety'] as const) {
+    const ids = target.snapshots.filter((snapshot) => snapshot.kind === kind).map((snapshot) => snapshot.id);
+    if (kind === 'backup' && snapshotNeeded) ids.push(dateToId(now));
+    for (const id of snapshotsToPrune(ids, keep)) {
+      if (target.snapshots.some((snapshot) => snapshot.id === id)) {
+        actions.push({ action: 'prune-snapshot', address: `snapshot.${id}`, snapshot: id, reason: `no longer kept by targets.${target.name}.keep` });
+      }
+    }
+  }
+  return actions;
+}
+
+function backupWarnings(observed: ObservedBackup): string[] {
+  const warnings: string[] = observed.unplaced.map(
+    (name) => `datasource ${name} is declared backup: files but has no folder (none in pydio.json, no path in the plan); it is not backed up`,
+  );
+  for (const file of vaultFiles) {
+    if (observed.config.find((entry) => entry.name === file)?.sha256 === null) {
+      warnings.push(`${file} is missing from the working dir: a snapshot without it cannot be restored (every datasource would break)`);
+    }
+  }
+  for (const snapshot of observed.target.damaged) {
+    warnings.push(`snapshot ${snapshot.id} is damaged and ignored (${snapshot.reason})`);
+  }
+  const lock = observed.target.lock;
+  if (lock.state === 'held') {
+    warnings.push(`cellar ${lock.holder.command} is running on this target (pid ${lock.holder.pid} on ${lock.holder.host}, since ${lock.holder.started}); this plan compares with the last complete snapshot`);
+  } else if (lock.state === 'stale') {
+    const stopped = lock.holder.serviceStopped ? ' after stopping Cells' : '';
+    warnings.push(`a previous cellar ${lock.holder.command} (pid ${lock.holder.pid}, started ${lock.holder.started}) was interrupted${stopped}; the next apply takes over its lock and cleans up`);
+  }
+  return warnings;
+}
+
+/** Everything the actions depend on; a saved plan is stale when this moves. */
+function stateDigest(observed: ObservedBackup): string {
+  const database = observed.database?.verdict;
+  const state = {
+    latest: observed.latest?.id ?? null,
+    leftovers: observed.target.leftovers,
+    stoppedByInterruptedApply: observed.target.lock.state === 'stale' && observed.target.lock.holder.serviceStopped,
+    trees: observed.trees.map((tree) => [tree.drift.tree.id, tree.digest]),
+    config: observed.config,
+    database: database ? { changed: database.changed, tables: database.tables } : null,
+  };
+  return createHash('sha256').update(JSON.stringify(state)).digest('hex');
+}
+
+/** `3 added, 1 modified`. */
+export function describeCounts(counts: FileCounts): string {
+  const parts = (['added', 'modified', 'deleted'] as const).filter((key) => counts[key] > 0).map((key) => `${counts[key]} ${key}`);
+  return parts.length === 0 ? 'no changes' : parts.join(', ');
+}
+
+function listSome(items: readonly string[]): string {
+  if (items.length <= 3) return items.join(', ');
+  return `${items.slice(0, 3).join(', ')} and ${items.length - 3} more`;
+}

@@ -1,0 +1,86 @@
+import { createHash } from 'node:crypto';
+import { comparePaths } from './path-order.js';
+import type { ChangeKind, PathChange, RecordedEntry, TreeDrift, TreeEntry, TreeSpec } from './types.js';
+
+export interface DiffOptions {
+  /** How many changed paths to keep; the counts always cover all of them. */
+  readonly keep: number;
+}
+
+/** What a tree comparison yields: the drift and a digest of the live side, for saved-plan freshness. */
+export interface TreeComparison {
+  readonly drift: TreeDrift;
+  readonly digest: string;
+}
+
+/**
+ * Compares a live tree with its recorded copy in one pass over both, each in `comparePaths` order.
+ * Files match on type, size, mtime and mode (rsync's quick check), folders on mode, symlinks on
+ * their target.
+ */
+export function diffTree(
+  tree: TreeSpec,
+  live: Iterable<TreeEntry>,
+  recorded: Iterable<RecordedEntry>,
+  options: DiffOptions,
+): TreeComparison {
+  const digest = createHash('sha256');
+  const changes: PathChange[] = [];
+  const counts = { added: 0, modified: 0, deleted: 0, bytes: 0 };
+  let total = 0;
+  let files = 0;
+  let bytes = 0;
+
+  const note = (entry: TreeEntry, change: ChangeKind): void => {
+    counts[change] += 1;
+    if (change !== 'deleted' && entry.type === 'file') counts.bytes += entry.size;
+    if (changes.length < options.keep) changes.push({ path: entry.path, change, type: entry.type, size: entry.size });
+    total += 1;
+  };
+  const seeLive = (entry: TreeEntry): void => {
+    digest.update(`${entry.path}\0${entry.type}\0${entry.size}\0${entry.mtimeMs}\0${entry.mode}\0${entry.link ?? ''}\n`);
+    if (entry.type === 'file') {
+      files += 1;
+      bytes += entry.size;
+    }
+  };
+
+  const liveIt = live[Symbol.iterator]();
+  const recordedIt = recorded[Symbol.iterator]();
+  let a = liveIt.next();
+  let b = recordedIt.next();
+  while (!a.done || !b.done) {
+    const order = a.done ? 1 : b.done ? -1 : comparePaths(a.value.path, b.value.path);
+    if (order < 0 && !a.done) {
+      seeLive(a.value);
+      note(a.value, 'added');
+      a = liveIt.next();
+    } else if (order > 0 && !b.done) {
+      note(b.value, 'deleted');
+      b = recordedIt.next();
+    } else if (!a.done && !b.done) {
+      seeLive(a.value);
+      if (!sameEntry(a.value, b.value)) note(a.value, 'modified');
+      a = liveIt.next();
+      b = recordedIt.next();
+    }
+  }
+  return {
+    drift: { tree, counts, changes, truncated: total > changes.length, files, bytes },
+    digest: digest.digest('hex'),
+  };
+}
+
+/** rsync's quick check: equal when nothing that a copy preserves has changed. */
+export function sameEntry(live: TreeEntry, recorded: TreeEntry): boolean {
+  if (live.type !== recorded.type || live.mode !== recorded.mode) return false;
+  switch (live.type) {
+    case 'file':
+      return live.size === recorded.size && live.mtimeMs === recorded.mtimeMs;
+    case 'symlink':
+      return live.link === recorded.link;
+    case 'dir':
+    case 'other':
+      return true;
+  }
+}

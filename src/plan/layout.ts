@@ -1,0 +1,108 @@
+import type { CellsConfig } from '../cells/cells-config.js';
+import type { Plan } from '../config/plan.js';
+import type { Address, TreeSpec } from './types.js';
+
+/** pydio.json and the vault files: they travel together, or every datasource breaks after a restore. */
+export const configFiles = ['pydio.json', 'pydio-vault.json', 'cells-vault-key'] as const;
+export const vaultFiles = ['pydio-vault.json', 'cells-vault-key'] as const;
+
+export interface Exclusion {
+  readonly address: Address;
+  readonly what: string;
+}
+
+export interface Layout {
+  readonly trees: readonly TreeSpec[];
+  /** What is deliberately not saved, recorded in the manifest so a restore knows. */
+  readonly excluded: readonly Exclusion[];
+  /** `backup: files` datasources without a folder (none in pydio.json, no `path` in the plan). */
+  readonly unplaced: readonly string[];
+}
+
+/**
+ * The trees of one installation: the working dir (minus the config files and the datasource
+ * folders inside it), the config files, and each `backup: files` datasource folder — stored
+ * inside `workdir/` when it lies in the working dir, under `datasources/<name>/` otherwise, with
+ * the `.minio.sys` of an outside objects folder beside it. Every file belongs to one address.
+ */
+export function layoutTrees(plan: Plan, cells: CellsConfig | undefined): Layout {
+  const workingDir = plan.cells.workingDir;
+  const userExclude = plan.cells.exclude.map((rule) => rule.pattern);
+  const nested: string[] = [];
+  const datasourceTrees: TreeSpec[] = [];
+  const unplaced: string[] = [];
+  const excluded: Exclusion[] = userExclude.map((pattern) => ({ address: 'workdir', what: `exclude ${pattern}` }));
+
+  for (const [name, spec] of Object.entries(plan.datasources).sort(([a], [b]) => a.localeCompare(b))) {
+    const address: Address = `datasource.${name}`;
+    const info = cells?.datasources.find((datasource) => datasource.name === name);
+    const declared = spec.backup === 'files' ? (spec.path ?? info?.folder) : info?.folder;
+    const folder = declared === undefined ? undefined : withoutTrailingSlash(declared);
+    const inside = folder === undefined ? undefined : relativeInside(workingDir, folder);
+    if (inside !== undefined && inside !== '') nested.push(`/${escapeGlob(inside)}/`);
+
+    if (spec.backup !== 'files') {
+      excluded.push({ address, what: spec.backup === 'skip' ? `skipped: ${spec.reason}` : 'backed up by its storage provider' });
+      continue;
+    }
+    if (folder === undefined) {
+      unplaced.push(name);
+      continue;
+    }
+    if (inside !== undefined) {
+      datasourceTrees.push({ id: address, address, source: folder, snapshotPath: joinSnapshot('workdir', inside), exclude: userExclude });
+      continue;
+    }
+    datasourceTrees.push({ id: address, address, source: folder, snapshotPath: `datasources/${name}/folder`, exclude: userExclude });
+    const localFolder = info?.localFolder === undefined ? undefined : withoutTrailingSlash(info.localFolder);
+    if (localFolder !== undefined && relativeInside(workingDir, localFolder) === undefined && relativeInside(folder, localFolder) === undefined) {
+      datasourceTrees.push({
+        id: `${address}.minio-sys`,
+        address,
+        source: `${localFolder}/.minio.sys`,
+        snapshotPath: `datasources/${name}/.minio.sys`,
+        exclude: [],
+        optional: true,
+      });
+    }
+  }
+
+  const configExclude = configFiles.map((file) => `/${file}`);
+  return {
+    trees: [
+      { id: 'workdir', address: 'workdir', source: workingDir, snapshotPath: 'workdir', exclude: [...userExclude, ...configExclude, ...nested] },
+      { id: 'config', address: 'config', source: workingDir, snapshotPath: 'workdir', exclude: [], only: configFiles },
+      ...datasourceTrees,
+    ],
+    excluded,
+    unplaced,
+  };
+}
+
+/** `path` relative to `folder` when it lies inside it ('' when equal), undefined otherwise. */
+export function relativeInside(folder: string, path: string): string | undefined {
+  const base = folder.endsWith('/') ? folder.slice(0, -1) : folder;
+  if (path === base) return '';
+  return path.startsWith(`${base}/`) ? path.slice(base.length + 1) : undefined;
+}
+
+function joinSnapshot(base: string, relative: string): string {
+  return relative === '' ? base : `${base}/${relative}`;
+}
+
+/**
+ * A folder name as an rsync pattern that matches it literally: rsync reads backslash escapes only
+ * in a pattern that holds a wildcard, so a name without one is left as it is.
+ */
+function escapeGlob(path: string): string {
+  return /[*?[]/.test(path) ? path.replace(/[*?[\\]/g, (char) => `\\${char}`) : path;
+}
+
+function withoutTrailingSlash(path: string): string {
+  return path.length > 1 ? path.replace(/\/+$/, '') : path;
+}
+
+/** What a restore copies of a tree: the config tree without pydio.json, which is written patched. */
+export function restoredPart(tree: TreeSpec): TreeSpec {
+  return tree.id === 'config' ? { ...tree, only: vaultFiles } : tree;
+}

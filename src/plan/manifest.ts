@@ -1,0 +1,131 @@
+import { CellarError } from '../core/errors.js';
+import type { DatabaseFingerprint } from './database-drift.js';
+import type { Address, TreeSpec } from './types.js';
+
+/*
+ * The manifest is written last, atomically: a snapshot folder without it does not exist. It names
+ * every tree's file list (with its digest), the database dump and what decided it, and the config
+ * files' digests.
+ */
+
+export const manifestFormat = '1';
+
+export type SnapshotKind = 'backup' | 'safety';
+
+export interface ManifestTree extends TreeSpec {
+  /** The file list, relative to the snapshot folder. */
+  readonly list: string;
+  readonly sha256: string;
+  readonly entries: number;
+  readonly files: number;
+  readonly bytes: number;
+  /** Bytes this snapshot copied for the tree (0 when it was hard-linked from the previous one). */
+  readonly newBytes: number;
+}
+
+export interface ManifestDatabase {
+  readonly name: string;
+  /** The dump, relative to the snapshot folder. */
+  readonly dump: string;
+  readonly sha256: string;
+  readonly size: number;
+  /** False when the dump is a hard link to the previous snapshot's. */
+  readonly dumped: boolean;
+  readonly fingerprint: DatabaseFingerprint;
+  readonly client: { readonly program: string; readonly version: string; readonly flags: readonly string[] };
+  readonly server: { readonly version: string; readonly variant: 'mariadb' | 'mysql' };
+  readonly tables: readonly string[];
+}
+
+export interface ManifestIndex {
+  readonly datasource: string;
+  readonly dump: string;
+  readonly sha256: string;
+  readonly size: number;
+  readonly tables: readonly string[];
+}
+
+export interface ManifestConfigFile {
+  readonly name: string;
+  /** Null when the file was missing at backup time. */
+  readonly sha256: string | null;
+}
+
+export interface Manifest {
+  readonly format_version: typeof manifestFormat;
+  readonly id: string;
+  readonly kind: SnapshotKind;
+  readonly created: string;
+  readonly tool: { readonly name: 'cellar'; readonly version: string };
+  readonly host: string;
+  readonly cells: { readonly workingDir: string; readonly version: string | null; readonly generation: string | null };
+  readonly trees: readonly ManifestTree[];
+  readonly config: readonly ManifestConfigFile[];
+  readonly database: ManifestDatabase | null;
+  readonly indexes: readonly ManifestIndex[];
+  /** What was deliberately not saved: exclude patterns and skipped or provider-backed datasources. */
+  readonly excluded: readonly { readonly address: Address; readonly what: string }[];
+  readonly warnings: readonly string[];
+  /** For a safety snapshot: the snapshot whose restore it preceded. */
+  readonly restoreOf: string | null;
+}
+
+/** Snapshot ids are UTC timestamps, `20261125T140500Z`; they sort in time order. */
+export const snapshotIdPattern = /^\d{8}T\d{6}Z$/;
+
+/** Checks the shape of a parsed manifest; anything unexpected is a damaged snapshot, never trusted. */
+export function parseManifest(json: unknown, where: string): Manifest {
+  const fail = (what: string): never => {
+    throw new CellarError('SNAPSHOT_DAMAGED', `${where} is not a valid cellar manifest (${what}); the snapshot is damaged, run cellar verify`);
+  };
+  if (!isRecord(json)) return fail('not a JSON object');
+  if (json.format_version !== manifestFormat) {
+    return fail(`format_version ${JSON.stringify(json.format_version)}, this cellar reads ${manifestFormat}; use a matching cellar version`);
+  }
+  if (typeof json.id !== 'string' || !snapshotIdPattern.test(json.id)) fail('bad id');
+  if (json.kind !== 'backup' && json.kind !== 'safety') fail('bad kind');
+  if (!Array.isArray(json.trees) || !json.trees.every(isTree)) fail('bad trees');
+  if (!Array.isArray(json.config)) fail('bad config');
+  if (json.database !== null && !isDatabase(json.database)) fail('bad database');
+  if (!Array.isArray(json.indexes) || !Array.isArray(json.excluded) || !Array.isArray(json.warnings)) fail('bad lists');
+  if (!isRecord(json.cells) || typeof json.cells.workingDir !== 'string') fail('bad cells');
+  if (typeof json.created !== 'string' || typeof json.host !== 'string') fail('bad header');
+  return json as unknown as Manifest;
+}
+
+function isTree(tree: unknown): boolean {
+  return (
+    isRecord(tree) &&
+    typeof tree.id === 'string' &&
+    typeof tree.address === 'string' &&
+    typeof tree.source === 'string' &&
+    typeof tree.snapshotPath === 'string' &&
+    isSafeRelative(tree.snapshotPath) &&
+    typeof tree.list === 'string' &&
+    isSafeRelative(tree.list) &&
+    typeof tree.sha256 === 'string' &&
+    Array.isArray(tree.exclude) &&
+    typeof tree.files === 'number'
+  );
+}
+
+function isDatabase(database: unknown): boolean {
+  return (
+    isRecord(database) &&
+    typeof database.name === 'string' &&
+    typeof database.dump === 'string' &&
+    isSafeRelative(database.dump) &&
+    typeof database.sha256 === 'string' &&
+    typeof database.size === 'number' &&
+    isRecord(database.fingerprint)
+  );
+}
+
+/** A path inside the snapshot folder: relative, without `..`. */
+function isSafeRelative(path: unknown): boolean {
+  return typeof path === 'string' && path !== '' && !path.startsWith('/') && !path.split('/').includes('..');
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

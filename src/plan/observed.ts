@@ -1,0 +1,105 @@
+import type { CellsConfig } from '../cells/cells-config.js';
+import type { DatabaseVerdict } from './database-drift.js';
+import type { Exclusion } from './layout.js';
+import type { Manifest } from './manifest.js';
+import type { ConfigChangeView, TreeDrift, TreeSpec } from './types.js';
+
+/** Who holds a target's lock, and what it has done that a successor must know about. */
+export interface LockRecord {
+  readonly host: string;
+  readonly pid: number;
+  /** The process's start time in clock ticks since boot, so a reused pid is not mistaken for the holder. */
+  readonly processStart: string | null;
+  readonly started: string;
+  readonly command: string;
+  /** The holder stopped Cells and has not started it again yet. */
+  readonly serviceStopped: boolean;
+}
+
+export type LockStatus =
+  | { readonly state: 'free' }
+  | { readonly state: 'held'; readonly holder: LockRecord }
+  | { readonly state: 'stale'; readonly holder: LockRecord };
+
+export interface ObservedTarget {
+  readonly name: string;
+  readonly path: string;
+  readonly state: 'missing' | 'empty' | 'ready';
+  /** Complete snapshots, oldest first. */
+  readonly snapshots: readonly Manifest[];
+  readonly leftovers: readonly string[];
+  /** Snapshots whose manifest is damaged: ignored, and reported on every plan. */
+  readonly damaged: readonly { readonly id: string; readonly reason: string }[];
+  readonly lock: LockStatus;
+}
+
+export interface ObservedTree {
+  readonly drift: TreeDrift;
+  readonly digest: string;
+  /** The latest snapshot holds this tree (false for a datasource declared since). */
+  readonly recorded: boolean;
+}
+
+export interface ObservedDatabase {
+  readonly name: string;
+  readonly verdict: DatabaseVerdict;
+  /** Index tables of each datasource (`%data_index_<ds>_idx_tree`). */
+  readonly indexTables: Readonly<Record<string, readonly string[]>>;
+}
+
+/** Everything a backup plan is decided from; gathered by src/observe, judged by src/plan. */
+export interface ObservedBackup {
+  readonly target: ObservedTarget;
+  /** The snapshot drift is measured against: the newest complete backup snapshot. */
+  readonly latest: Manifest | undefined;
+  readonly cells: CellsConfig | undefined;
+  readonly trees: readonly ObservedTree[];
+  readonly config: readonly { readonly name: string; readonly sha256: string | null }[];
+  readonly database: ObservedDatabase | undefined;
+  readonly excluded: readonly Exclusion[];
+  /** `backup: files` datasources that have no folder to copy. */
+  readonly unplaced: readonly string[];
+}
+
+/** One tree of a snapshot and the folder a restore writes it to, compared with what is there now. */
+export interface RestoreDestination {
+  /** The tree as the snapshot recorded it. */
+  readonly tree: TreeSpec;
+  readonly destination: string;
+  readonly exists: boolean;
+  /** Snapshot (as "live") against the destination: added = gained, deleted = lost. */
+  readonly comparison: TreeDrift;
+  readonly digest: string;
+}
+
+export interface ObservedRestoreDatabase {
+  readonly name: string;
+  readonly exists: boolean;
+  readonly tables: number;
+  /** The database provably holds what the snapshot's dump holds: no load needed. */
+  readonly matchesSnapshot: boolean;
+}
+
+/** Everything a restore plan is decided from. */
+export interface ObservedRestore {
+  readonly target: ObservedTarget;
+  readonly snapshot: Manifest;
+  /** What verification found wrong with the snapshot: the first problems, and how many in all. */
+  readonly problems: readonly string[];
+  readonly problemCount: number;
+  readonly destinations: readonly RestoreDestination[];
+  readonly workingDir: string;
+  readonly patch: {
+    readonly file: string;
+    readonly changes: readonly ConfigChangeView[];
+    readonly diff: string;
+    readonly sha256: string;
+    /** The destination already holds exactly the patched text. */
+    readonly current: boolean;
+  };
+  readonly database: ObservedRestoreDatabase | undefined;
+  /** Processes using the destination working dir: a live Cells. */
+  readonly liveUsers: readonly { readonly pid: number; readonly command: string }[];
+  /** Structured datasources restored without their `.minio.sys`: Cells must resync them. */
+  readonly resync: readonly { readonly datasource: string; readonly argv: readonly string[] }[];
+}

@@ -1,0 +1,156 @@
+import { createHash } from 'node:crypto';
+import type { Plan } from '../config/plan.js';
+import { vaultFiles } from './layout.js';
+import type { ObservedRestore, RestoreDestination } from './observed.js';
+import type { Action, ActionPlan, Drift, FileCounts, TreeSpec } from './types.js';
+
+export interface RestorePlanOptions {
+  readonly safetySnapshot: boolean;
+}
+
+/**
+ * Decides a restore: stop Cells, keep a safety snapshot of what will be overwritten, copy back
+ * only the trees that differ, create and load the database when needed, write pydio.json with
+ * its patches, then the resyncs Cells needs and a start.
+ */
+export function planRestore(plan: Plan, observed: ObservedRestore, options: RestorePlanOptions): ActionPlan {
+  const { snapshot, database, patch } = observed;
+  const changed = observed.destinations.filter((destination) => total(gains(destination)) > 0);
+  const work: Action[] = changed.map((destination) => ({
+    action: 'restore-files',
+    address: destination.tree.address,
+    tree: destination.tree,
+    destination: destination.destination,
+    reason: describe(gains(destination), destination.destination),
+  }));
+  if (database && snapshot.database) {
+    if (!database.exists) {
+      work.push({ action: 'create-database', address: `database.${database.name}`, database: database.name, reason: 'missing: created in utf8mb4' });
+    }
+    if (!database.matchesSnapshot) {
+      const reason = database.tables > 0 ? `replace its ${database.tables} tables with the snapshot's dump` : "load the snapshot's dump";
+      work.push({ action: 'load-database', address: `database.${database.name}`, database: database.name, dump: snapshot.database.dump, reason });
+    }
+  }
+  if (!patch.current) {
+    const count = patch.changes.length;
+    work.push({
+      action: 'patch-config',
+      address: 'config',
+      file: patch.file,
+      sha256: patch.sha256,
+      reason: count === 0 ? 'write pydio.json as the snapshot holds it' : `write pydio.json with ${count} change${count === 1 ? '' : 's'}`,
+    });
+  }
+  for (const { datasource, argv } of observed.resync) {
+    work.push({ action: 'resync-datasource', address: `datasource.${datasource}`, datasource, argv, reason: 'structured datasource restored without its .minio.sys' });
+  }
+
+  const actions: Action[] = [];
+  const service = plan.cells.service;
+  if (work.length > 0 && service) actions.push({ action: 'stop-service', address: 'workdir', argv: service.stop, reason: 'Cells must not run while its files and database are replaced' });
+  const safety = safetySnapshot(observed, work);
+  if (options.safetySnapshot && safety) actions.push(safety);
+  actions.push(...work);
+  if (work.length > 0 && service) actions.push({ action: 'start-service', address: 'workdir', argv: service.start, reason: 'start Cells on the restored state' });
+
+  return {
+    mode: 'restore',
+    target: { name: observed.target.name, path: observed.target.path },
+    snapshot: snapshot.id,
+    drift: changed.map(toDrift),
+    actions,
+    patches: patch.changes.length > 0 ? [{ file: 'pydio.json', changes: patch.changes, diff: patch.diff }] : [],
+    warnings: restoreWarnings(plan, observed),
+    blocked: restoreBlocked(plan, observed),
+    state: stateDigest(observed),
+  };
+}
+
+/** The snapshot's side counted as what the restore brings: gained, changed and lost entries. */
+function gains(destination: RestoreDestination): FileCounts {
+  return destination.comparison.counts;
+}
+
+function total(counts: FileCounts): number {
+  return counts.added + counts.modified + counts.deleted;
+}
+
+function describe(counts: FileCounts, destination: string): string {
+  const parts = [
+    counts.added > 0 ? `${counts.added} to add` : '',
+    counts.modified > 0 ? `${counts.modified} to change` : '',
+    counts.deleted > 0 ? `${counts.deleted} to remove` : '',
+  ].filter((part) => part !== '');
+  return `${parts.join(', ')} in ${destination}`;
+}
+
+function toDrift(destination: RestoreDestination): Drift {
+  const { comparison } = destination;
+  return {
+    kind: 'files',
+    address: destination.tree.address,
+    change: destination.exists ? 'modified' : 'added',
+    files: comparison.counts,
+    paths: comparison.changes,
+    truncated: comparison.truncated,
+  };
+}
+
+/** What the restore overwrites, kept first so that a wrong restore can itself be undone. */
+function safetySnapshot(observed: ObservedRestore, work: readonly Action[]): Action | undefined {
+  const overwritten = new Set(work.flatMap((action) => (action.action === 'restore-files' ? [action.tree.id] : [])));
+  const trees: TreeSpec[] = observed.destinations
+    .filter((destination) => destination.exists && (overwritten.has(destination.tree.id) || destination.tree.id === 'config'))
+    .map(({ tree, destination }) => ({ ...tree, source: destination }));
+  const database = observed.database;
+  const dumpDatabase = database !== undefined && database.tables > 0 && work.some((action) => action.action === 'load-database');
+  if (trees.length === 0 && !dumpDatabase) return undefined;
+  return {
+    action: 'safety-snapshot',
+    address: `target.${observed.target.name}`,
+    trees,
+    database: dumpDatabase ? database.name : undefined,
+    reason: 'keep what the restore overwrites, to undo it with apply --restore --snapshot <safety id>',
+  };
+}
+
+function restoreBlocked(plan: Plan, observed: ObservedRestore): string | null {
+  if (observed.problemCount > 0) return `snapshot ${observed.snapshot.id} is damaged; run cellar verify and restore another snapshot`;
+  if (observed.liveUsers.length > 0 && !plan.cells.service) {
+    return `Cells is running in ${observed.workingDir}; stop it first, or declare cells.service so that cellar stops it`;
+  }
+  return null;
+}
+
+function restoreWarnings(plan: Plan, observed: ObservedRestore): string[] {
+  const warnings: string[] = [];
+  if (observed.problemCount > 0) {
+    warnings.push(`snapshot ${observed.snapshot.id} has ${observed.problemCount} problems, first: ${observed.problems[0] ?? ''}`);
+  }
+  for (const file of vaultFiles) {
+    if (observed.snapshot.config.find((entry) => entry.name === file)?.sha256 == null) {
+      warnings.push(`the snapshot has no ${file}: the restored Cells cannot decrypt its datasource secrets`);
+    }
+  }
+  if (observed.liveUsers.length > 0) {
+    const who = observed.liveUsers.slice(0, 3).map((user) => `pid ${user.pid} ${user.command}`).join(', ');
+    warnings.push(`Cells is running in ${observed.workingDir} (${who})${plan.cells.service ? '; apply stops it first' : ''}`);
+  }
+  const database = observed.database;
+  if (database && database.tables > 0 && !database.matchesSnapshot) {
+    warnings.push(`the database ${database.name} already has ${database.tables} tables; they will be replaced by the snapshot's`);
+  }
+  return warnings;
+}
+
+function stateDigest(observed: ObservedRestore): string {
+  const state = {
+    snapshot: observed.snapshot.id,
+    destinations: observed.destinations.map((destination) => [destination.tree.id, destination.destination, destination.digest]),
+    patch: observed.patch.sha256,
+    current: observed.patch.current,
+    database: observed.database ?? null,
+  };
+  return createHash('sha256').update(JSON.stringify(state)).digest('hex');
+}

@@ -1,0 +1,62 @@
+import { CellarError } from '../core/errors.js';
+import type { ActionPlan, PlanMode } from './types.js';
+
+export const savedPlanFormat = '1';
+
+/** The options a plan was made with; `apply FILE` observes again with exactly these. */
+export interface PlanOptions {
+  readonly mode: PlanMode;
+  readonly target: string | undefined;
+  readonly snapshot: string | undefined;
+  readonly dropDatabase: boolean;
+  readonly force: boolean;
+  readonly safetySnapshot: boolean;
+}
+
+/** `plan --out FILE`: the actions and the fingerprint of what was observed, applied exactly or refused as stale. */
+export interface SavedPlan {
+  readonly format_version: typeof savedPlanFormat;
+  readonly kind: 'cellar-saved-plan';
+  readonly tool: { readonly name: 'cellar'; readonly version: string };
+  readonly created: string;
+  readonly planFile: string;
+  /** sha256 of the plan file's bytes: a changed plan file makes the saved plan stale. */
+  readonly planSha256: string;
+  readonly options: PlanOptions;
+  readonly plan: ActionPlan;
+}
+
+/** Checks a parsed saved plan; another format or a damaged file is refused, never trusted. */
+export function parseSavedPlan(json: unknown, where: string): SavedPlan {
+  const saved = json as Partial<SavedPlan> | null;
+  if (saved?.kind !== 'cellar-saved-plan') {
+    throw new CellarError('SAVED_PLAN_INVALID', `${where} is not a saved cellar plan; make one with cellar plan --out FILE`);
+  }
+  if (saved.format_version !== savedPlanFormat) {
+    throw new CellarError('SAVED_PLAN_INVALID', `${where} has format_version ${String(saved.format_version)}; this cellar applies ${savedPlanFormat}, make the plan again`);
+  }
+  const plan = saved.plan;
+  const options = saved.options;
+  if (
+    typeof saved.planFile !== 'string' ||
+    typeof saved.planSha256 !== 'string' ||
+    typeof options !== 'object' ||
+    typeof plan !== 'object' ||
+    typeof plan.state !== 'string' ||
+    !Array.isArray(plan.actions) ||
+    !['backup', 'restore', 'uninstall'].includes(plan.mode)
+  ) {
+    throw new CellarError('SAVED_PLAN_INVALID', `${where} is damaged (fields missing); make the plan again`);
+  }
+  return saved as SavedPlan;
+}
+
+/** Refuses a saved plan when what it was made from has moved since. */
+export function checkFreshness(saved: SavedPlan, current: { readonly planSha256: string; readonly state: string }): void {
+  if (saved.planSha256 !== current.planSha256) {
+    throw new CellarError('SAVED_PLAN_STALE', `saved plan is stale: ${saved.planFile} changed since it was made; run cellar plan again`);
+  }
+  if (saved.plan.state !== current.state) {
+    throw new CellarError('SAVED_PLAN_STALE', 'saved plan is stale: the installation or the target changed since it was made; run cellar plan again');
+  }
+}

@@ -1,0 +1,58 @@
+import { createHash } from 'node:crypto';
+import type { Plan } from '../config/plan.js';
+import type { Action, ActionPlan } from './types.js';
+
+export interface UninstallFacts {
+  /** The backup plan for the same installation: uninstalling is safe only when it has nothing to do. */
+  readonly backup: ActionPlan;
+  readonly databaseName: string | undefined;
+  readonly liveUsers: readonly { readonly pid: number; readonly command: string }[];
+  readonly workingDirExists: boolean;
+}
+
+export interface UninstallOptions {
+  readonly dropDatabase: boolean;
+  readonly force: boolean;
+}
+
+/**
+ * Removing an installation: the working dir itself (never its parent `pydio` folder or the
+ * folders beside it, where the Cells Sync client keeps its data) and, when asked, the database.
+ * Refused unless the latest snapshot is current, or with --force.
+ */
+export function planUninstall(plan: Plan, facts: UninstallFacts, options: UninstallOptions): ActionPlan {
+  const pending = facts.backup.actions.filter((action) => action.action !== 'prune-snapshot');
+  const actions: Action[] = [];
+  const service = plan.cells.service;
+  if (facts.workingDirExists) {
+    if (service) actions.push({ action: 'stop-service', address: 'workdir', argv: service.stop, reason: 'Cells must not run while its working dir is removed' });
+    actions.push({ action: 'remove-files', address: 'workdir', path: plan.cells.workingDir, reason: 'remove the working dir (not its parent folder)' });
+  }
+  if (options.dropDatabase && facts.databaseName !== undefined) {
+    actions.push({ action: 'drop-database', address: `database.${facts.databaseName}`, database: facts.databaseName, reason: 'asked for with --drop-database' });
+  }
+  const warnings = [...facts.backup.warnings];
+  if (pending.length > 0 && options.force) warnings.push(`the last snapshot is not current (${pending.length} backup actions pending); --force removes the installation anyway`);
+  return {
+    mode: 'uninstall',
+    target: facts.backup.target,
+    snapshot: facts.backup.snapshot,
+    drift: facts.backup.drift,
+    actions,
+    patches: [],
+    warnings,
+    blocked: blocked(plan, facts, pending.length, options),
+    state: createHash('sha256').update(JSON.stringify([facts.backup.state, facts.workingDirExists, options])).digest('hex'),
+  };
+}
+
+function blocked(plan: Plan, facts: UninstallFacts, pending: number, options: UninstallOptions): string | null {
+  if (facts.backup.snapshot === null && !options.force) return 'there is no snapshot of this installation; run cellar apply first (or use --force)';
+  if (pending > 0 && !options.force) {
+    return `the last snapshot is not current (${pending} backup actions pending); run cellar apply first, or use --force`;
+  }
+  if (facts.liveUsers.length > 0 && !plan.cells.service) {
+    return `Cells is running in ${plan.cells.workingDir}; stop it first, or declare cells.service so that cellar stops it`;
+  }
+  return null;
+}

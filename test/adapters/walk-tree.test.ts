@@ -1,0 +1,155 @@
+import { chmodSync, mkdirSync, readFileSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { fsPath } from '../../src/adapters/fs/path-bytes.js';
+import { statEntry, walkTree } from '../../src/adapters/fs/walk-tree.js';
+import { CellarError } from '../../src/core/errors.js';
+import { compileExclude } from '../../src/plan/exclude.js';
+import { comparePaths } from '../../src/plan/path-order.js';
+import type { TreeEntry } from '../../src/plan/types.js';
+import { buildTree, makeTempDir, rawBytePath, removeTempDir } from './fs-tree.js';
+
+let root: string;
+
+beforeEach(() => {
+  root = makeTempDir();
+});
+
+afterEach(() => {
+  chmodSync(root, 0o755);
+  removeTempDir(root);
+});
+
+const paths = (entries: Iterable<TreeEntry>): string[] => [...entries].map((entry) => entry.path);
+const walk = (exclude: readonly string[] = [], only?: readonly string[]): TreeEntry[] => [...walkTree(root, { exclude: exclude.map(compileExclude), only })];
+
+function thrown(run: () => unknown): CellarError {
+  try {
+    run();
+  } catch (error) {
+    expect(error).toBeInstanceOf(CellarError);
+    return error as CellarError;
+  }
+  throw new Error('expected a CellarError');
+}
+
+describe('walkTree', () => {
+  it('yields the root, then every entry, folders right before their contents, in comparePaths order', () => {
+    buildTree(root, ['a/b', 'a/c/d', 'a.txt', 'a-b', 'a!', 'B', 'b', '\u00e9t\u00e9', '\u{1f600}', '~', 'a/c.x', 'empty/']);
+    const order = paths(walk());
+    expect(order).toEqual(['', 'B', 'a', 'a/b', 'a/c', 'a/c/d', 'a/c.x', 'a!', 'a-b', 'a.txt', 'b', 'empty', '~', '\u00e9t\u00e9', '\u{1f600}']);
+    expect(order).toEqual([...order].sort(comparePaths));
+  });
+
+  it('records type, size, mtime and permission bits', () => {
+    buildTree(root, ['d/f']);
+    writeFileSync(`${root}/d/f`, 'twelve bytes');
+    chmodSync(`${root}/d/f`, 0o640);
+    chmodSync(`${root}/d`, 0o2750);
+    utimesSync(`${root}/d/f`, 1_600_000_000, 1_600_000_000.5);
+    const [top, folder, file] = walk();
+    expect(top).toMatchObject({ path: '', type: 'dir', size: 0 });
+    expect(folder).toMatchObject({ path: 'd', type: 'dir', size: 0, mode: 0o2750 });
+    expect(file).toEqual({ path: 'd/f', type: 'file', size: 12, mtimeMs: 1_600_000_000_500, mode: 0o640, link: undefined });
+  });
+
+  it('does not follow symlinks: a link to a folder is one symlink entry', () => {
+    buildTree(root, ['real/inside', 'link-to-dir -> real', 'link-to-file -> real/inside', 'dangling -> nowhere', 'absolute -> /etc']);
+    const entries = walk();
+    expect(paths(entries)).toEqual(['', 'absolute', 'dangling', 'link-to-dir', 'link-to-file', 'real', 'real/inside']);
+    const byPath = new Map(entries.map((entry) => [entry.path, entry]));
+    expect(byPath.get('link-to-dir')).toMatchObject({ type: 'symlink', size: 0, link: 'real' });
+    expect(byPath.get('dangling')).toMatchObject({ type: 'symlink', link: 'nowhere' });
+    expect(byPath.get('absolute')).toMatchObject({ type: 'symlink', link: '/etc' });
+  });
+
+  it('records a device as other', () => {
+    expect(statEntry('/dev', 'null')).toMatchObject({ path: 'null', type: 'other', size: 0 });
+  });
+
+  it('finds names that are not valid UTF-8, and statEntry and fsPath reach them', () => {
+    mkdirSync(rawBytePath(root, 'caf', 0xe9, ''));
+    writeFileSync(Buffer.concat([rawBytePath(root, 'caf', 0xe9, ''), Buffer.from('/f'), Buffer.from([0xff])]), 'latin-1');
+    symlinkSync(Buffer.from([0x74, 0xfe]), rawBytePath(root, 'l', 0x80, ''));
+    writeFileSync(`${root}/plain`, 'x');
+    const entries = walk();
+    expect(paths(entries)).toEqual(['', 'caf\udce9', 'caf\udce9/f\udcff', 'l\udc80', 'plain']);
+    expect(statEntry(root, 'caf\udce9/f\udcff')).toMatchObject({ type: 'file', size: 7 });
+    expect(readFileSync(fsPath(root, 'caf\udce9/f\udcff'), 'utf8')).toBe('latin-1');
+    expect(entries.find((entry) => entry.path === 'l\udc80')).toMatchObject({ type: 'symlink', link: 't\udcfe' });
+  });
+
+  it('yields a name holding U+FFFD (valid UTF-8) as it is', () => {
+    buildTree(root, ['a\ufffdb']);
+    expect(paths(walk())).toEqual(['', 'a\ufffdb']);
+  });
+
+  it('leaves out excluded entries and does not enter excluded folders', () => {
+    buildTree(root, ['logs/a.log', 'logs/sub/b', 'keep/x.tmp', 'keep/y', 'data/pydiods1/z', 'pydio.json']);
+    expect(paths(walk(['logs/', '*.tmp', '/data/pydiods1/', '/pydio.json']))).toEqual(['', 'data', 'keep', 'keep/y']);
+  });
+
+  it('with `only`: just the named top-level entries that exist, sorted, without the root', () => {
+    buildTree(root, ['pydio.json', 'cells-vault-key', 'other', 'sub/pydio.json']);
+    expect(paths(walk([], ['pydio.json', 'pydio-vault.json', 'cells-vault-key']))).toEqual(['cells-vault-key', 'pydio.json']);
+  });
+
+  it('is lazy: an entry is statted when it is reached', () => {
+    buildTree(root, ['a', 'b']);
+    const iterator = walkTree(root, { exclude: [] });
+    expect(iterator.next().value).toMatchObject({ path: '' });
+    writeFileSync(`${root}/a`, 'changed!');
+    expect(iterator.next().value).toMatchObject({ path: 'a', size: 8 });
+  });
+
+  it('skips an entry that vanishes during the walk', () => {
+    buildTree(root, ['a', 'b', 'c']);
+    const iterator = walkTree(root, { exclude: [] });
+    expect(paths([iterator.next().value!, iterator.next().value!])).toEqual(['', 'a']);
+    removeTempDir(`${root}/b`);
+    expect(paths({ [Symbol.iterator]: () => iterator })).toEqual(['c']);
+  });
+
+  it.each([
+    ['a root that does not exist', (): string => `${root}/missing`, /does not exist or cannot be read/],
+    [
+      'a root that is a file',
+      (): string => {
+        writeFileSync(`${root}/file`, '');
+        return `${root}/file`;
+      },
+      /is not a folder/,
+    ],
+  ])('%s is a FILESYSTEM error naming it', (_name, makeRoot, message) => {
+    const where = makeRoot();
+    const error = thrown(() => [...walkTree(where, { exclude: [] })]);
+    expect(error.code).toBe('FILESYSTEM');
+    expect(error.message).toContain(where);
+    expect(error.message).toMatch(message);
+  });
+
+  // Root reads every folder whatever its mode, so the failure cannot be produced when running as root.
+  it.skipIf(process.getuid?.() === 0)('an unreadable folder is a FILESYSTEM error naming it (skipped as root: root reads anything)', () => {
+    buildTree(root, ['locked/secret', 'open/f']);
+    chmodSync(`${root}/locked`, 0o000);
+    try {
+      const error = thrown(() => walk());
+      expect(error.code).toBe('FILESYSTEM');
+      expect(error.message).toBe(`cannot read the folder ${root}/locked: permission denied; give the backup user read access or exclude it`);
+      // Excluding it is the way out.
+      expect(paths(walk(['/locked/']))).toEqual(['', 'open', 'open/f']);
+    } finally {
+      chmodSync(`${root}/locked`, 0o755);
+    }
+  });
+});
+
+describe('statEntry', () => {
+  it('is undefined for a missing entry', () => {
+    expect(statEntry(root, 'nothing')).toBeUndefined();
+  });
+
+  it('reports a symlink with its target', () => {
+    buildTree(root, ['l -> ../x']);
+    expect(statEntry(root, 'l')).toMatchObject({ path: 'l', type: 'symlink', link: '../x', size: 0 });
+  });
+});

@@ -1,0 +1,93 @@
+import { mkdir, mkdtemp, realpath, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { invalidPlans, invalidPlansDir } from '../config/invalid-plans.js';
+import { runCellar } from '../helpers/cli.js';
+
+// Paths in the fixtures do not exist; HOME and CELLS_WORKING_DIR are pinned so that defaults do not either.
+const env = { HOME: '/nonexistent/home', CELLS_WORKING_DIR: '', CELLAR_PLAN: '' };
+
+let root: string;
+
+beforeAll(async () => {
+  root = await realpath(await mkdtemp(join(tmpdir(), 'cellar-validate-')));
+  const workingDir = join(root, 'cells');
+  await mkdir(workingDir);
+  await writeFile(
+    join(workingDir, 'pydio.json'),
+    JSON.stringify({
+      version: '4.4.0',
+      services: {
+        'pydio.grpc.data.sync': { sources: ['pydiods1', 'personal', 'cellsdata', 's3media', 'scratch'] },
+        'pydio.grpc.data.sync.s3media': { StorageType: 'S3' },
+      },
+    }),
+  );
+  await writeFile(
+    join(root, 'backup-plan.yaml'),
+    `version: 1
+cells:
+  workingDir: ${workingDir}
+database:
+  user: pydio
+  password: { env: CELLS_DB_PASSWORD }
+  name: cells
+datasources:
+  pydiods1: { backup: files }
+  personal: { backup: files }
+  cellsdata: { backup: files }
+  s3media: { backup: provider }
+  scratch: { backup: skip, reason: re-creatable }
+targets:
+  local: { path: ${root}/backups }
+`,
+  );
+});
+
+afterAll(async () => {
+  await rm(root, { recursive: true, force: true });
+});
+
+describe('cellar validate', () => {
+  it('prints a one-line summary of a valid plan and exits 0', async () => {
+    const result = await runCellar(['validate'], { cwd: root, env });
+    expect(result).toEqual({
+      code: 0,
+      stdout: 'backup-plan.yaml is valid: 5 datasources (3 files, 1 provider, 1 skip), database cells on 127.0.0.1:3306, 1 target (local)\n',
+      stderr: '',
+    });
+  });
+
+  it('takes the plan from -f, then $CELLAR_PLAN', async () => {
+    const elsewhere = join(root, 'elsewhere');
+    await mkdir(elsewhere, { recursive: true });
+    const fromEnv = await runCellar(['validate'], { cwd: elsewhere, env: { ...env, CELLAR_PLAN: join(root, 'backup-plan.yaml') } });
+    expect(fromEnv.code).toBe(0);
+    expect(fromEnv.stdout).toMatch(new RegExp(`^${root}/backup-plan\\.yaml is valid: `));
+    const fromFlag = await runCellar(['validate', '-f', '../backup-plan.yaml'], { cwd: elsewhere, env: { ...env, CELLAR_PLAN: '/nonexistent.yaml' } });
+    expect(fromFlag.code).toBe(0);
+  });
+
+  it('says how to create a missing plan and exits 1', async () => {
+    const result = await runCellar(['validate', '-f', 'missing.yaml'], { cwd: root, env });
+    expect(result).toEqual({ code: 1, stdout: '', stderr: 'cellar: missing.yaml does not exist; create one with `cellar init --working-dir DIR`\n' });
+  });
+
+  it('notes the checks it could not run when the working dir is not on this machine', async () => {
+    const result = await runCellar(['validate', '-f', join(invalidPlansDir, '../../../../examples/minimal.yaml')], { cwd: root, env });
+    expect(result.code).toBe(0);
+    expect(result.stderr).toBe(
+      'cellar: note: the working dir /nonexistent/home/.config/pydio/cells does not exist here, so the datasources were not checked against its pydio.json\n',
+    );
+  });
+});
+
+describe.concurrent('cellar validate on malformed plans', () => {
+  it.each(invalidPlans().map((plan) => [plan.name, plan] as const))('%s: exit 1 with every problem', async (_name, plan) => {
+    const result = await runCellar(['validate', '-f', plan.name], { cwd: invalidPlansDir, env });
+    const count = plan.expected.length;
+    const heading = `cellar: ${plan.name} has ${count} problem${count === 1 ? '' : 's'}\n`;
+    expect(result).toEqual({ code: 1, stdout: '', stderr: heading + plan.expected.map((line) => `  ${line}\n`).join('') });
+  });
+});
