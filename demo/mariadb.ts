@@ -41,6 +41,14 @@ export async function withAdmin<T>(work: (connection: Connection) => Promise<T>)
   }
 }
 
+/** Drops a database the demo created, if it is there. */
+export async function dropDatabase(name: string): Promise<void> {
+  assertSqlName(name);
+  await withAdmin(async (admin) => {
+    await admin.query(`DROP DATABASE IF EXISTS \`${name}\``);
+  });
+}
+
 /** Opens a connection to the database with its own user. */
 export function connectTo(db: DatabaseAccess, options: ConnectionOptions = {}): Promise<Connection> {
   return mysql.createConnection({

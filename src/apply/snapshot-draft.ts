@@ -72,7 +72,16 @@ export function beginSnapshot(target: string, now: Date, reporter: Reporter): Sn
       const previous = baseline?.manifest.trees.find((candidate) => candidate.id === tree.id);
       const previousFolder = baseline && previous ? join(baseline.folder, previous.snapshotPath) : undefined;
       if (!tree.optional || isFolder(tree.source)) {
-        const outcome = await rsyncCopy({ source: tree.source, destination, exclude: tree.exclude, only: tree.only, linkDest: previousFolder, delete: true });
+        const outcome = await rsyncCopy({
+          source: tree.source,
+          destination,
+          exclude: tree.exclude,
+          only: tree.only,
+          linkDest: previousFolder,
+          delete: true,
+          onProgress: (bytes) => { reporter.progress(`copying ${tree.id}`, bytes, undefined, 'bytes'); },
+        });
+        reporter.progressDone();
         for (const path of outcome.vanished) reporter.warn(`${tree.source}/${path} disappeared during the copy; it is not in the snapshot`);
       }
       const list = listPathOf(tree);

@@ -72,7 +72,10 @@ function renderDrift(drift: DriftDocument, paint: Paint): string[] {
     modified > 0 ? paint('change', `~${modified}`) : '',
     deleted > 0 ? paint('remove', `-${deleted}`) : '',
   ].filter((part) => part !== '').join(' ');
-  const lines = [`  ${paint('change', '~')} ${drift.address}  ${counts}  (${formatBytes(bytes)} to copy)`];
+  const marker = drift.change === 'added' ? paint('add', '+') : paint('change', '~');
+  const lines = [`  ${marker} ${drift.address}  ${counts}  (${formatBytes(bytes)} to copy)`];
+  // A whole new address lists its paths only when all of them are asked for (--verbose).
+  if (drift.change === 'added' && drift.truncated) return lines;
   for (const path of drift.paths) {
     const marker = markers[path.change as keyof typeof markers];
     const tone = path.change === 'added' ? 'add' : path.change === 'deleted' ? 'remove' : 'change';

@@ -85,6 +85,13 @@ describe('renderPlanText (colour off)', () => {
     expect(text({ ...noChanges, snapshot: null })).toBe(['Backup plan for target local (/backups/cells): no snapshot yet.', '', 'No changes.', ''].join('\n'));
   });
 
+  it('a new address lists its paths only when all are known (--verbose)', () => {
+    const drift = { kind: 'files' as const, address: 'workdir' as const, change: 'added' as const, files: { added: 40, modified: 0, deleted: 0, bytes: 4000 }, paths: [{ path: 'a', change: 'added' as const, type: 'file' as const, size: 100 }], truncated: true };
+    const rendered = text({ ...noChanges, snapshot: null, drift: [drift], actions: [] });
+    expect(rendered).toContain('  + workdir  +40  (3.9 KiB to copy)\n\n');
+    expect(rendered).not.toContain('      + a');
+  });
+
   it('a first snapshot: everything to back up, one action', () => {
     const first: ActionPlan = {
       ...noChanges,
@@ -97,7 +104,7 @@ describe('renderPlanText (colour off)', () => {
         'Backup plan for target local (/backups/cells): no snapshot yet.',
         '',
         'To back up:',
-        '  ~ workdir  +2  (1023 B to copy)',
+        '  + workdir  +2  (1023 B to copy)',
         '      + .',
         '      + a',
         '',

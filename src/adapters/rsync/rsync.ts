@@ -11,6 +11,8 @@ export interface RsyncCopy {
   readonly linkDest?: string | undefined;
   /** Delete what the source does not have; only ever inside `destination`. */
   readonly delete: boolean;
+  /** Bytes copied so far, from rsync's own progress report. */
+  readonly onProgress?: ((bytes: number) => void) | undefined;
 }
 
 export interface RsyncOutcome {
@@ -33,6 +35,7 @@ const exitMeanings: Record<number, string> = {
 /** The argv for one copy: archive mode, hard links, sparse files, numeric owners. */
 export function rsyncArgs(copy: RsyncCopy): string[] {
   const args = ['-aHS', '--numeric-ids'];
+  if (copy.onProgress) args.push('--info=progress2');
   if (copy.delete) args.push('--delete');
   if (copy.linkDest !== undefined) args.push(`--link-dest=${copy.linkDest}`);
   if (copy.only) {
@@ -48,19 +51,25 @@ export function rsyncArgs(copy: RsyncCopy): string[] {
 /** Copies one tree with rsync; fails with a message naming the cause (disk full, unreadable files). */
 export async function rsyncCopy(copy: RsyncCopy): Promise<RsyncOutcome> {
   const { execa } = await import('execa');
-  let result;
-  try {
-    result = await execa('rsync', rsyncArgs(copy), { reject: false, stdin: 'ignore', stdout: 'ignore', stripFinalNewline: true });
-  } catch (error) {
-    if (isNotFound(error)) throw toolMissing('rsync', error);
-    throw error;
-  }
+  const subprocess = execa('rsync', rsyncArgs(copy), { reject: false, stdin: 'ignore', buffer: { stdout: false, stderr: true }, stripFinalNewline: true });
+  const onProgress = copy.onProgress;
+  if (onProgress) subprocess.stdout.on('data', (chunk: Buffer) => { reportProgress(chunk, onProgress); });
+  else subprocess.stdout.resume();
+  const result = await subprocess;
   if (result.failed && isNotFound(result.cause)) throw toolMissing('rsync', result.cause);
   const stderr = typeof result.stderr === 'string' ? result.stderr : '';
   const code = result.exitCode ?? -1;
   if (code === 0) return { vanished: [] };
   if (code === 24) return { vanished: vanishedFiles(stderr) };
   throw rsyncError(copy, code, stderr, result.signal);
+}
+
+/** rsync's `--info=progress2` lines, `  1,234,567  45%  12.34MB/s  0:00:01 (xfr#12, to-chk=34/100)`, separated by carriage returns. */
+function reportProgress(chunk: Buffer, onProgress: (bytes: number) => void): void {
+  for (const line of chunk.toString('utf8').split(/[\r\n]/)) {
+    const match = /^\s*([\d,.]+)\s+\d+%/.exec(line);
+    if (match?.[1] !== undefined) onProgress(Number(match[1].replace(/[,.]/g, '')));
+  }
 }
 
 function vanishedFiles(stderr: string): string[] {
