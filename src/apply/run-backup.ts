@@ -1,5 +1,6 @@
 import type { Plan } from '../config/plan.js';
 import { assertNever } from '../core/assert-never.js';
+import { writeFailure } from '../adapters/fs/errno.js';
 import { runCommand } from '../adapters/process/run-command.js';
 import type { HeldLock } from '../adapters/target/lock.js';
 import { removeLeftover, removeSnapshot } from '../adapters/target/snapshot-store.js';
@@ -102,7 +103,7 @@ export async function runBackup(run: BackupRun): Promise<BackupOutcome> {
           assertNever(action);
       }
     } catch (error) {
-      failure ??= error instanceof Error ? error : new Error(String(error));
+      failure ??= writeFailure(error, target) ?? (error instanceof Error ? error : new Error(String(error)));
     }
   }
 

@@ -4,28 +4,25 @@ import type { Plan } from '../config/plan.js';
 import { CellarError } from '../core/errors.js';
 import { assertNever } from '../core/assert-never.js';
 import { writeFileAtomic } from '../adapters/fs/atomic-write.js';
-import { pathExists } from '../adapters/fs/exists.js';
-import { sha256File } from '../adapters/fs/hash-file.js';
-import { makeFolder } from '../adapters/fs/folders.js';
+import { makeFolder, removeTree } from '../adapters/fs/folders.js';
+import { fsPath } from '../adapters/fs/path-bytes.js';
 import { statOwner } from '../adapters/fs/stat-owner.js';
-import { createDatabase, dropAllTables, grantToUser } from '../adapters/mysql/admin.js';
-import { connect } from '../adapters/mysql/connect.js';
-import { loadDump } from '../adapters/mysql/dump.js';
-import { tableNames } from '../adapters/mysql/probe.js';
 import { findFolderUsers } from '../adapters/process/folder-users.js';
 import { runCommand } from '../adapters/process/run-command.js';
 import { rsyncCopy } from '../adapters/rsync/rsync.js';
 import type { HeldLock } from '../adapters/target/lock.js';
 import { parseCellsConfig } from '../cells/cells-config.js';
-import { dsnEndpoint } from '../cells/dsn.js';
-import type { RestoreObservation } from '../observe/observe-restore.js';
+import { refuseOverlaps, type RestoreObservation } from '../observe/observe-restore.js';
 import { currentFingerprint } from '../observe/observe-database.js';
-import { configFiles, relativeInside, restoredPart, vaultFiles } from '../plan/layout.js';
+import { verifySnapshot } from '../observe/verify-snapshot.js';
+import { restoredPart } from '../plan/layout.js';
 import type { Manifest } from '../plan/manifest.js';
 import type { Action, ActionPlan } from '../plan/types.js';
+import { printablePath } from '../render/format.js';
+import { checkRestored } from './check-restored.js';
 import type { Reporter } from './reporter.js';
+import { createRestoreDatabase, loadRestoreDatabase, type LoadSource } from './restore-database.js';
 import { beginSnapshot } from './snapshot-draft.js';
-import { verifySnapshot } from '../observe/verify-snapshot.js';
 
 export interface RestoreRun {
   readonly plan: Plan;
@@ -43,17 +40,26 @@ export interface RestoreOutcome {
   readonly warnings: readonly string[];
 }
 
+/** How long a stopped Cells may take to let go of its working dir. */
+const stopGraceMs = 15_000;
+
 /**
- * Carries out a restore plan: refuses a damaged snapshot or a live Cells first, then runs the
- * actions in order, checks the result, and starts Cells again if it stopped it. The snapshot is
- * only ever read; rsync's --delete acts only inside the restore destinations.
+ * Carries out a restore plan: refuses a damaged snapshot, destinations that overlap the target or
+ * a live Cells first, then runs the actions in order, checks the result once everything is in
+ * place, and starts Cells again if it stopped it. The snapshot is only ever read; rsync's --delete
+ * acts only inside the restore destinations.
  */
 export async function runRestore(run: RestoreRun): Promise<RestoreOutcome> {
   const { actions, observation, reporter } = run;
   const { observed } = observation;
   refuseDamaged(run);
+  const destinations = actions.actions.flatMap((action) => (action.action === 'restore-files' ? [action.destination] : []));
+  await refuseOverlaps(actions.target.path, [observed.workingDir, ...destinations]);
   const stops = actions.actions.some((action) => action.action === 'stop-service');
   if (!stops) refuseLiveCells(observed.workingDir);
+  const lastChange = actions.actions.findLastIndex(changesInstallation);
+  // Resyncs talk to a running Cells: cellar runs them only when it starts Cells itself.
+  const runsResyncs = run.plan.cells.binary !== undefined && actions.actions.some((action) => action.action === 'start-service');
 
   let safety: Manifest | undefined;
   const todo: string[] = [];
@@ -69,7 +75,7 @@ export async function runRestore(run: RestoreRun): Promise<RestoreOutcome> {
           await runCommand(action.argv, 'stopping Cells');
           stopped = true;
           run.lock.update({ serviceStopped: true });
-          refuseLiveCells(observed.workingDir);
+          await awaitReleased(observed.workingDir);
           break;
         case 'start-service':
           if (failure === undefined || stopped) {
@@ -86,17 +92,17 @@ export async function runRestore(run: RestoreRun): Promise<RestoreOutcome> {
           await restoreTree(run, action);
           break;
         case 'create-database':
-          await createRestoreDatabase(run);
+          await createRestoreDatabase(requireDatabase(run), reporter);
           break;
         case 'load-database':
-          await loadRestoreDatabase(run, action);
+          await loadRestoreDatabase(requireDatabase(run), loadSource(run, action), reporter);
           break;
         case 'patch-config':
           writeConfig(run, action);
           break;
         case 'resync-datasource':
-          if (run.plan.cells.binary === undefined) todo.push(action.argv.join(' '));
-          else await runCommand(action.argv, `resync of ${action.datasource}`);
+          if (runsResyncs) await runCommand(action.argv, `resync of ${action.datasource}`);
+          else todo.push(action.argv.join(' '));
           break;
         case 'sync-files':
         case 'dump-database':
@@ -109,7 +115,7 @@ export async function runRestore(run: RestoreRun): Promise<RestoreOutcome> {
         default:
           assertNever(action);
       }
-      if (action.action === 'patch-config') warnings.push(...(await checkRestored(run)));
+      if (index === lastChange) warnings.push(...(await checkInstallation(run)));
     } catch (error) {
       failure ??= error instanceof Error ? error : new Error(String(error));
     }
@@ -129,6 +135,20 @@ function refuseDamaged(run: RestoreRun): void {
   }
 }
 
+/** The actions that write the restored installation; the checks run after the last of them. */
+function changesInstallation(action: Action): boolean {
+  return ['restore-files', 'create-database', 'load-database', 'patch-config'].includes(action.action);
+}
+
+/** After a stop command: waits for Cells to let go of the working dir, and refuses to go on if it does not. */
+async function awaitReleased(workingDir: string): Promise<void> {
+  const deadline = Date.now() + stopGraceMs;
+  while (findFolderUsers(workingDir).length > 0 && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  refuseLiveCells(workingDir);
+}
+
 function refuseLiveCells(workingDir: string): void {
   const users = findFolderUsers(workingDir);
   if (users.length === 0) return;
@@ -141,15 +161,18 @@ async function takeSafetySnapshot(run: RestoreRun, action: Extract<Action, { act
   const target = run.actions.target.path;
   const draft = beginSnapshot(target, run.now, run.reporter);
   try {
-    for (const tree of action.trees) await draft.copyTree(tree, { folder: run.observation.snapshotFolder, manifest: observed.snapshot });
+    const baseline = { folder: run.observation.snapshotFolder, manifest: observed.snapshot };
+    // Hard links from the snapshot only where equal size and time prove equal bytes.
+    for (const tree of action.trees) await draft.copyTree(tree, run.observation.trusted.has(tree.id) ? baseline : undefined);
     const database = run.observation.database;
     if (action.database !== undefined && database) {
-      await draft.dumpDatabase(database.source, database.server, await currentFingerprint(database.source, database.server));
+      const source = { name: database.source.name, login: database.admin ?? database.source.login };
+      await draft.dumpDatabase(source, database.server, await currentFingerprint(source, database.server));
     }
     return draft.finish(action.trees, {
       kind: 'safety',
       cells: { workingDir: observed.workingDir, version: null, generation: null },
-      config: configFiles.map((name) => ({ name, sha256: sha256File(join(observed.workingDir, name)) })),
+      config: draft.configDigests(),
       excluded: observed.snapshot.excluded,
       warnings: [],
       restoreOf: observed.snapshot.id,
@@ -161,51 +184,35 @@ async function takeSafetySnapshot(run: RestoreRun, action: Extract<Action, { act
 }
 
 async function restoreTree(run: RestoreRun, action: Extract<Action, { action: 'restore-files' }>): Promise<void> {
-  const target = run.actions.target.path;
-  if (relativeInside(target, action.destination) !== undefined || relativeInside(action.destination, target) !== undefined) {
-    throw new CellarError('PLAN_UNSAFE', `refusing to restore into ${action.destination}: it overlaps the target ${target}`);
-  }
   const part = restoredPart(action.tree);
   makeFolder(action.destination);
+  removeMismatched(action.destination, run.observation.mismatched.get(action.tree.id) ?? []);
   await rsyncCopy({
     source: join(run.observation.snapshotFolder, action.tree.snapshotPath),
     destination: action.destination,
     exclude: part.exclude,
     only: part.only,
     delete: true,
-  });
-}
-
-async function createRestoreDatabase(run: RestoreRun): Promise<void> {
-  const database = requireDatabase(run);
-  const connection = await connect(database.admin ?? database.source.login);
-  try {
-    await createDatabase(connection, database.source.name);
-    if (database.admin && database.admin.user !== database.source.login.user) {
-      const accounts = await grantToUser(connection, database.source.name, database.source.login.user);
-      if (accounts === 0) run.reporter.warn(`no account named ${database.source.login.user} exists on the server; create it and grant it ${database.source.name}`);
-    }
-  } finally {
-    await connection.end();
-  }
-}
-
-async function loadRestoreDatabase(run: RestoreRun, action: Extract<Action, { action: 'load-database' }>): Promise<void> {
-  const database = requireDatabase(run);
-  const connection = await connect(database.admin ?? database.source.login, database.source.name);
-  try {
-    await dropAllTables(connection, database.source.name);
-  } finally {
-    await connection.end();
-  }
-  await loadDump({
-    login: database.admin ?? database.source.login,
-    server: database.server,
-    database: database.source.name,
-    dump: join(run.observation.snapshotFolder, action.dump),
-    onProgress: (bytes) => { run.reporter.progress('loading the database', bytes, undefined, 'bytes'); },
+    onProgress: (bytes) => { run.reporter.progress(`restoring ${action.tree.id}`, bytes, undefined, 'bytes'); },
   });
   run.reporter.progressDone();
+}
+
+function loadSource(run: RestoreRun, action: Extract<Action, { action: 'load-database' }>): LoadSource {
+  const { snapshot } = run.observation.observed;
+  if (!snapshot.database) throw new Error('load-database for a snapshot without a dump');
+  return { dump: join(run.observation.snapshotFolder, action.dump), sha256: snapshot.database.sha256, snapshot: snapshot.id, target: run.actions.target.path };
+}
+
+/** Removes files whose size and time match the snapshot's but whose bytes do not: rsync's quick check would keep them. */
+function removeMismatched(destination: string, paths: readonly string[]): void {
+  for (const path of paths) {
+    const file = fsPath(destination, path);
+    if (typeof file !== 'string') {
+      throw new CellarError('FILESYSTEM', `cannot replace ${printablePath(path)} in ${destination}: its name is not UTF-8; remove it by hand and apply again`);
+    }
+    removeTree(file);
+  }
 }
 
 /** Writes pydio.json atomically with the snapshot copy's mode and owner, after checking it is the planned text. */
@@ -219,39 +226,10 @@ function writeConfig(run: RestoreRun, action: Extract<Action, { action: 'patch-c
   writeFileAtomic(action.file, text, { mode, owner: { uid, gid } });
 }
 
-/** After the restore: the new DSN connects and holds the snapshot's tables, folders and vault files are there. */
-async function checkRestored(run: RestoreRun): Promise<string[]> {
-  const problems: string[] = [];
-  const { observed } = run.observation;
-  for (const file of vaultFiles) {
-    if (!pathExists(join(observed.workingDir, file))) problems.push(`${file} is missing from ${observed.workingDir}: Cells cannot decrypt its datasource secrets`);
-  }
-  const cells = parseCellsConfig(run.observation.patchedText);
-  for (const info of cells.datasources) {
-    if (run.plan.datasources[info.name]?.backup === 'files' && info.folder !== undefined && !pathExists(info.folder)) {
-      problems.push(`the folder of datasource ${info.name}, ${info.folder}, does not exist after the restore`);
-    }
-  }
-  const mysql = cells.defaultMysql;
-  const expected = observed.snapshot.database?.tables ?? [];
-  if (mysql && expected.length > 0) {
-    const endpoint = dsnEndpoint(mysql.dsn);
-    const login = {
-      host: 'host' in endpoint ? endpoint.host : '127.0.0.1',
-      port: 'port' in endpoint ? endpoint.port : 3306,
-      socket: 'socket' in endpoint ? endpoint.socket : undefined,
-      user: mysql.dsn.user,
-      password: mysql.dsn.password,
-    };
-    const connection = await connect(login, mysql.dsn.database);
-    try {
-      const present = new Set(await tableNames(connection, mysql.dsn.database));
-      const missing = expected.filter((table) => !present.has(table));
-      if (missing.length > 0) problems.push(`the restored database lacks ${missing.length} tables (${missing.slice(0, 3).join(', ')})`);
-    } finally {
-      await connection.end();
-    }
-  }
+/** Checks the restored installation and reports each problem as a warning. */
+async function checkInstallation(run: RestoreRun): Promise<string[]> {
+  const { observed, patchedText } = run.observation;
+  const problems = await checkRestored(run.plan, parseCellsConfig(patchedText), observed.workingDir, observed.snapshot.database?.tables ?? []);
   for (const problem of problems) run.reporter.warn(problem);
   return problems;
 }

@@ -82,7 +82,11 @@ export function beginSnapshot(target: string, now: Date, reporter: Reporter): Sn
           onProgress: (bytes) => { reporter.progress(`copying ${tree.id}`, bytes, undefined, 'bytes'); },
         });
         reporter.progressDone();
-        for (const path of outcome.vanished) reporter.warn(`${tree.source}/${path} disappeared during the copy; it is not in the snapshot`);
+        for (const path of outcome.vanished) {
+          const warning = `${tree.source}/${path} disappeared during the copy; it is not in the snapshot`;
+          warnings.push(warning);
+          reporter.warn(warning);
+        }
       }
       const list = listPathOf(tree);
       const recorded = recordTree(tree, destination, join(folder, list), baseline && previous ? join(baseline.folder, previous.list) : undefined);

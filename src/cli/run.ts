@@ -88,6 +88,11 @@ export async function runCli(argv: readonly string[], baseIo: Io): Promise<numbe
         .option('json', { type: 'boolean', default: false, describe: 'Print the outcome as one JSON document' })
         .example('cellar verify --read-data', 'Re-hash the latest snapshot, e.g. weekly from cron'),
       command(async () => (await import('./commands/verify.js')).runVerify as Handler))
+    .command('completion [shell]', 'Print a bash or zsh completion script', (y: Argv) =>
+      y.positional('shell', { choices: ['bash', 'zsh'] as const, describe: 'The shell (default: the one $SHELL names, else bash)' })
+        .example('source <(cellar completion bash)', 'Complete commands and options in this bash (keep it in ~/.bashrc)')
+        .example('cellar completion zsh > ~/.zfunc/_cellar', 'For zsh: save it as _cellar in a folder of $fpath'),
+      command(async () => (await import('./commands/completion.js')).runCompletion as Handler))
     .strict()
     .demandCommand(1, 'Name a command; `cellar --help` lists them.')
     .recommendCommands()
@@ -102,6 +107,8 @@ export async function runCli(argv: readonly string[], baseIo: Io): Promise<numbe
     });
 
   try {
+    // A shell asking for candidates, from the script that `cellar completion` prints.
+    if (argv[0] === '--get-yargs-completions') return await (await import('./commands/completion.js')).printCompletions(parser, argv, io);
     const output = await new Promise<string>((resolve, reject) => {
       void parser.parseAsync([...argv], {}, (error: Error | undefined | null, _args: unknown, text: string) => {
         if (error) reject(error);

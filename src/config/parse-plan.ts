@@ -1,6 +1,7 @@
 /** Plan file bytes → RawPlan: UTF-8, YAML, schema. Every problem is reported, located and sorted. */
 import { checkSchema } from './check-schema.js';
 import { decodeUtf8 } from './decode-text.js';
+import { checkNulBytes } from './nul-bytes.js';
 import { sortProblems, type LocatedProblem } from './problem.js';
 import type { RawPlan } from './raw-plan.js';
 import { parseYamlSource, type YamlSource } from './yaml-source.js';
@@ -20,7 +21,7 @@ export function parsePlan(bytes: Uint8Array): ParsedPlan {
     return { ok: false, problems: [{ line: 1, col: 1, message }] };
   }
   const checked = checkSchema(source.data);
-  const all = [...problems, ...(checked.problems ?? []).map((problem) => source.locate(problem))];
+  const all = [...problems, ...[...checkNulBytes(source.data), ...(checked.problems ?? [])].map((problem) => source.locate(problem))];
   if (checked.raw === undefined || all.length > 0) return { ok: false, problems: sortProblems(all) };
   return { ok: true, raw: checked.raw, source };
 }

@@ -15,7 +15,7 @@ interface LiveFolder {
   readonly path: string;
 }
 
-/** Targets that overlap live data, targets that are not cellar's to write, restores that would write into their own source. */
+/** Targets that overlap live data or each other, targets that are not cellar's to write, restores that would write into their own source. */
 export function checkTargets(plan: Plan, facts: PlanFacts): Problem[] {
   const real = (path: string): string => facts.realPaths.get(path) ?? path;
   const live = liveFolders(plan, facts);
@@ -42,7 +42,26 @@ export function checkTargets(plan: Plan, facts: PlanFacts): Problem[] {
       problems.push(...targetState(target, facts, path, `${subject} (${shown(target.path, real)})`));
     }
   }
+  problems.push(...targetOverlaps(plan, real));
   problems.push(...restoreOverlaps(plan, real));
+  return problems;
+}
+
+// Two targets in one folder would mix their snapshots, and one's retention would prune the other's.
+function targetOverlaps(plan: Plan, real: (path: string) => string): Problem[] {
+  const targets = Object.values(plan.targets);
+  const problems: Problem[] = [];
+  targets.forEach((target, index) => {
+    for (const earlier of targets.slice(0, index)) {
+      const relation = relationOf(real(target.path), real(earlier.path));
+      if (relation === undefined) continue;
+      const where = `targets.${target.name}.path (${shown(target.path, real)})`;
+      const other = `target "${earlier.name}" (${shown(earlier.path, real)})`;
+      const message = relation === 'same' ? `${where} is the folder of ${other} too` : relation === 'inside' ? `${where} is inside the folder of ${other}` : `${where} contains the folder of ${other}`;
+      problems.push({ path: ['targets', target.name, 'path'], at: 'value', message: `${message}; each target needs a folder of its own, or their snapshots and retention mix` });
+      break;
+    }
+  });
   return problems;
 }
 

@@ -14,8 +14,24 @@ const MAX_ALIAS_COUNT = 20;
 
 const SECOND_DOCUMENT = 'invalid YAML: a second document starts here (after ---); a plan is one document';
 
-/** Parses YAML text; syntax errors and duplicate keys come back as located problems. */
+// A plan nests a handful of levels. Far deeper input would overflow the parser's stack.
+const MAX_NESTING = 64;
+
+const TOO_DEEP = `the plan nests lists or mappings more than ${MAX_NESTING} levels deep; a plan needs a few levels only`;
+
+/** Parses YAML text; syntax errors, duplicate keys and absurd nesting come back as located problems. */
 export function parseYamlSource(text: string): { readonly source: YamlSource | undefined; readonly problems: readonly LocatedProblem[] } {
+  const deep = excessiveNesting(text);
+  if (deep !== undefined) return { source: undefined, problems: [{ ...deep, message: TOO_DEEP }] };
+  try {
+    return parseChecked(text);
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    return { source: undefined, problems: [{ line: 1, col: 1, message: TOO_DEEP }] };
+  }
+}
+
+function parseChecked(text: string): { readonly source: YamlSource | undefined; readonly problems: readonly LocatedProblem[] } {
   const lines = new LineCounter();
   // `<<: *defaults` merge keys are allowed: they are how YAML shares settings between targets.
   const document = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, merge: true });
@@ -31,15 +47,62 @@ export function parseYamlSource(text: string): { readonly source: YamlSource | u
   try {
     data = document.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (error) {
-    if (!(error instanceof ReferenceError)) throw error;
-    const message = `the file expands its *aliases into too many values (a "billion laughs" file); write the values out instead`;
-    return { source: undefined, problems: [at(firstAliasOffset(document), message)] };
+    if (error instanceof ReferenceError) {
+      const message = `the file expands its *aliases into too many values (a "billion laughs" file); write the values out instead`;
+      return { source: undefined, problems: [at(firstAliasOffset(document), message)] };
+    }
+    // `<<: *x` where x is no mapping: the yaml library refuses it only now.
+    if (error instanceof Error && /merge/i.test(error.message)) {
+      return { source: undefined, problems: [at(firstMergeOffset(document), `invalid YAML: ${firstLine(error.message)}; a << merge takes a mapping, or a list of mappings`)] };
+    }
+    throw error;
   }
   const source: YamlSource = {
     data,
     locate: (problem) => ({ ...lines.linePos(offsetOf(document, problem)), message: problem.message }),
   };
   return { source, problems: duplicates };
+}
+
+/**
+ * Where the text first nests deeper than MAX_NESTING, counting open brackets, the indentation
+ * levels of block collections and `- ` entries opened on one line. Quoted text and comments are
+ * skipped (a quote is taken to end with its line: enough to find absurd depths, which is all
+ * this is for).
+ */
+function excessiveNesting(text: string): { readonly line: number; readonly col: number } | undefined {
+  const indents: number[] = [];
+  let brackets = 0;
+  let line = 0;
+  for (const content of text.split('\n')) {
+    line += 1;
+    const indent = /^[ \t]*/.exec(content)?.[0].length ?? 0;
+    const body = content.slice(indent);
+    if (body === '' || body.startsWith('#')) continue;
+    while (indents.length > 0 && (indents[indents.length - 1] ?? 0) >= indent) indents.pop();
+    indents.push(indent);
+    const entries = /^(?:[-?] +)*/.exec(body)?.[0].replace(/ /g, '').length ?? 0;
+    if (indents.length + entries + brackets > MAX_NESTING) return { line, col: indent + 1 };
+    let quote: string | undefined;
+    for (let index = indent; index < content.length; index++) {
+      const char = content[index];
+      const before = index === 0 ? ' ' : (content[index - 1] ?? ' ');
+      if (quote !== undefined) {
+        if (char === '\\' && quote === '"') index += 1;
+        else if (char === quote) quote = undefined;
+      } else if ((char === '"' || char === "'") && /[\s[{,:]/.test(before)) {
+        quote = char;
+      } else if (char === '#' && /\s/.test(before)) {
+        break;
+      } else if (char === '[' || char === '{') {
+        brackets += 1;
+        if (indents.length + entries + brackets > MAX_NESTING) return { line, col: index + 1 };
+      } else if ((char === ']' || char === '}') && brackets > 0) {
+        brackets -= 1;
+      }
+    }
+  }
+  return undefined;
 }
 
 function firstLine(message: string): string {
@@ -91,6 +154,19 @@ function firstAliasOffset(document: Document): number {
   visit(document, {
     Alias(_, alias) {
       offset = alias.range?.[0] ?? 0;
+      return visit.BREAK;
+    },
+  });
+  return offset;
+}
+
+function firstMergeOffset(document: Document): number {
+  let offset = 0;
+  visit(document, {
+    Pair(_, pair) {
+      // With merge keys on, the library gives `<<` a symbol as its value; its source text stays `<<`.
+      if (!isScalar(pair.key) || pair.key.source !== '<<') return undefined;
+      offset = pair.key.range?.[0] ?? 0;
       return visit.BREAK;
     },
   });

@@ -22,6 +22,11 @@ export function backupDatabase(plan: Plan, cells: CellsConfig | undefined, env: 
     const password = spec.password ? resolveSecret(spec.password, env, 'database.password') : undefined;
     return { name: spec.name, login: { host: spec.host, port: spec.port, socket: spec.socket, user: spec.user, password } };
   }
+  return configuredDatabase(cells);
+}
+
+/** The MySQL database that pydio.json's `defaults.database` points at, with the DSN's login. */
+export function configuredDatabase(cells: CellsConfig | undefined): DatabaseSource | undefined {
   const mysql = cells?.defaultMysql;
   if (!mysql) return undefined;
   const endpoint = dsnEndpoint(mysql.dsn);
@@ -47,13 +52,13 @@ export interface RestoreDatabase {
 }
 
 /**
- * The database a restore loads into: each field of `restore.overrides.database` when given, else
- * the backup's database (the plan's `database:` or the snapshot's own DSN). A safety snapshot goes
- * back where it came from, with no overrides.
+ * The database a restore loads into: each field of `restore.overrides.database` over the backup's
+ * database (the plan's `database:` or the snapshot's own DSN). A safety snapshot goes back into
+ * the database it was dumped from, reached with the same login, and patches nothing.
  */
-export function restoreDatabase(plan: Plan, snapshotCells: CellsConfig, dumpedName: string, applyOverrides: boolean, env: Env): RestoreDatabase {
+export function restoreDatabase(plan: Plan, snapshotCells: CellsConfig, dumped: { readonly name: string; readonly safety: boolean }, env: Env): RestoreDatabase {
   const base = backupDatabase(plan, snapshotCells, env);
-  const override = applyOverrides ? plan.restore?.overrides.database : undefined;
+  const override = plan.restore?.overrides.database;
   const password = override?.password ? resolveSecret(override.password, env, 'restore.overrides.database.password') : undefined;
   const login: Login = {
     host: override?.host ?? base?.login.host ?? '127.0.0.1',
@@ -64,13 +69,13 @@ export function restoreDatabase(plan: Plan, snapshotCells: CellsConfig, dumpedNa
   };
   const admin = plan.restore?.admin;
   return {
-    source: { name: override?.name ?? (applyOverrides ? (base?.name ?? dumpedName) : dumpedName), login },
+    source: { name: dumped.safety ? dumped.name : (override?.name ?? base?.name ?? dumped.name), login },
     admin: admin && {
       ...login,
       user: admin.user,
       password: admin.password ? resolveSecret(admin.password, env, 'restore.database.admin.password') : undefined,
     },
-    override: override && {
+    override: dumped.safety || !override ? undefined : {
       host: override.host,
       port: override.port,
       socket: override.socket,

@@ -37,8 +37,7 @@ export interface ObserveOptions {
 export async function observeBackup(plan: Plan, targetName: string | undefined, options: ObserveOptions): Promise<BackupObservation> {
   const spec = targetSpec(plan, targetName);
   const cells = await readCells(plan.cells.workingDir);
-  const target = observeTarget(spec, options.lock);
-  const latest = [...target.snapshots].reverse().find((snapshot) => snapshot.kind === 'backup');
+  const { target, latest } = withIntactLatest(observeTarget(spec, options.lock));
   const layout = layoutTrees(plan, cells);
   const trees = layout.trees.map((tree) => observeTree(tree, latest, spec.path, options.keepPaths));
   const config = configFiles.map((name) => ({ name, sha256: sha256File(join(plan.cells.workingDir, name)) }));
@@ -88,6 +87,31 @@ export function observeTarget(spec: TargetSpec, ownLock?: HeldLock): ObservedTar
   if (state.state !== 'ready') return { name: spec.name, path: spec.path, state: state.state, snapshots: [], leftovers: [], damaged: [], lock: { state: 'free' } };
   const listing = listSnapshots(spec.path);
   return { name: spec.name, path: spec.path, state: 'ready', ...listing, lock: lockStatus(spec.path, ownLock) };
+}
+
+/**
+ * The newest backup snapshot whose file lists match their digests: drift is measured against it
+ * and unchanged files are linked from it. Newer ones with a damaged list are moved to `damaged`
+ * (reported, never used), so that one damaged snapshot does not stop the next backup.
+ */
+function withIntactLatest(target: ObservedTarget): { readonly target: ObservedTarget; readonly latest: Manifest | undefined } {
+  const damaged: { id: string; reason: string }[] = [];
+  const backups = target.snapshots.filter((snapshot) => snapshot.kind === 'backup');
+  let latest: Manifest | undefined;
+  for (const snapshot of [...backups].reverse()) {
+    const tree = snapshot.trees.find((candidate) => sha256File(join(snapshotFolder(target.path, snapshot.id), candidate.list)) !== candidate.sha256);
+    if (tree === undefined) {
+      latest = snapshot;
+      break;
+    }
+    damaged.push({ id: snapshot.id, reason: `its file list ${tree.list} is missing or does not match the manifest; run cellar verify` });
+  }
+  if (damaged.length === 0) return { target, latest };
+  const ids = new Set(damaged.map((snapshot) => snapshot.id));
+  return {
+    target: { ...target, snapshots: target.snapshots.filter((snapshot) => !ids.has(snapshot.id)), damaged: [...target.damaged, ...damaged].sort((a, b) => a.id.localeCompare(b.id)) },
+    latest,
+  };
 }
 
 function lockStatus(target: string, ownLock: HeldLock | undefined): LockStatus {

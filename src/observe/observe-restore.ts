@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { parseCellsConfig, type CellsConfig } from '../cells/cells-config.js';
 import { resyncCommand } from '../cells/admin-commands.js';
@@ -8,26 +9,22 @@ import { CellarError } from '../core/errors.js';
 import { isFolder } from '../adapters/fs/exists.js';
 import { sha256File } from '../adapters/fs/hash-file.js';
 import { readFileIfExists } from '../adapters/fs/read-file.js';
-import { walkTree } from '../adapters/fs/walk-tree.js';
-import { connect } from '../adapters/mysql/connect.js';
-import { checksumTables, probeDatabase, readServerInfo, tableNames, type ServerInfo } from '../adapters/mysql/probe.js';
-import { databaseExists } from '../adapters/mysql/admin.js';
+import { resolveRealPath } from '../adapters/fs/real-path.js';
+import type { ServerInfo } from '../adapters/mysql/probe.js';
 import { findFolderUsers } from '../adapters/process/folder-users.js';
 import { readFileList } from '../adapters/target/file-list.js';
 import type { HeldLock } from '../adapters/target/lock.js';
 import { snapshotFolder } from '../adapters/target/snapshot-store.js';
 import { verifySnapshot } from './verify-snapshot.js';
-import { judgeDatabase, tablesToChecksum } from '../plan/database-drift.js';
-import { diffTree } from '../plan/diff-tree.js';
-import { compileExclude } from '../plan/exclude.js';
-import { relativeInside, restoredPart } from '../plan/layout.js';
+import { relativeInside } from '../plan/layout.js';
 import type { Manifest } from '../plan/manifest.js';
-import type { ObservedRestore, ObservedRestoreDatabase, RestoreDestination } from '../plan/observed.js';
+import type { ObservedRestore } from '../plan/observed.js';
 import { relocate, type Move } from '../plan/relocate.js';
-import type { RecordedEntry, TreeEntry } from '../plan/types.js';
 import { restoreDatabase, type RestoreDatabase } from './database-login.js';
 import { observeTarget, targetSpec } from './observe-backup.js';
 import { findSnapshot } from './find-snapshot.js';
+import { observeRestoreDatabase } from './restore-database-state.js';
+import { observeDestination, type DestinationObservation } from './restore-destination.js';
 
 export interface RestoreObservation {
   readonly observed: ObservedRestore;
@@ -36,8 +33,15 @@ export interface RestoreObservation {
   readonly patchedText: string;
   /** The snapshot's own pydio.json, for the mode and owner of the written file. */
   readonly snapshotConfig: string;
-  readonly cells: CellsConfig;
   readonly database: (RestoreDatabase & { readonly server: ServerInfo }) | undefined;
+  /**
+   * Trees of a backup restored into the very folder it was taken from, on this host: there, as in
+   * backups, equal size and time mean equal bytes, and a safety snapshot may hard-link them. Not a
+   * safety snapshot's: the restore it undoes wrote files of another lineage with their own times.
+   */
+  readonly trusted: ReadonlySet<string>;
+  /** By tree id: destination files with the snapshot's size and time but other bytes, which rsync would skip. */
+  readonly mismatched: ReadonlyMap<string, readonly string[]>;
 }
 
 export interface RestoreObserveOptions {
@@ -64,13 +68,14 @@ export async function observeRestore(plan: Plan, options: RestoreObserveOptions)
     : [...Object.entries(restore.overrides.paths).map(([from, to]) => ({ from, to })), { from: snapshot.cells.workingDir, to: restore.workingDir }];
   const configText = await readSnapshotConfig(folder, snapshot);
   const cells = parseCellsConfig(configText);
-  const destinations = snapshot.trees.map((tree) => observeDestination(tree, relocate(tree.source, moves), folder, options.keepPaths));
+  const { destinations, trusted } = await observeDestinations(snapshot, { folder, target: spec.path, workingDir, moves }, options.keepPaths);
 
-  const database = snapshot.database ? restoreDatabase(plan, cells, snapshot.database.name, !isSafety, options.env) : undefined;
+  const dumped = snapshot.database;
+  const database = dumped ? restoreDatabase(plan, cells, { name: dumped.name, safety: isSafety }, options.env) : undefined;
   const patch = patchCellsConfig(configText, isSafety ? {} : patchInput(restore, snapshot, database));
   const destinationConfig = join(workingDir, 'pydio.json');
   const sha256 = createHash('sha256').update(patch.text).digest('hex');
-  const observedDatabase = database && snapshot.database ? await observeRestoreDatabase(database, snapshot) : undefined;
+  const observedDatabase = database && dumped ? await observeRestoreDatabase(database, dumped, spec.path) : undefined;
 
   return {
     observed: {
@@ -78,7 +83,7 @@ export async function observeRestore(plan: Plan, options: RestoreObserveOptions)
       snapshot,
       problems,
       problemCount,
-      destinations,
+      destinations: destinations.map((observed) => observed.destination),
       workingDir,
       patch: { file: destinationConfig, changes: patch.changes, diff: patch.diff, sha256, current: sha256File(destinationConfig) === sha256 },
       database: observedDatabase?.observed,
@@ -88,8 +93,9 @@ export async function observeRestore(plan: Plan, options: RestoreObserveOptions)
     snapshotFolder: folder,
     patchedText: patch.text,
     snapshotConfig: join(folder, 'workdir', 'pydio.json'),
-    cells,
     database: database && observedDatabase ? { ...database, server: observedDatabase.server } : undefined,
+    trusted,
+    mismatched: new Map(destinations.map((observed) => [observed.destination.tree.id, observed.mismatched])),
   };
 }
 
@@ -100,33 +106,41 @@ function restoreSpec(plan: Plan): RestoreSpec {
   return plan.restore;
 }
 
+/**
+ * Refuses restore destinations that equal, lie inside or contain the target (real paths compared):
+ * rsync --delete there would destroy the snapshots being read.
+ */
+export async function refuseOverlaps(target: string, destinations: readonly string[]): Promise<void> {
+  const realTarget = await resolveRealPath(target);
+  for (const destination of destinations) {
+    const real = await resolveRealPath(destination);
+    if (relativeInside(realTarget, real) !== undefined || relativeInside(real, realTarget) !== undefined) {
+      throw new CellarError('PLAN_UNSAFE', `refusing to restore into ${destination}: it overlaps the target ${target} that the restore reads; restore into another folder`);
+    }
+  }
+}
+
+/**
+ * Where each tree of the snapshot goes (after refusing any that overlaps the target), compared
+ * with what is there now, and which of them lie where the snapshot was taken.
+ */
+async function observeDestinations(
+  snapshot: Manifest,
+  where: { readonly folder: string; readonly target: string; readonly workingDir: string; readonly moves: readonly Move[] },
+  keepPaths: number,
+): Promise<{ destinations: DestinationObservation[]; trusted: Set<string> }> {
+  const placed = snapshot.trees.map((tree) => ({ tree, destination: relocate(tree.source, where.moves) }));
+  await refuseOverlaps(where.target, [where.workingDir, ...placed.map((tree) => tree.destination)]);
+  const inPlace = snapshot.kind === 'backup' && snapshot.host === hostname();
+  const trusted = new Set(placed.filter(({ tree, destination }) => inPlace && destination === tree.source).map(({ tree }) => tree.id));
+  const destinations = placed.map(({ tree, destination }) => observeDestination(tree, destination, where.folder, { keepPaths, trusted: trusted.has(tree.id) }));
+  return { destinations, trusted };
+}
+
 async function readSnapshotConfig(folder: string, snapshot: Manifest): Promise<string> {
   const bytes = await readFileIfExists(join(folder, 'workdir', 'pydio.json'));
   if (!bytes) throw new CellarError('SNAPSHOT_DAMAGED', `snapshot ${snapshot.id} has no pydio.json; it cannot be restored (run cellar verify)`);
   return Buffer.from(bytes).toString('utf8');
-}
-
-function observeDestination(tree: Manifest['trees'][number], destination: string, folder: string, keepPaths: number): RestoreDestination {
-  const part = restoredPart(tree);
-  const exists = isFolder(destination);
-  const only = part.only ? new Set(part.only) : undefined;
-  const recorded = readFileList(join(folder, tree.list));
-  const saved = only ? filter(recorded, (entry) => only.has(entry.path)) : recorded;
-  const hash = createHash('sha256');
-  const live = exists ? tap(walkTree(destination, { exclude: part.exclude.map(compileExclude), only: part.only }), hash) : [];
-  const { drift } = diffTree(part, saved, live, { keep: keepPaths });
-  return { tree, destination, exists, comparison: drift, digest: hash.digest('hex') };
-}
-
-function* filter(entries: Iterable<RecordedEntry>, keep: (entry: RecordedEntry) => boolean): Generator<RecordedEntry> {
-  for (const entry of entries) if (keep(entry)) yield entry;
-}
-
-function* tap(entries: Iterable<TreeEntry>, hash: ReturnType<typeof createHash>): Generator<TreeEntry> {
-  for (const entry of entries) {
-    hash.update(`${entry.path}\0${entry.type}\0${entry.size}\0${entry.mtimeMs}\0${entry.mode}\0${entry.link ?? ''}\n`);
-    yield entry;
-  }
 }
 
 function patchInput(restore: RestoreSpec, snapshot: Manifest, database: RestoreDatabase | undefined): ConfigPatchInput {
@@ -139,27 +153,6 @@ function patchInput(restore: RestoreSpec, snapshot: Manifest, database: RestoreD
     workingDir: snapshot.cells.workingDir === restore.workingDir ? undefined : { from: snapshot.cells.workingDir, to: restore.workingDir },
     oldHostname: snapshot.host,
   };
-}
-
-/** Whether the database exists, how full it is, and whether it provably equals the snapshot's dump. */
-async function observeRestoreDatabase(database: RestoreDatabase, snapshot: Manifest): Promise<{ observed: ObservedRestoreDatabase; server: ServerInfo }> {
-  const connection = await connect(database.admin ?? database.source.login);
-  try {
-    const server = await readServerInfo(connection);
-    const name = database.source.name;
-    if (!(await databaseExists(connection, name))) return { observed: { name, exists: false, tables: 0, matchesSnapshot: false }, server };
-    const tables = (await tableNames(connection, name)).length;
-    const recorded = snapshot.database?.fingerprint;
-    let matchesSnapshot = false;
-    if (recorded && tables > 0) {
-      const probe = await probeDatabase(connection, name, server);
-      const checksums = await checksumTables(connection, name, tablesToChecksum(recorded, probe));
-      matchesSnapshot = !judgeDatabase(recorded, probe, checksums).changed;
-    }
-    return { observed: { name, exists: true, tables, matchesSnapshot }, server };
-  } finally {
-    await connection.end();
-  }
 }
 
 /** Structured local datasources whose objects folder's `.minio.sys` is not in the snapshot: Cells must rebuild their index. */

@@ -156,7 +156,9 @@ function indexDumps(plan: Plan, observed: ObservedBackup, drifted: readonly Obse
 
 function pruneActions(plan: Plan, observed: ObservedBackup, snapshotNeeded: boolean, now: Date): Action[] {
   const { target } = observed;
-  const actions: Action[] = target.leftovers.map((name) => ({
+  // While another run holds the lock, the folders without a manifest are its work in progress.
+  const leftovers = target.lock.state === 'held' ? [] : target.leftovers;
+  const actions: Action[] = leftovers.map((name) => ({
     action: 'prune-snapshot' as const,
     address: `snapshot.${name}` as const,
     snapshot: name,

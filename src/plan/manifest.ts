@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { CellarError } from '../core/errors.js';
 import type { DatabaseFingerprint } from './database-drift.js';
 import type { Address, TreeSpec } from './types.js';
@@ -73,7 +74,21 @@ export interface Manifest {
 /** Snapshot ids are UTC timestamps, `20261125T140500Z`; they sort in time order. */
 export const snapshotIdPattern = /^\d{8}T\d{6}Z$/;
 
-/** Checks the shape of a parsed manifest; anything unexpected is a damaged snapshot, never trusted. */
+/**
+ * The manifest as it is stored: its JSON with a `digest` of everything else, so that a manifest
+ * changed by anything but cellar (a flipped bit, an edit) is refused instead of trusted: it names
+ * the folders a restore writes to.
+ */
+export function sealManifest(manifest: Manifest): string {
+  return `${JSON.stringify({ ...manifest, digest: manifestDigest(manifest) }, null, 2)}\n`;
+}
+
+// Over the compact JSON, in the stored key order (which parsing keeps).
+function manifestDigest(body: object): string {
+  return createHash('sha256').update(JSON.stringify(body)).digest('hex');
+}
+
+/** Checks the digest and the shape of a parsed manifest; anything unexpected is a damaged snapshot, never trusted. */
 export function parseManifest(json: unknown, where: string): Manifest {
   const fail = (what: string): never => {
     throw new CellarError('SNAPSHOT_DAMAGED', `${where} is not a valid cellar manifest (${what}); the snapshot is damaged, run cellar verify`);
@@ -82,6 +97,8 @@ export function parseManifest(json: unknown, where: string): Manifest {
   if (json.format_version !== manifestFormat) {
     return fail(`format_version ${JSON.stringify(json.format_version)}, this cellar reads ${manifestFormat}; use a matching cellar version`);
   }
+  const { digest, ...body } = json;
+  if (digest !== manifestDigest(body)) fail(digest === undefined ? 'no digest' : 'its content does not match its digest');
   if (typeof json.id !== 'string' || !snapshotIdPattern.test(json.id)) fail('bad id');
   if (json.kind !== 'backup' && json.kind !== 'safety') fail('bad kind');
   if (!Array.isArray(json.trees) || !json.trees.every(isTree)) fail('bad trees');

@@ -11,60 +11,73 @@ export interface RestorePlanOptions {
 /**
  * Decides a restore: stop Cells, keep a safety snapshot of what will be overwritten, copy back
  * only the trees that differ, create and load the database when needed, write pydio.json with
- * its patches, then the resyncs Cells needs and a start.
+ * its patches, start Cells, then the resyncs it needs (they talk to a running Cells). A restore
+ * that changes nothing plans nothing.
  */
 export function planRestore(plan: Plan, observed: ObservedRestore, options: RestorePlanOptions): ActionPlan {
-  const { snapshot, database, patch } = observed;
   const changed = observed.destinations.filter((destination) => total(gains(destination)) > 0);
-  const work: Action[] = changed.map((destination) => ({
-    action: 'restore-files',
-    address: destination.tree.address,
-    tree: destination.tree,
-    destination: destination.destination,
-    reason: describe(gains(destination), destination.destination),
-  }));
-  if (database && snapshot.database) {
-    if (!database.exists) {
-      work.push({ action: 'create-database', address: `database.${database.name}`, database: database.name, reason: 'missing: created in utf8mb4' });
-    }
-    if (!database.matchesSnapshot) {
-      const reason = database.tables > 0 ? `replace its ${database.tables} tables with the snapshot's dump` : "load the snapshot's dump";
-      work.push({ action: 'load-database', address: `database.${database.name}`, database: database.name, dump: snapshot.database.dump, reason });
-    }
-  }
-  if (!patch.current) {
-    const count = patch.changes.length;
-    work.push({
-      action: 'patch-config',
-      address: 'config',
-      file: patch.file,
-      sha256: patch.sha256,
-      reason: count === 0 ? 'write pydio.json as the snapshot holds it' : `write pydio.json with ${count} change${count === 1 ? '' : 's'}`,
-    });
-  }
-  for (const { datasource, argv } of observed.resync) {
-    work.push({ action: 'resync-datasource', address: `datasource.${datasource}`, datasource, argv, reason: 'structured datasource restored without its .minio.sys' });
-  }
-
+  const work = [...changed.map(restoreFiles), ...databaseWork(observed), ...configWork(observed)];
   const actions: Action[] = [];
-  const service = plan.cells.service;
-  if (work.length > 0 && service) actions.push({ action: 'stop-service', address: 'workdir', argv: service.stop, reason: 'Cells must not run while its files and database are replaced' });
+  const service = work.length > 0 ? plan.cells.service : undefined;
+  if (service) actions.push({ action: 'stop-service', address: 'workdir', argv: service.stop, reason: 'Cells must not run while its files and database are replaced' });
   const safety = safetySnapshot(observed, work);
   if (options.safetySnapshot && safety) actions.push(safety);
   actions.push(...work);
-  if (work.length > 0 && service) actions.push({ action: 'start-service', address: 'workdir', argv: service.start, reason: 'start Cells on the restored state' });
+  if (service) actions.push({ action: 'start-service', address: 'workdir', argv: service.start, reason: 'start Cells on the restored state' });
+  if (work.length > 0) actions.push(...observed.resync.map(resync));
 
+  const warnings = restoreWarnings(plan, observed, work.length > 0);
+  if (!options.safetySnapshot && safety) warnings.push('--no-safety-snapshot: what the restore overwrites is not kept, and the restore cannot be undone');
+  const { snapshot, patch } = observed;
   return {
     mode: 'restore',
     target: { name: observed.target.name, path: observed.target.path },
     snapshot: snapshot.id,
     drift: changed.map(toDrift),
     actions,
-    patches: patch.changes.length > 0 ? [{ file: 'pydio.json', changes: patch.changes, diff: patch.diff }] : [],
-    warnings: restoreWarnings(plan, observed),
-    blocked: restoreBlocked(plan, observed),
+    patches: !patch.current && patch.changes.length > 0 ? [{ file: 'pydio.json', changes: patch.changes, diff: patch.diff }] : [],
+    warnings,
+    blocked: restoreBlocked(plan, observed, work.length > 0),
     state: stateDigest(observed),
   };
+}
+
+function restoreFiles(destination: RestoreDestination): Action {
+  return {
+    action: 'restore-files',
+    address: destination.tree.address,
+    tree: destination.tree,
+    destination: destination.destination,
+    reason: describe(gains(destination), destination.destination),
+  };
+}
+
+/** Create the database when it is missing (utf8mb4), load the dump unless it provably holds it already. */
+function databaseWork(observed: ObservedRestore): Action[] {
+  const { database } = observed;
+  const dumped = observed.snapshot.database;
+  if (!database || !dumped) return [];
+  const address = `database.${database.name}` as const;
+  const work: Action[] = [];
+  if (!database.exists) work.push({ action: 'create-database', address, database: database.name, reason: 'missing: created in utf8mb4' });
+  if (!database.matchesSnapshot) {
+    const reason = database.tables > 0 ? `replace its ${database.tables} tables with the snapshot's dump` : "load the snapshot's dump";
+    work.push({ action: 'load-database', address, database: database.name, dump: dumped.dump, reason });
+  }
+  return work;
+}
+
+/** Write pydio.json (patched) unless the destination holds exactly that text. */
+function configWork(observed: ObservedRestore): Action[] {
+  const { patch } = observed;
+  if (patch.current) return [];
+  const count = patch.changes.length;
+  const reason = count === 0 ? 'write pydio.json as the snapshot holds it' : `write pydio.json with ${count} change${count === 1 ? '' : 's'}`;
+  return [{ action: 'patch-config', address: 'config', file: patch.file, sha256: patch.sha256, reason }];
+}
+
+function resync({ datasource, argv }: ObservedRestore['resync'][number]): Action {
+  return { action: 'resync-datasource', address: `datasource.${datasource}`, datasource, argv, reason: 'structured datasource restored without its .minio.sys' };
 }
 
 /** The snapshot's side counted as what the restore brings: gained, changed and lost entries. */
@@ -99,6 +112,7 @@ function toDrift(destination: RestoreDestination): Drift {
 
 /** What the restore overwrites, kept first so that a wrong restore can itself be undone. */
 function safetySnapshot(observed: ObservedRestore, work: readonly Action[]): Action | undefined {
+  if (work.length === 0) return undefined;
   const overwritten = new Set(work.flatMap((action) => (action.action === 'restore-files' ? [action.tree.id] : [])));
   const trees: TreeSpec[] = observed.destinations
     .filter((destination) => destination.exists && (overwritten.has(destination.tree.id) || destination.tree.id === 'config'))
@@ -115,25 +129,26 @@ function safetySnapshot(observed: ObservedRestore, work: readonly Action[]): Act
   };
 }
 
-function restoreBlocked(plan: Plan, observed: ObservedRestore): string | null {
-  if (observed.problemCount > 0) return `snapshot ${observed.snapshot.id} is damaged; run cellar verify and restore another snapshot`;
-  if (observed.liveUsers.length > 0 && !plan.cells.service) {
+/** Why apply must refuse: a damaged snapshot, or a Cells that runs where the restore would write (a restore with nothing to do leaves it be). */
+function restoreBlocked(plan: Plan, observed: ObservedRestore, changes: boolean): string | null {
+  if (observed.problemCount > 0) {
+    const more = observed.problemCount > 1 ? ` and ${observed.problemCount - 1} more problems` : '';
+    return `snapshot ${observed.snapshot.id} is damaged (${observed.problems[0] ?? '?'}${more}); run cellar verify and restore another snapshot`;
+  }
+  if (changes && observed.liveUsers.length > 0 && !plan.cells.service) {
     return `Cells is running in ${observed.workingDir}; stop it first, or declare cells.service so that cellar stops it`;
   }
   return null;
 }
 
-function restoreWarnings(plan: Plan, observed: ObservedRestore): string[] {
+function restoreWarnings(plan: Plan, observed: ObservedRestore, changes: boolean): string[] {
   const warnings: string[] = [];
-  if (observed.problemCount > 0) {
-    warnings.push(`snapshot ${observed.snapshot.id} has ${observed.problemCount} problems, first: ${observed.problems[0] ?? ''}`);
-  }
   for (const file of vaultFiles) {
     if (observed.snapshot.config.find((entry) => entry.name === file)?.sha256 == null) {
       warnings.push(`the snapshot has no ${file}: the restored Cells cannot decrypt its datasource secrets`);
     }
   }
-  if (observed.liveUsers.length > 0) {
+  if (changes && observed.liveUsers.length > 0) {
     const who = observed.liveUsers.slice(0, 3).map((user) => `pid ${user.pid} ${user.command}`).join(', ');
     warnings.push(`Cells is running in ${observed.workingDir} (${who})${plan.cells.service ? '; apply stops it first' : ''}`);
   }

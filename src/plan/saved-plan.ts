@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { CellarError } from '../core/errors.js';
 import type { ActionPlan, PlanMode } from './types.js';
 
@@ -26,14 +27,28 @@ export interface SavedPlan {
   readonly plan: ActionPlan;
 }
 
-/** Checks a parsed saved plan; another format or a damaged file is refused, never trusted. */
+/** The saved plan as it is written: with a `digest` of everything else, so that an edited or damaged file is refused. */
+export function sealSavedPlan(saved: SavedPlan): SavedPlan & { readonly digest: string } {
+  return { ...saved, digest: savedPlanDigest(saved) };
+}
+
+// Over the compact JSON, in the stored key order (which parsing keeps).
+function savedPlanDigest(body: object): string {
+  return createHash('sha256').update(JSON.stringify(body)).digest('hex');
+}
+
+/** Checks a parsed saved plan; another format, a damaged or an edited file is refused, never trusted. */
 export function parseSavedPlan(json: unknown, where: string): SavedPlan {
-  const saved = json as Partial<SavedPlan> | null;
+  const saved = json as (Partial<SavedPlan> & { readonly digest?: unknown }) | null;
   if (saved?.kind !== 'cellar-saved-plan') {
     throw new CellarError('SAVED_PLAN_INVALID', `${where} is not a saved cellar plan; make one with cellar plan --out FILE`);
   }
   if (saved.format_version !== savedPlanFormat) {
     throw new CellarError('SAVED_PLAN_INVALID', `${where} has format_version ${String(saved.format_version)}; this cellar applies ${savedPlanFormat}, make the plan again`);
+  }
+  const { digest, ...body } = saved;
+  if (digest !== savedPlanDigest(body)) {
+    throw new CellarError('SAVED_PLAN_INVALID', `${where} is damaged (its content does not match its digest: it was changed after cellar wrote it); make the plan again`);
   }
   const plan = saved.plan;
   const options = saved.options;
@@ -51,12 +66,20 @@ export function parseSavedPlan(json: unknown, where: string): SavedPlan {
   return saved as SavedPlan;
 }
 
-/** Refuses a saved plan when what it was made from has moved since. */
-export function checkFreshness(saved: SavedPlan, current: { readonly planSha256: string; readonly state: string }): void {
+/**
+ * Refuses a saved plan when what it was made from has moved since, or when the same observations
+ * would now give other actions (retention counts from the current date): what is carried out is
+ * always what was shown.
+ */
+export function checkFreshness(saved: SavedPlan, current: { readonly planSha256: string; readonly plan: ActionPlan }): void {
   if (saved.planSha256 !== current.planSha256) {
     throw new CellarError('SAVED_PLAN_STALE', `saved plan is stale: ${saved.planFile} changed since it was made; run cellar plan again`);
   }
-  if (saved.plan.state !== current.state) {
+  if (saved.plan.state !== current.plan.state) {
     throw new CellarError('SAVED_PLAN_STALE', 'saved plan is stale: the installation or the target changed since it was made; run cellar plan again');
+  }
+  const same = (plan: ActionPlan): string => JSON.stringify([plan.mode, plan.target, plan.actions]);
+  if (same(saved.plan) !== same(current.plan)) {
+    throw new CellarError('SAVED_PLAN_STALE', 'saved plan is stale: cellar would now plan other actions (retention moves with the date); run cellar plan again');
   }
 }

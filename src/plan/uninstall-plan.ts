@@ -32,7 +32,7 @@ export function planUninstall(plan: Plan, facts: UninstallFacts, options: Uninst
     actions.push({ action: 'drop-database', address: `database.${facts.databaseName}`, database: facts.databaseName, reason: 'asked for with --drop-database' });
   }
   const warnings = [...facts.backup.warnings];
-  if (pending.length > 0 && options.force) warnings.push(`the last snapshot is not current (${pending.length} backup actions pending); --force removes the installation anyway`);
+  if (pending.length > 0 && options.force) warnings.push(`${staleness(facts.backup, pending.length)}; --force removes the installation anyway`);
   return {
     mode: 'uninstall',
     target: facts.backup.target,
@@ -48,11 +48,17 @@ export function planUninstall(plan: Plan, facts: UninstallFacts, options: Uninst
 
 function blocked(plan: Plan, facts: UninstallFacts, pending: number, options: UninstallOptions): string | null {
   if (facts.backup.snapshot === null && !options.force) return 'there is no snapshot of this installation; run cellar apply first (or use --force)';
-  if (pending > 0 && !options.force) {
-    return `the last snapshot is not current (${pending} backup actions pending); run cellar apply first, or use --force`;
-  }
+  if (pending > 0 && !options.force) return `${staleness(facts.backup, pending)}; run cellar apply first, or use --force`;
   if (facts.liveUsers.length > 0 && !plan.cells.service) {
     return `Cells is running in ${plan.cells.workingDir}; stop it first, or declare cells.service so that cellar stops it`;
   }
   return null;
+}
+
+/** What makes the last snapshot stale: the addresses that changed since, else the backup actions pending. */
+function staleness(backup: ActionPlan, pending: number): string {
+  const changed = [...new Set(backup.drift.map((drift) => drift.address))];
+  const more = changed.length > 3 ? ` and ${changed.length - 3} more` : '';
+  const what = changed.length > 0 ? `${changed.slice(0, 3).join(', ')}${more} changed since` : `${pending} backup actions are pending`;
+  return `the last snapshot (${backup.snapshot ?? 'none'}) is not current: ${what}`;
 }

@@ -323,6 +323,12 @@ describe('planBackup', () => {
       expect(result.warnings).toEqual([expect.stringMatching(/cellar apply is running on this target \(pid 4242 on cells1, since 2026-11-25T14:00:00.000Z\)/)]);
       expect(result.actions).toEqual([]);
     });
+
+    it('the running apply’s draft is its work in progress, not a leftover to prune', () => {
+      const lock = { state: 'held', holder: lockRecord(false) } as const;
+      const observed = observedBackup({ target: target([manifest(latestId)], { lock, leftovers: ['20261125T150000Z'] }) });
+      expect(plan(observed).actions).toEqual([]);
+    });
   });
 
   describe('state digest', () => {

@@ -1,13 +1,13 @@
 import { createHash } from 'node:crypto';
-import { closeSync, createReadStream, createWriteStream, fsyncSync, openSync, rmSync } from 'node:fs';
-import { Transform, type TransformCallback } from 'node:stream';
+import { closeSync, createReadStream, fsyncSync, openSync, rmSync, writeSync } from 'node:fs';
+import { Transform, Writable, type TransformCallback } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createGunzip, createGzip } from 'node:zlib';
 import { CellarError } from '../../core/errors.js';
 import { describeSystemError, hasErrorCode } from '../fs/errno.js';
 import { isNotFound, lastLine, toolMissing } from '../process/run-tool.js';
 import { dumpFlags, findClient, type ClientProgram } from './clients.js';
-import { writeDefaultsFile } from './defaults-file.js';
+import { clientFd3, openDefaultsFile, type DefaultsFile } from './defaults-file.js';
 import type { Login } from './login.js';
 import type { ServerInfo } from './probe.js';
 
@@ -43,20 +43,37 @@ class Meter extends Transform {
 }
 
 /**
+ * Writes into an open file without ever closing it: the caller owns `fd` (fs.WriteStream closes
+ * its fd when a failing pipeline destroys it, even with autoClose off).
+ */
+function fileSink(fd: number): Writable {
+  return new Writable({
+    write(chunk: Buffer, _encoding, callback) {
+      try {
+        for (let written = 0; written < chunk.length; ) written += writeSync(fd, chunk, written);
+        callback();
+      } catch (error) {
+        callback(error as Error);
+      }
+    },
+  });
+}
+
+/**
  * Streams mysqldump through gzip into `output` (created 0600, never overwritten), then fsyncs it.
- * The password reaches the client in a 0600 option file, never in argv. On failure the partial
+ * The password reaches the client in an option file on its fd 3, never in argv. On failure the partial
  * file is removed.
  */
 export async function dumpDatabase(request: DumpRequest): Promise<DumpResult> {
   const client = await findClient('dump', request.server);
   const scope = request.tables ? 'tables' : 'database';
   const flags = dumpFlags(client, request.server, scope);
-  const defaults = writeDefaultsFile(request.login);
+  const defaults = openDefaultsFile(request.login);
   let fd: number | undefined;
   try {
     fd = openSync(request.output, 'wx', 0o600);
     const args = [defaults.argument, ...flags, '--', request.database, ...(request.tables ?? [])];
-    const { sha256, size, stderr, exitCode } = await runDump(client, args, fd, request.onProgress);
+    const { sha256, size, stderr, exitCode } = await runDump(client, args, defaults, fd, request.onProgress);
     if (exitCode !== 0) throw dumpError(client, request.database, exitCode, stderr);
     fsyncSync(fd);
     return { sha256, size, client: { program: client.program, version: client.version, flags } };
@@ -72,13 +89,13 @@ export async function dumpDatabase(request: DumpRequest): Promise<DumpResult> {
   }
 }
 
-async function runDump(client: ClientProgram, args: string[], fd: number, onProgress: DumpRequest['onProgress']) {
+async function runDump(client: ClientProgram, args: string[], defaults: DefaultsFile, fd: number, onProgress: DumpRequest['onProgress']) {
   const { execa } = await import('execa');
-  const subprocess = execa(client.program, args, { stdin: 'ignore', buffer: { stdout: false, stderr: true }, reject: false });
+  const subprocess = execa(client.program, args, { stdio: ['ignore', 'pipe', 'pipe', clientFd3(defaults)], buffer: { stdout: false, stderr: true }, reject: false });
   const raw = new Meter(onProgress);
   const compressed = new Meter();
   try {
-    await pipeline(subprocess.stdout, raw, createGzip(), compressed, createWriteStream('', { fd, autoClose: false }));
+    await pipeline(subprocess.stdout, raw, createGzip(), compressed, fileSink(fd));
   } catch (error) {
     subprocess.kill();
     await subprocess;
@@ -109,11 +126,11 @@ export interface LoadRequest {
 /** Feeds a gzip dump to the mysql client, into `database`; the password never reaches argv. */
 export async function loadDump(request: LoadRequest): Promise<void> {
   const client = await findClient('load', request.server);
-  const defaults = writeDefaultsFile(request.login);
+  const defaults = openDefaultsFile(request.login);
   const { execa } = await import('execa');
   try {
     const args = [defaults.argument, '--default-character-set=utf8mb4', '--binary-mode', '--', request.database];
-    const subprocess = execa(client.program, args, { stdin: 'pipe', stdout: 'ignore', buffer: { stderr: true }, reject: false });
+    const subprocess = execa(client.program, args, { stdio: ['pipe', 'ignore', 'pipe', clientFd3(defaults)], buffer: { stderr: true }, reject: false });
     const meter = new Meter(request.onProgress);
     const feeding = pipeline(createReadStream(request.dump), createGunzip(), meter, subprocess.stdin).catch((error: unknown) => error);
     const [fed, result] = await Promise.all([feeding, subprocess]);

@@ -60,7 +60,7 @@ export async function rsyncCopy(copy: RsyncCopy): Promise<RsyncOutcome> {
   const stderr = typeof result.stderr === 'string' ? result.stderr : '';
   const code = result.exitCode ?? -1;
   if (code === 0) return { vanished: [] };
-  if (code === 24) return { vanished: vanishedFiles(stderr) };
+  if (code === 24) return { vanished: vanishedFiles(stderr, copy.source) };
   throw rsyncError(copy, code, stderr, result.signal);
 }
 
@@ -72,8 +72,13 @@ function reportProgress(chunk: Buffer, onProgress: (bytes: number) => void): voi
   }
 }
 
-function vanishedFiles(stderr: string): string[] {
-  return [...stderr.matchAll(/^file has vanished: "(.*)"$/gm)].map((match) => match[1] ?? '');
+/** The vanished files rsync names, relative to the source (it names them by their full path). */
+function vanishedFiles(stderr: string, source: string): string[] {
+  const prefix = `${source}/`;
+  return [...stderr.matchAll(/^file has vanished: "(.*)"$/gm)].map((match) => {
+    const path = match[1] ?? '';
+    return path.startsWith(prefix) ? path.slice(prefix.length) : path;
+  });
 }
 
 function rsyncError(copy: RsyncCopy, code: number, stderr: string, signal: string | undefined): CellarError {

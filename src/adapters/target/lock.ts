@@ -1,9 +1,9 @@
-import { closeSync, linkSync, openSync, readFileSync, rmSync, writeSync, fsyncSync } from 'node:fs';
+import { closeSync, fsyncSync, linkSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { CellarError } from '../../core/errors.js';
 import { writeFileAtomic } from '../fs/atomic-write.js';
-import { hasErrorCode } from '../fs/errno.js';
+import { describeSystemError, hasErrorCode, writeFailure } from '../fs/errno.js';
 import type { LockRecord, LockStatus } from '../../plan/observed.js';
 
 export const lockName = 'cellar.lock';
@@ -39,14 +39,12 @@ export function acquireLock(target: string, command: string): HeldLock {
   };
   let tookOver: LockRecord | undefined;
   if (!tryCreate(path, record)) {
-    const holder = readLock(path);
-    if (holder && isAlive(holder)) throw lockedError(path, holder);
-    tookOver = holder;
-    rmSync(path, { force: true });
-    if (!tryCreate(path, record)) {
-      const winner = readLock(path);
-      throw winner ? lockedError(path, winner) : new CellarError('TARGET_LOCKED', `cannot take the lock ${path}; try again`);
-    }
+    const found = readLockFile(path);
+    if (found && isAlive(found.holder)) throw lockedError(path, found.holder);
+    // Another run may be taking the same stale lock over: only the one that removes it unchanged goes on.
+    if (found && !removeUnchanged(path, found.text)) throw contended(path);
+    tookOver = found?.holder;
+    if (!tryCreate(path, record)) throw contended(path);
   }
   let current = record;
   return {
@@ -65,25 +63,55 @@ export function acquireLock(target: string, command: string): HeldLock {
 /** Creates the lock only if none exists: written aside, then hard-linked into place (atomic). */
 function tryCreate(path: string, record: LockRecord): boolean {
   const temporary = `${path}.${process.pid}.tmp`;
-  const fd = openSync(temporary, 'w', 0o600);
   try {
-    writeSync(fd, `${JSON.stringify(record)}\n`);
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-  try {
+    const fd = openSync(temporary, 'w', 0o600);
+    try {
+      writeSync(fd, `${JSON.stringify(record)}\n`);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
     linkSync(temporary, path);
     return true;
   } catch (error) {
     if (hasErrorCode(error, 'EEXIST')) return false;
-    throw new CellarError('FILESYSTEM', `cannot create the lock ${path}; is the target writable?`, { cause: error });
+    throw writeFailure(error, dirname(path)) ?? new CellarError('FILESYSTEM', `cannot create the lock ${path}: ${describeSystemError(error)}`, { cause: error });
   } finally {
     rmSync(temporary, { force: true });
   }
 }
 
+/**
+ * Removes the lock file if it still holds `text`: it is first renamed aside (atomic), so that a
+ * lock another run wrote meanwhile is never deleted, only put back.
+ */
+function removeUnchanged(path: string, text: string): boolean {
+  const aside = `${path}.${process.pid}.stale`;
+  try {
+    renameSync(path, aside);
+  } catch (error) {
+    if (hasErrorCode(error, 'ENOENT')) return true;
+    throw new CellarError('FILESYSTEM', `cannot take over the lock ${path}: ${describeSystemError(error)}; check the target's permissions`, { cause: error });
+  }
+  try {
+    if (readFileSync(aside, 'utf8') === text) return true;
+    try {
+      linkSync(aside, path);
+    } catch (error) {
+      if (!hasErrorCode(error, 'EEXIST')) throw error;
+    }
+    return false;
+  } finally {
+    rmSync(aside, { force: true });
+  }
+}
+
 function readLock(path: string): LockRecord | undefined {
+  return readLockFile(path)?.holder;
+}
+
+/** The lock file's text and what it says; a lock that cannot be parsed names an unknown holder. */
+function readLockFile(path: string): { readonly text: string; readonly holder: LockRecord } | undefined {
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
@@ -91,6 +119,10 @@ function readLock(path: string): LockRecord | undefined {
     if (hasErrorCode(error, 'ENOENT')) return undefined;
     throw new CellarError('TARGET_LOCKED', `cannot read the lock ${path}; check the target's permissions`, { cause: error });
   }
+  return { text, holder: parseLock(text) };
+}
+
+function parseLock(text: string): LockRecord {
   try {
     const record = JSON.parse(text) as Partial<LockRecord>;
     if (typeof record.host === 'string' && typeof record.pid === 'number' && typeof record.started === 'string') {
@@ -129,6 +161,12 @@ function processStart(pid: number): string | null {
   } catch {
     return null;
   }
+}
+
+/** Another run took the lock at the same moment: it holds it now, or will in an instant. */
+function contended(path: string): CellarError {
+  const winner = readLock(path);
+  return winner ? lockedError(path, winner) : new CellarError('TARGET_LOCKED', `another cellar run is taking the lock ${path}; try again`);
 }
 
 function lockedError(path: string, holder: LockRecord): CellarError {

@@ -3,7 +3,7 @@ import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CellarError } from '../../core/errors.js';
 import { syncFolder } from '../fs/atomic-write.js';
-import { describeSystemError, hasErrorCode } from '../fs/errno.js';
+import { describeSystemError, hasErrorCode, writeFailure } from '../fs/errno.js';
 
 export const markerName = 'cellar-target.json';
 const markerFormat = '1';
@@ -61,14 +61,14 @@ function readMarker(path: string): TargetMarker {
 
 /** Creates the target folder (0700) and its marker; a target is initialised once, by whoever comes first. */
 export function initTarget(path: string): TargetMarker {
-  mkdirSync(join(path, 'snapshots'), { recursive: true, mode: 0o700 });
   const marker: TargetMarker = { format_version: markerFormat, kind: 'cellar-target', id: randomUUID(), created: new Date().toISOString() };
   try {
+    mkdirSync(join(path, 'snapshots'), { recursive: true, mode: 0o700 });
     writeFileSync(join(path, markerName), `${JSON.stringify(marker, null, 2)}\n`, { mode: 0o600, flag: 'wx' });
+    syncFolder(path);
   } catch (error) {
     if (hasErrorCode(error, 'EEXIST')) return readMarker(path);
-    throw new CellarError('FILESYSTEM', `cannot initialise the target ${path}: ${describeSystemError(error)}`, { cause: error });
+    throw writeFailure(error, path) ?? new CellarError('FILESYSTEM', `cannot initialise the target ${path}: ${describeSystemError(error)}`, { cause: error });
   }
-  syncFolder(path);
   return marker;
 }

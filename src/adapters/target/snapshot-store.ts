@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import { CellarError } from '../../core/errors.js';
-import { parseManifest, snapshotIdPattern, type Manifest } from '../../plan/manifest.js';
+import { parseManifest, sealManifest, snapshotIdPattern, type Manifest } from '../../plan/manifest.js';
 import { writeFileAtomic } from '../fs/atomic-write.js';
 import { hasErrorCode } from '../fs/errno.js';
 import { removeTree } from '../fs/folders.js';
@@ -90,7 +90,7 @@ export function createSnapshotFolder(target: string, id: string): boolean {
 
 /** Writes the manifest last and atomically: from this moment the snapshot exists. */
 export function writeManifest(target: string, manifest: Manifest): void {
-  writeFileAtomic(join(snapshotFolder(target, manifest.id), manifestName), `${JSON.stringify(manifest, null, 2)}\n`, { mode: 0o600 });
+  writeFileAtomic(join(snapshotFolder(target, manifest.id), manifestName), sealManifest(manifest), { mode: 0o600 });
 }
 
 /**

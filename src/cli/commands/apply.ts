@@ -33,7 +33,7 @@ export async function runApply(args: ApplyCommandArgs, io: Io): Promise<number> 
   try {
     if (lock?.tookOver) io.err(`cellar: warning: took over the lock of an interrupted cellar ${lock.tookOver.command} (pid ${lock.tookOver.pid})\n`);
     const prepared = await prepare(io, { plan, planFile, options, verbose: args.verbose === true, lock });
-    if (saved) checkFreshness(saved, { planSha256: prepared.planSha256, state: prepared.actionPlan.state });
+    if (saved) checkFreshness(saved, { planSha256: prepared.planSha256, plan: prepared.actionPlan });
     const actions = saved ? saved.plan : prepared.actionPlan;
     const json = args.json === true;
     if (!json) io.out(renderPlanText(toPlanDocument(actions), { color: io.color }));

@@ -1,6 +1,6 @@
 import { writeJsonFile } from '../../adapters/fs/json-file.js';
 import { loadPlan, planFilePath } from '../../config/load-plan.js';
-import { savedPlanFormat, type PlanOptions, type SavedPlan } from '../../plan/saved-plan.js';
+import { savedPlanFormat, sealSavedPlan, type PlanOptions, type SavedPlan } from '../../plan/saved-plan.js';
 import { renderPlanJson, toPlanDocument } from '../../render/plan-json.js';
 import { renderPlanText } from '../../render/plan-text.js';
 import type { Io } from '../io.js';
@@ -25,7 +25,7 @@ export async function runPlan(args: PlanCommandArgs, io: Io): Promise<number> {
   if (args.json === true) io.out(renderPlanJson(actionPlan));
   else io.out(renderPlanText(toPlanDocument(actionPlan), { color: io.color }));
   if (args.out !== undefined) {
-    writeJsonFile(args.out, savedPlan(planFile, prepared.planSha256, options, prepared.actionPlan));
+    writeJsonFile(args.out, sealSavedPlan(savedPlan(planFile, prepared.planSha256, options, prepared.actionPlan)));
     if (args.json !== true) io.err(`Saved the plan to ${args.out}; apply it exactly with \`cellar apply ${args.out}\`.\n`);
   }
   const changes = actionPlan.actions.length > 0;

@@ -1,0 +1,46 @@
+import { mkdtemp, readdir, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { repoRoot } from '../demo/repo-paths.js';
+import { changeRow, touchFiles } from '../demo/sample-install.js';
+import { renderProfile, summarizeProfile, type CpuProfile } from './cpu-profile.js';
+import { measureCommand, type Measured } from './measure.js';
+import { renderTimeline, stepTimeline, type TimedLine } from './step-timeline.js';
+import type { Workspace } from './workspace.js';
+
+/** Functions listed per table. */
+const top = 15;
+
+/**
+ * CPU-profiles `cellar plan` with nothing to do, then `cellar apply` after 1% of the files and a
+ * row changed, writing the profiles to a new temp folder. Returns the folder and the summaries.
+ */
+export async function profileCellar(ws: Workspace, log: (line: string) => void): Promise<{ readonly folder: string; readonly text: string }> {
+  const folder = await mkdtemp(join(tmpdir(), 'cellar-bench-profiles-'));
+  // The plain side changed files after cellar's last snapshot: catch up first, not profiled.
+  await measureCommand(ws.cellar(['apply', '--yes', '-f', ws.planFile]), { env: ws.env });
+  const sections: string[] = [];
+  const profile = async (name: string, args: readonly string[], expect: RegExp): Promise<void> => {
+    const dir = join(folder, name);
+    const [node = process.execPath, ...rest] = ws.cellar([...args, '-f', ws.planFile]);
+    const lines: TimedLine[] = [];
+    const run: Measured = await measureCommand([node, '--cpu-prof', `--cpu-prof-dir=${dir}`, ...rest], {
+      env: ws.env,
+      onStderrLine: (line, seconds) => lines.push({ line, seconds }),
+    });
+    if (!expect.test(run.stdout)) throw new Error(`cellar ${args.join(' ')} did not do what is profiled:\n${run.stdout.slice(-2000)}`);
+    const [file] = (await readdir(dir)).filter((entry) => entry.endsWith('.cpuprofile'));
+    if (file === undefined) throw new Error(`node wrote no profile in ${dir}`);
+    const summary = summarizeProfile(JSON.parse(await readFile(join(dir, file), 'utf8')) as CpuProfile, repoRoot());
+    log(`  ${name}: ${run.seconds.toFixed(2)} s with the profiler, ${join(dir, file)}`);
+    const title = `cellar ${args.join(' ')}: ${run.seconds.toFixed(2)} s wall with the profiler on`;
+    const steps = stepTimeline(lines, run.seconds);
+    const timeline = steps.length > 1 ? `\n\nWall time by step:\n\n${renderTimeline(steps)}` : '';
+    sections.push(`${renderProfile(title, summary, top)}${timeline}`);
+  };
+  await profile('plan', ['plan'], /No changes\./);
+  await touchFiles(ws.install, Math.max(1, Math.round(ws.install.layout.files / 100)));
+  await changeRow(ws.install);
+  await profile('apply', ['apply', '--yes'], /database dumped/);
+  return { folder, text: sections.join('\n\n') };
+}

@@ -1,0 +1,73 @@
+import { dirname } from 'node:path';
+import { makeFolder } from '../adapters/fs/folders.js';
+import { writeJsonFile } from '../adapters/fs/json-file.js';
+import { createDatabase, dropAllTables, grantToUser } from '../adapters/mysql/admin.js';
+import { connect } from '../adapters/mysql/connect.js';
+import { loadDump } from '../adapters/mysql/dump.js';
+import type { RestoreObservation } from '../observe/observe-restore.js';
+import { fingerprintLoaded } from '../observe/restore-database-state.js';
+import { restoreRecordFormat, restoreRecordPath, type RestoreRecord } from '../observe/restore-record.js';
+import type { Reporter } from './reporter.js';
+
+type Database = NonNullable<RestoreObservation['database']>;
+
+/** Creates the restore's database in utf8mb4 and, with a separate admin login, grants it to the Cells user. */
+export async function createRestoreDatabase(database: Database, reporter: Reporter): Promise<void> {
+  const connection = await connect(database.admin ?? database.source.login);
+  try {
+    await createDatabase(connection, database.source.name);
+    if (database.admin && database.admin.user !== database.source.login.user) {
+      const accounts = await grantToUser(connection, database.source.name, database.source.login.user);
+      if (accounts === 0) reporter.warn(`no account named ${database.source.login.user} exists on the server; create it and grant it ${database.source.name}`);
+    }
+  } finally {
+    await connection.end();
+  }
+}
+
+/** The dump a restore loads, and where to record that it did. */
+export interface LoadSource {
+  /** The dump's path. */
+  readonly dump: string;
+  readonly sha256: string;
+  readonly snapshot: string;
+  readonly target: string;
+}
+
+/**
+ * Empties the database and loads the snapshot's dump through the mysql client, then records in
+ * the target what it loaded, so that a second restore of the same dump knows it has nothing to do.
+ */
+export async function loadRestoreDatabase(database: Database, source: LoadSource, reporter: Reporter): Promise<void> {
+  const login = database.admin ?? database.source.login;
+  const name = database.source.name;
+  const emptying = await connect(login, name);
+  try {
+    await dropAllTables(emptying, name);
+  } finally {
+    await emptying.end();
+  }
+  await loadDump({
+    login,
+    server: database.server,
+    database: name,
+    dump: source.dump,
+    onProgress: (bytes) => { reporter.progress('loading the database', bytes, undefined, 'bytes'); },
+  });
+  reporter.progressDone();
+  await recordLoad(database, source);
+}
+
+async function recordLoad(database: Database, source: LoadSource): Promise<void> {
+  const name = database.source.name;
+  const connection = await connect(database.admin ?? database.source.login, name);
+  try {
+    const fingerprint = await fingerprintLoaded(connection, name, database.server);
+    const record: RestoreRecord = { format_version: restoreRecordFormat, database: name, snapshot: source.snapshot, dump: source.sha256, fingerprint };
+    const path = restoreRecordPath(source.target, fingerprint.server, name);
+    makeFolder(dirname(path));
+    writeJsonFile(path, record);
+  } finally {
+    await connection.end();
+  }
+}
