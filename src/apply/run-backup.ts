@@ -1,7 +1,7 @@
 import type { Plan } from '../config/plan.js';
 import { assertNever } from '../core/assert-never.js';
 import { writeFailure } from '../adapters/fs/errno.js';
-import { runCommand } from '../adapters/process/run-command.js';
+import { runPlanCommand } from './plan-command.js';
 import type { HeldLock } from '../adapters/target/lock.js';
 import { removeLeftover, removeSnapshot } from '../adapters/target/snapshot-store.js';
 import type { BackupObservation } from '../observe/observe-backup.js';
@@ -47,13 +47,13 @@ export async function runBackup(run: BackupRun): Promise<BackupOutcome> {
     try {
       switch (action.action) {
         case 'stop-service':
-          await runCommand(action.argv, 'stopping Cells');
+          await runPlanCommand(run.plan, action.argv, 'stopping Cells');
           stopped = true;
           run.lock.update({ serviceStopped: true });
           break;
         case 'start-service':
           if (failure === undefined || stopped || run.lock.tookOver?.serviceStopped === true) {
-            await runCommand(action.argv, 'starting Cells');
+            await runPlanCommand(run.plan, action.argv, 'starting Cells');
             stopped = false;
             run.lock.update({ serviceStopped: false });
           }
@@ -67,7 +67,7 @@ export async function runBackup(run: BackupRun): Promise<BackupOutcome> {
           break;
         }
         case 'dump-index':
-          if (action.cellsArgv) await runCommand(action.cellsArgv, `Cells' index snapshot of ${action.datasource}`);
+          if (action.cellsArgv) await runPlanCommand(run.plan, action.cellsArgv, `Cells' index snapshot of ${action.datasource}`);
           if (action.tables.length > 0) {
             const database = requireDatabase(observation);
             await startDraft().dumpIndex(database.source, database.server, action.datasource, action.tables);

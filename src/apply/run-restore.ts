@@ -8,7 +8,7 @@ import { makeFolder, removeTree } from '../adapters/fs/folders.js';
 import { fsPath } from '../adapters/fs/path-bytes.js';
 import { statOwner } from '../adapters/fs/stat-owner.js';
 import { findFolderUsers } from '../adapters/process/folder-users.js';
-import { runCommand } from '../adapters/process/run-command.js';
+import { runPlanCommand } from './plan-command.js';
 import { rsyncCopy } from '../adapters/rsync/rsync.js';
 import type { HeldLock } from '../adapters/target/lock.js';
 import { parseCellsConfig } from '../cells/cells-config.js';
@@ -72,14 +72,14 @@ export async function runRestore(run: RestoreRun): Promise<RestoreOutcome> {
     try {
       switch (action.action) {
         case 'stop-service':
-          await runCommand(action.argv, 'stopping Cells');
+          await runPlanCommand(run.plan, action.argv, 'stopping Cells');
           stopped = true;
           run.lock.update({ serviceStopped: true });
           await awaitReleased(observed.workingDir);
           break;
         case 'start-service':
           if (failure === undefined || stopped) {
-            await runCommand(action.argv, 'starting Cells');
+            await runPlanCommand(run.plan, action.argv, 'starting Cells');
             stopped = false;
             run.lock.update({ serviceStopped: false });
           }
@@ -101,7 +101,7 @@ export async function runRestore(run: RestoreRun): Promise<RestoreOutcome> {
           writeConfig(run, action);
           break;
         case 'resync-datasource':
-          if (runsResyncs) await runCommand(action.argv, `resync of ${action.datasource}`);
+          if (runsResyncs) await runPlanCommand(run.plan, action.argv, `resync of ${action.datasource}`);
           else todo.push(action.argv.join(' '));
           break;
         case 'sync-files':

@@ -7,7 +7,7 @@ import { removeTree } from '../adapters/fs/folders.js';
 import { dropDatabase } from '../adapters/mysql/admin.js';
 import { connect } from '../adapters/mysql/connect.js';
 import { findFolderUsers } from '../adapters/process/folder-users.js';
-import { runCommand } from '../adapters/process/run-command.js';
+import { runPlanCommand } from './plan-command.js';
 import type { HeldLock } from '../adapters/target/lock.js';
 import type { DatabaseSource } from '../observe/database-login.js';
 import type { ActionPlan } from '../plan/types.js';
@@ -27,7 +27,7 @@ export async function runUninstall(run: UninstallRun): Promise<void> {
     run.reporter.step(action, index, run.actions.actions.length);
     switch (action.action) {
       case 'stop-service':
-        await runCommand(action.argv, 'stopping Cells');
+        await runPlanCommand(run.plan, action.argv, 'stopping Cells');
         run.lock.update({ serviceStopped: true });
         break;
       case 'remove-files':

@@ -42,6 +42,7 @@ export async function runCli(argv: readonly string[], baseIo: Io): Promise<numbe
 
   const parser = yargs([...argv])
     .scriptName('cellar')
+    .parserConfiguration({ 'duplicate-arguments-array': false })
     .usage('cellar <command> [options]\n\nBack up and restore a Pydio Cells installation from a plan kept in git.')
     .option('verbose', { type: 'boolean', default: false, describe: 'Show every path and, on failure, the stack trace' })
     .option('color', { type: 'boolean', default: true, describe: 'Colour the output on a terminal (--no-color or NO_COLOR turn it off)' })

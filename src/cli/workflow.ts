@@ -117,8 +117,8 @@ function describeSnapshot(manifest: Manifest): string {
 }
 
 /** The target's lock, taking it now when the target exists (so that apply observes what it will change). */
-export function lockIfReady(plan: Plan, targetName: string | undefined, command: string): HeldLock | undefined {
-  const spec = targetSpec(plan, targetName);
+export function lockIfReady(plan: Plan, options: PlanOptions, command: string): HeldLock | undefined {
+  const spec = targetSpec(plan, options.target ?? (options.mode === 'restore' ? plan.restore?.from : undefined));
   return readTargetState(spec.path).state === 'ready' ? acquireLock(spec.path, command) : undefined;
 }
 

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Plan } from '../config/plan.js';
 import { vaultFiles } from './layout.js';
+import { leftCellsStopped, lockWarnings } from './lock-notes.js';
 import type { ObservedBackup, ObservedTree } from './observed.js';
 import { dateToId, snapshotsToPrune } from './retention.js';
 import type { Action, ActionPlan, Address, Drift, FileCounts, PathChange } from './types.js';
@@ -57,7 +58,7 @@ export function planBackup(plan: Plan, observed: ObservedBackup, options: Backup
       reason: target.state === 'ready' ? `record the new snapshot${latest ? `, hard-linking what did not change since ${latest.id}` : ''}` : `initialise the target ${target.path} and record the first snapshot`,
     });
   }
-  const leftBehindStopped = target.lock.state === 'stale' && target.lock.holder.serviceStopped;
+  const leftBehindStopped = leftCellsStopped(target);
   if (service && (stop || leftBehindStopped)) {
     actions.push({ action: 'start-service', address: 'workdir', argv: service.start, reason: stop ? 'start Cells again' : 'an interrupted apply left Cells stopped' });
   }
@@ -77,8 +78,8 @@ export function planBackup(plan: Plan, observed: ObservedBackup, options: Backup
 }
 
 function hasChanges(tree: ObservedTree): boolean {
-  const { added, modified, deleted } = tree.drift.counts;
-  return added + modified + deleted > 0;
+  const { added, modified, deleted, folders } = tree.drift.counts;
+  return added + modified + deleted + folders > 0;
 }
 
 function groupByAddress(trees: readonly ObservedTree[]): Map<Address, ObservedTree[]> {
@@ -94,8 +95,9 @@ function sumCounts(trees: readonly ObservedTree[]): FileCounts {
       modified: sum.modified + tree.drift.counts.modified,
       deleted: sum.deleted + tree.drift.counts.deleted,
       bytes: sum.bytes + tree.drift.counts.bytes,
+      folders: sum.folders + tree.drift.counts.folders,
     }),
-    { added: 0, modified: 0, deleted: 0, bytes: 0 },
+    { added: 0, modified: 0, deleted: 0, bytes: 0, folders: 0 },
   );
 }
 
@@ -189,13 +191,7 @@ function backupWarnings(observed: ObservedBackup): string[] {
   for (const snapshot of observed.target.damaged) {
     warnings.push(`snapshot ${snapshot.id} is damaged and ignored (${snapshot.reason})`);
   }
-  const lock = observed.target.lock;
-  if (lock.state === 'held') {
-    warnings.push(`cellar ${lock.holder.command} is running on this target (pid ${lock.holder.pid} on ${lock.holder.host}, since ${lock.holder.started}); this plan compares with the last complete snapshot`);
-  } else if (lock.state === 'stale') {
-    const stopped = lock.holder.serviceStopped ? ' after stopping Cells' : '';
-    warnings.push(`a previous cellar ${lock.holder.command} (pid ${lock.holder.pid}, started ${lock.holder.started}) was interrupted${stopped}; the next apply takes over its lock and cleans up`);
-  }
+  warnings.push(...lockWarnings(observed.target));
   return warnings;
 }
 
@@ -205,7 +201,7 @@ function stateDigest(observed: ObservedBackup): string {
   const state = {
     latest: observed.latest?.id ?? null,
     leftovers: observed.target.leftovers,
-    stoppedByInterruptedApply: observed.target.lock.state === 'stale' && observed.target.lock.holder.serviceStopped,
+    stoppedByInterruptedApply: leftCellsStopped(observed.target),
     trees: observed.trees.map((tree) => [tree.drift.tree.id, tree.digest]),
     config: observed.config,
     database: database ? { changed: database.changed, tables: database.tables } : null,
@@ -213,9 +209,10 @@ function stateDigest(observed: ObservedBackup): string {
   return createHash('sha256').update(JSON.stringify(state)).digest('hex');
 }
 
-/** `3 added, 1 modified`. */
+/** `3 added, 1 modified, 2 folders`. */
 export function describeCounts(counts: FileCounts): string {
   const parts = (['added', 'modified', 'deleted'] as const).filter((key) => counts[key] > 0).map((key) => `${counts[key]} ${key}`);
+  if (counts.folders > 0) parts.push(`${counts.folders} folder${counts.folders === 1 ? '' : 's'}`);
   return parts.length === 0 ? 'no changes' : parts.join(', ');
 }
 

@@ -26,13 +26,14 @@ export function diffTree(
 ): TreeComparison {
   const digest = createHash('sha256');
   const changes: PathChange[] = [];
-  const counts = { added: 0, modified: 0, deleted: 0, bytes: 0 };
+  const counts = { added: 0, modified: 0, deleted: 0, bytes: 0, folders: 0 };
   let total = 0;
   let files = 0;
   let bytes = 0;
 
   const note = (entry: TreeEntry, change: ChangeKind): void => {
-    counts[change] += 1;
+    if (entry.type === 'dir') counts.folders += 1;
+    else counts[change] += 1;
     if (change !== 'deleted' && entry.type === 'file') counts.bytes += entry.size;
     if (changes.length < options.keep) changes.push({ path: entry.path, change, type: entry.type, size: entry.size });
     total += 1;

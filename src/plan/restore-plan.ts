@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Plan } from '../config/plan.js';
 import { vaultFiles } from './layout.js';
+import { leftCellsStopped, lockWarnings } from './lock-notes.js';
 import type { ObservedRestore, RestoreDestination } from './observed.js';
 import type { Action, ActionPlan, Drift, FileCounts, TreeSpec } from './types.js';
 
@@ -18,15 +19,18 @@ export function planRestore(plan: Plan, observed: ObservedRestore, options: Rest
   const changed = observed.destinations.filter((destination) => total(gains(destination)) > 0);
   const work = [...changed.map(restoreFiles), ...databaseWork(observed), ...configWork(observed)];
   const actions: Action[] = [];
-  const service = work.length > 0 ? plan.cells.service : undefined;
-  if (service) actions.push({ action: 'stop-service', address: 'workdir', argv: service.stop, reason: 'Cells must not run while its files and database are replaced' });
+  const service = plan.cells.service;
+  const stops = service !== undefined && work.length > 0;
+  if (stops) actions.push({ action: 'stop-service', address: 'workdir', argv: service.stop, reason: 'Cells must not run while its files and database are replaced' });
   const safety = safetySnapshot(observed, work);
   if (options.safetySnapshot && safety) actions.push(safety);
   actions.push(...work);
-  if (service) actions.push({ action: 'start-service', address: 'workdir', argv: service.start, reason: 'start Cells on the restored state' });
+  if (service && (stops || leftCellsStopped(observed.target))) {
+    actions.push({ action: 'start-service', address: 'workdir', argv: service.start, reason: stops ? 'start Cells on the restored state' : 'an interrupted apply left Cells stopped' });
+  }
   if (work.length > 0) actions.push(...observed.resync.map(resync));
 
-  const warnings = restoreWarnings(plan, observed, work.length > 0);
+  const warnings = [...restoreWarnings(plan, observed, work.length > 0), ...lockWarnings(observed.target)];
   if (!options.safetySnapshot && safety) warnings.push('--no-safety-snapshot: what the restore overwrites is not kept, and the restore cannot be undone');
   const { snapshot, patch } = observed;
   return {
@@ -86,7 +90,7 @@ function gains(destination: RestoreDestination): FileCounts {
 }
 
 function total(counts: FileCounts): number {
-  return counts.added + counts.modified + counts.deleted;
+  return counts.added + counts.modified + counts.deleted + counts.folders;
 }
 
 function describe(counts: FileCounts, destination: string): string {
@@ -94,6 +98,7 @@ function describe(counts: FileCounts, destination: string): string {
     counts.added > 0 ? `${counts.added} to add` : '',
     counts.modified > 0 ? `${counts.modified} to change` : '',
     counts.deleted > 0 ? `${counts.deleted} to remove` : '',
+    counts.folders > 0 ? `${counts.folders} folder${counts.folders === 1 ? '' : 's'}` : '',
   ].filter((part) => part !== '');
   return `${parts.join(', ')} in ${destination}`;
 }
@@ -166,6 +171,7 @@ function stateDigest(observed: ObservedRestore): string {
     patch: observed.patch.sha256,
     current: observed.patch.current,
     database: observed.database ?? null,
+    stoppedByInterruptedApply: leftCellsStopped(observed.target),
   };
   return createHash('sha256').update(JSON.stringify(state)).digest('hex');
 }

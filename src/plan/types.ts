@@ -58,12 +58,15 @@ export interface PathChange {
   readonly size: number;
 }
 
+/** Changed entries of a tree: files (and symlinks, specials) by kind; folders counted apart. */
 export interface FileCounts {
   readonly added: number;
   readonly modified: number;
   readonly deleted: number;
   /** Bytes that must be copied: added and modified files. */
   readonly bytes: number;
+  /** Folders added, deleted or whose mode changed. */
+  readonly folders: number;
 }
 
 /** A tree compared with its recorded copy: counts, the first changed paths, and its live totals. */

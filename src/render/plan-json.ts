@@ -24,7 +24,7 @@ export type DriftDocument =
   | {
       readonly address: string;
       readonly change: string;
-      readonly files: { readonly added: number; readonly modified: number; readonly deleted: number; readonly bytes: number };
+      readonly files: { readonly added: number; readonly modified: number; readonly deleted: number; readonly bytes: number; readonly folders: number };
       readonly paths: readonly { readonly path: string; readonly change: string }[];
       readonly truncated: boolean;
     }

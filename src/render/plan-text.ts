@@ -66,11 +66,12 @@ function renderDrift(drift: DriftDocument, paint: Paint): string[] {
     const list = tables.length > 5 ? `${tables.slice(0, 5).join(', ')} and ${tables.length - 5} more` : tables.join(', ');
     return [`  ${paint('change', '~')} ${drift.address}  ${drift.change} (${drift.database.signal})${list ? `: ${list}` : ''}`];
   }
-  const { added, modified, deleted, bytes } = drift.files;
+  const { added, modified, deleted, bytes, folders } = drift.files;
   const counts = [
     added > 0 ? paint('add', `+${added}`) : '',
     modified > 0 ? paint('change', `~${modified}`) : '',
     deleted > 0 ? paint('remove', `-${deleted}`) : '',
+    folders > 0 ? paint('dim', `(${folders} folder${folders === 1 ? '' : 's'})`) : '',
   ].filter((part) => part !== '').join(' ');
   const marker = drift.change === 'added' ? paint('add', '+') : paint('change', '~');
   const lines = [`  ${marker} ${drift.address}  ${counts}  (${formatBytes(bytes)} to copy)`];
@@ -81,7 +82,7 @@ function renderDrift(drift: DriftDocument, paint: Paint): string[] {
     const tone = path.change === 'added' ? 'add' : path.change === 'deleted' ? 'remove' : 'change';
     lines.push(`      ${paint(tone, marker)} ${printablePath(path.path === '' ? '.' : path.path)}`);
   }
-  const hidden = added + modified + deleted - drift.paths.length;
+  const hidden = added + modified + deleted + folders - drift.paths.length;
   if (drift.truncated && hidden > 0) lines.push(paint('dim', `      … and ${hidden} more (--verbose lists them all)`));
   return lines;
 }

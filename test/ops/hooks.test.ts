@@ -207,17 +207,53 @@ describe('hooks around cellar apply', () => {
 });
 
 describe('hooks and a failure before apply carries anything out', () => {
-  it('runs no hook when the plan cannot be made (here: the database refuses the password)', async () => {
+  it('runs onFailure and after when the plan cannot be made (here: the database refuses the password)', async () => {
     const planned = await createPlannedInstall('hooks-early');
     try {
       const log = join(planned.root, 'hooks.log');
-      const hook = JSON.stringify([process.execPath, '-e', recorder, log, 'hook', '0']);
+      const hook = (name: string): string => JSON.stringify([process.execPath, '-e', recorder, log, name, '0']);
       const plan = join(planned.root, 'hooks.yaml');
-      await writeFile(plan, `${await readFile(planned.planFile, 'utf8')}\nhooks:\n  before: ${hook}\n  onFailure: ${hook}\n  after: ${hook}\n`);
+      await writeFile(plan, `${await readFile(planned.planFile, 'utf8')}\nhooks:\n  before: ${hook('before')}\n  onFailure: ${hook('onFailure')}\n  after: ${hook('after')}\n`);
       const result = await runCellar(['-f', plan, 'apply', '--yes'], { cwd: planned.root, env: { CELLS_DB_PASSWORD: 'not-the-password' } });
       expect(result.code).toBe(1);
       expect(result.stderr).toContain('(access denied)');
+      const calls = (await readFile(log, 'utf8')).trim().split('\n').map((line) => JSON.parse(line) as HookCall);
+      expect(calls.map((call) => call.hook)).toEqual(['onFailure', 'after']);
+      expect(calls[0]?.env).toMatchObject({ CELLAR_OUTCOME: 'failure', CELLAR_ACTIONS: '', CELLAR_CHANGED_FILES: '', CELLAR_MODE: 'backup' });
+      expect(calls[0]?.env.CELLAR_ERROR).toContain('access denied');
+    } finally {
+      await planned.dispose();
+    }
+  });
+
+  it('runs no hook when the plan file itself is invalid (its hooks are unknown)', async () => {
+    const planned = await createPlannedInstall('hooks-invalid');
+    try {
+      const log = join(planned.root, 'hooks.log');
+      const hook = JSON.stringify([process.execPath, '-e', recorder, log, 'before', '0']);
+      const plan = join(planned.root, 'hooks.yaml');
+      await writeFile(plan, `${await readFile(planned.planFile, 'utf8')}\nhooks:\n  before: ${hook}\n  bogus: true\n`);
+      const result = await runCellar(['-f', plan, 'apply', '--yes'], { cwd: planned.root, env: planned.env });
+      expect(result.code).toBe(1);
       await expect(readFile(log, 'utf8')).rejects.toThrow('ENOENT');
+    } finally {
+      await planned.dispose();
+    }
+  });
+
+  it('keeps the plan\'s secret variables out of the hooks\' environment', async () => {
+    const planned = await createPlannedInstall('hooks-secret');
+    try {
+      const log = join(planned.root, 'env.log');
+      const dump = "require('node:fs').writeFileSync(process.argv[1], JSON.stringify(process.env))";
+      const plan = join(planned.root, 'hooks.yaml');
+      await writeFile(plan, `${await readFile(planned.planFile, 'utf8')}\nhooks:\n  after: ${JSON.stringify([process.execPath, '-e', dump, log])}\n`);
+      const result = await runCellar(['-f', plan, 'apply', '--yes'], { cwd: planned.root, env: { ...planned.env, UNRELATED: 'kept' } });
+      expect(result.code, result.stderr).toBe(0);
+      const env = JSON.parse(await readFile(log, 'utf8')) as Record<string, string>;
+      expect(env.CELLS_DB_PASSWORD).toBeUndefined();
+      expect(env.UNRELATED).toBe('kept');
+      expect(env.CELLAR_OUTCOME).toBe('success');
     } finally {
       await planned.dispose();
     }

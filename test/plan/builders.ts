@@ -51,8 +51,8 @@ export const workdirTree = treeSpec('workdir', 'workdir', 'workdir');
 export const configTree: TreeSpec = { ...treeSpec('config', 'config', 'workdir'), only: ['pydio.json', 'pydio-vault.json', 'cells-vault-key'] };
 export const pydiods1Tree = treeSpec('datasource.pydiods1', 'datasource.pydiods1', 'workdir/data/pydiods1');
 
-export function counts(added = 0, modified = 0, deleted = 0, bytes = 0): FileCounts {
-  return { added, modified, deleted, bytes };
+export function counts(added = 0, modified = 0, deleted = 0, bytes = 0, folders = 0): FileCounts {
+  return { added, modified, deleted, bytes, folders };
 }
 
 export function observedTree(tree: TreeSpec, fileCounts: FileCounts = counts(), digest = `digest-of-${tree.id}`): ObservedTree {

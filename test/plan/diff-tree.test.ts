@@ -25,7 +25,7 @@ function replace(entries: readonly TreeEntry[], path: string, fields: Partial<Tr
 describe('diffTree', () => {
   it('finds nothing when the live tree is the recorded one, and sums its files', () => {
     const { drift } = diff(base);
-    expect(drift.counts).toEqual({ added: 0, modified: 0, deleted: 0, bytes: 0 });
+    expect(drift.counts).toEqual({ added: 0, modified: 0, deleted: 0, bytes: 0, folders: 0 });
     expect(drift.changes).toEqual([]);
     expect(drift.truncated).toBe(false);
     expect(drift.files).toBe(3);
@@ -33,19 +33,19 @@ describe('diffTree', () => {
     expect(drift.tree).toBe(workdirTree);
   });
 
-  it.each<[string, TreeEntry[], { added: number; modified: number; deleted: number; bytes: number }, string[]]>([
-    ['a new file', [...base, entry('d.txt', { size: 7 })], { added: 1, modified: 0, deleted: 0, bytes: 7 }, ['+d.txt']],
-    ['a new folder with a file', [...base, dir('e'), entry('e/f', { size: 5 })], { added: 2, modified: 0, deleted: 0, bytes: 5 }, ['+e', '+e/f']],
-    ['a deleted file (no bytes to copy)', base.filter((item) => item.path !== 'a/two'), { added: 0, modified: 0, deleted: 1, bytes: 0 }, ['-a/two']],
-    ['a deleted folder and its contents', base.filter((item) => !item.path.startsWith('a')), { added: 0, modified: 0, deleted: 3, bytes: 0 }, ['-a', '-a/one', '-a/two']],
-    ['a file with a new size', replace(base, 'a/one', { size: 101 }), { added: 0, modified: 1, deleted: 0, bytes: 101 }, ['~a/one']],
-    ['a file with a new mtime', replace(base, 'c.txt', { mtimeMs: 1 }), { added: 0, modified: 1, deleted: 0, bytes: 300 }, ['~c.txt']],
-    ['a file with a new mode', replace(base, 'c.txt', { mode: 0o600 }), { added: 0, modified: 1, deleted: 0, bytes: 300 }, ['~c.txt']],
-    ['a folder with a new mode', replace(base, 'b', { mode: 0o700 }), { added: 0, modified: 1, deleted: 0, bytes: 0 }, ['~b']],
-    ['the root with a new mode', replace(base, '', { mode: 0o700 }), { added: 0, modified: 1, deleted: 0, bytes: 0 }, ['~']],
-    ['a symlink with a new target', replace(base, 'b/link', { link: '../a/two' }), { added: 0, modified: 1, deleted: 0, bytes: 0 }, ['~b/link']],
-    ['a file that became a folder', replace(base, 'c.txt', { type: 'dir', size: 0 }), { added: 0, modified: 1, deleted: 0, bytes: 0 }, ['~c.txt']],
-    ['a folder that became a file', replace(base, 'b', { type: 'file', size: 9 }).filter((item) => item.path !== 'b/link'), { added: 0, modified: 1, deleted: 1, bytes: 9 }, ['~b', '-b/link']],
+  it.each<[string, TreeEntry[], { added: number; modified: number; deleted: number; bytes: number; folders: number }, string[]]>([
+    ['a new file', [...base, entry('d.txt', { size: 7 })], { added: 1, modified: 0, deleted: 0, bytes: 7, folders: 0 }, ['+d.txt']],
+    ['a new folder with a file', [...base, dir('e'), entry('e/f', { size: 5 })], { added: 1, modified: 0, deleted: 0, bytes: 5, folders: 1 }, ['+e', '+e/f']],
+    ['a deleted file (no bytes to copy)', base.filter((item) => item.path !== 'a/two'), { added: 0, modified: 0, deleted: 1, bytes: 0, folders: 0 }, ['-a/two']],
+    ['a deleted folder and its contents', base.filter((item) => !item.path.startsWith('a')), { added: 0, modified: 0, deleted: 2, bytes: 0, folders: 1 }, ['-a', '-a/one', '-a/two']],
+    ['a file with a new size', replace(base, 'a/one', { size: 101 }), { added: 0, modified: 1, deleted: 0, bytes: 101, folders: 0 }, ['~a/one']],
+    ['a file with a new mtime', replace(base, 'c.txt', { mtimeMs: 1 }), { added: 0, modified: 1, deleted: 0, bytes: 300, folders: 0 }, ['~c.txt']],
+    ['a file with a new mode', replace(base, 'c.txt', { mode: 0o600 }), { added: 0, modified: 1, deleted: 0, bytes: 300, folders: 0 }, ['~c.txt']],
+    ['a folder with a new mode', replace(base, 'b', { mode: 0o700 }), { added: 0, modified: 0, deleted: 0, bytes: 0, folders: 1 }, ['~b']],
+    ['the root with a new mode', replace(base, '', { mode: 0o700 }), { added: 0, modified: 0, deleted: 0, bytes: 0, folders: 1 }, ['~']],
+    ['a symlink with a new target', replace(base, 'b/link', { link: '../a/two' }), { added: 0, modified: 1, deleted: 0, bytes: 0, folders: 0 }, ['~b/link']],
+    ['a file that became a folder', replace(base, 'c.txt', { type: 'dir', size: 0 }), { added: 0, modified: 0, deleted: 0, bytes: 0, folders: 1 }, ['~c.txt']],
+    ['a folder that became a file', replace(base, 'b', { type: 'file', size: 9 }).filter((item) => item.path !== 'b/link'), { added: 0, modified: 1, deleted: 1, bytes: 9, folders: 0 }, ['~b', '-b/link']],
   ])('%s', (_name, live, expected, changes) => {
     const { drift } = diff(live);
     expect(drift.counts).toEqual(expected);
@@ -87,13 +87,13 @@ describe('diffTree', () => {
       ['deleted', 'z'],
     ]);
     expect(drift.changes.map((change) => change.path)).toEqual(drift.changes.map((change) => change.path).sort(comparePaths));
-    expect(drift.counts).toEqual({ added: 6, modified: 1, deleted: 3, bytes: 11 + 5 * 10 });
+    expect(drift.counts).toEqual({ added: 5, modified: 1, deleted: 3, bytes: 11 + 5 * 10, folders: 1 });
   });
 
   it('compares an empty live side (all deleted) and an empty record (all added)', () => {
-    expect(diff([], base).drift.counts).toEqual({ added: 0, modified: 0, deleted: base.length, bytes: 0 });
-    expect(diff(base, []).drift.counts).toEqual({ added: base.length, modified: 0, deleted: 0, bytes: 600 });
-    expect(diff([], []).drift.counts).toEqual({ added: 0, modified: 0, deleted: 0, bytes: 0 });
+    expect(diff([], base).drift.counts).toEqual({ added: 0, modified: 0, deleted: 4, bytes: 0, folders: 3 });
+    expect(diff(base, []).drift.counts).toEqual({ added: 4, modified: 0, deleted: 0, bytes: 600, folders: 3 });
+    expect(diff([], []).drift.counts).toEqual({ added: 0, modified: 0, deleted: 0, bytes: 0, folders: 0 });
   });
 
   describe('keep limit', () => {

@@ -16,7 +16,7 @@ const backupPlan: ActionPlan = {
       kind: 'files',
       address: 'datasource.pydiods1',
       change: 'modified',
-      files: { added: 3, modified: 1, deleted: 1, bytes: 10240 },
+      files: { added: 3, modified: 1, deleted: 1, bytes: 10240, folders: 0 },
       paths: [
         { path: 'docs/report.pdf', change: 'added', type: 'file', size: 8192 },
         { path: 'docs/new\nline.txt', change: 'modified', type: 'file', size: 2048 },
@@ -86,7 +86,7 @@ describe('renderPlanText (colour off)', () => {
   });
 
   it('a new address lists its paths only when all are known (--verbose)', () => {
-    const drift = { kind: 'files' as const, address: 'workdir' as const, change: 'added' as const, files: { added: 40, modified: 0, deleted: 0, bytes: 4000 }, paths: [{ path: 'a', change: 'added' as const, type: 'file' as const, size: 100 }], truncated: true };
+    const drift = { kind: 'files' as const, address: 'workdir' as const, change: 'added' as const, files: { added: 40, modified: 0, deleted: 0, bytes: 4000, folders: 0 }, paths: [{ path: 'a', change: 'added' as const, type: 'file' as const, size: 100 }], truncated: true };
     const rendered = text({ ...noChanges, snapshot: null, drift: [drift], actions: [] });
     expect(rendered).toContain('  + workdir  +40  (3.9 KiB to copy)\n\n');
     expect(rendered).not.toContain('      + a');
@@ -96,7 +96,7 @@ describe('renderPlanText (colour off)', () => {
     const first: ActionPlan = {
       ...noChanges,
       snapshot: null,
-      drift: [{ kind: 'files', address: 'workdir', change: 'added', files: { added: 2, modified: 0, deleted: 0, bytes: 1023 }, paths: [{ path: '', change: 'added', type: 'dir', size: 0 }, { path: 'a', change: 'added', type: 'file', size: 1023 }], truncated: false }],
+      drift: [{ kind: 'files', address: 'workdir', change: 'added', files: { added: 2, modified: 0, deleted: 0, bytes: 1023, folders: 0 }, paths: [{ path: '', change: 'added', type: 'dir', size: 0 }, { path: 'a', change: 'added', type: 'file', size: 1023 }], truncated: false }],
       actions: [{ action: 'write-manifest', address: 'target.local', reuse: [], reuseDatabase: false, reason: `initialise the target ${targetPath} and record the first snapshot` }],
     };
     expect(text(first)).toBe(
@@ -134,7 +134,7 @@ describe('renderPlanText (colour off)', () => {
   it('shows names with emoji as they are', () => {
     const plan: ActionPlan = {
       ...backupPlan,
-      drift: [{ kind: 'files', address: 'workdir', change: 'modified', files: { added: 1, modified: 0, deleted: 0, bytes: 1 }, paths: [{ path: '\u{1f4c1} Projects/\u{1f480}.txt', change: 'added', type: 'file', size: 1 }], truncated: false }],
+      drift: [{ kind: 'files', address: 'workdir', change: 'modified', files: { added: 1, modified: 0, deleted: 0, bytes: 1, folders: 0 }, paths: [{ path: '\u{1f4c1} Projects/\u{1f480}.txt', change: 'added', type: 'file', size: 1 }], truncated: false }],
     };
     expect(text(plan)).toContain('      + \u{1f4c1} Projects/\u{1f480}.txt\n');
   });
@@ -142,7 +142,7 @@ describe('renderPlanText (colour off)', () => {
   it('shows names with other astral characters as they are', () => {
     const plan: ActionPlan = {
       ...backupPlan,
-      drift: [{ kind: 'files', address: 'workdir', change: 'modified', files: { added: 1, modified: 0, deleted: 0, bytes: 1 }, paths: [{ path: '\u{1f600}/\u{20000}', change: 'added', type: 'file', size: 1 }], truncated: false }],
+      drift: [{ kind: 'files', address: 'workdir', change: 'modified', files: { added: 1, modified: 0, deleted: 0, bytes: 1, folders: 0 }, paths: [{ path: '\u{1f600}/\u{20000}', change: 'added', type: 'file', size: 1 }], truncated: false }],
     };
     expect(text(plan)).toContain('      + \u{1f600}/\u{20000}\n');
   });
@@ -183,7 +183,7 @@ describe('renderPlanJson', () => {
       {
         address: 'datasource.pydiods1',
         change: 'modified',
-        files: { added: 3, modified: 1, deleted: 1, bytes: 10240 },
+        files: { added: 3, modified: 1, deleted: 1, bytes: 10240, folders: 0 },
         paths: [
           { path: 'docs/report.pdf', change: 'added' },
           { path: 'docs/new\nline.txt', change: 'modified' },

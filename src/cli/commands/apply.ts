@@ -9,9 +9,8 @@ import { renderPlanText } from '../../render/plan-text.js';
 import type { Io } from '../io.js';
 import { planOptionsFrom, type PlanArgs } from '../plan-args.js';
 import { createReporter } from '../reporter.js';
-import { initAndLock, lockIfReady, prepare, type Outcome, type Prepared } from '../workflow.js';
-import { runHook } from '../../apply/hooks.js';
-import type { Reporter } from '../../apply/reporter.js';
+import { initAndLock, lockIfReady, prepare, type Outcome } from '../workflow.js';
+import { withHooks } from '../../apply/hooks.js';
 
 export interface ApplyCommandArgs extends PlanArgs {
   readonly savedPlan?: string | undefined;
@@ -22,59 +21,39 @@ export interface ApplyCommandArgs extends PlanArgs {
 
 /**
  * `cellar apply [SAVED_PLAN]`: observe, plan, show, ask (or --yes), carry out. A saved plan is
- * carried out exactly, or refused as stale when anything it observed has moved.
+ * carried out exactly, or refused as stale when anything it observed has moved. Once the plan
+ * file is read, its hooks frame everything that follows, failures included.
  */
 export async function runApply(args: ApplyCommandArgs, io: Io): Promise<number> {
   const saved = args.savedPlan === undefined ? undefined : readSaved(args.savedPlan, args);
   const planFile = saved ? saved.planFile : planFilePath(args.file, io.env, io.cwd);
   const options = saved ? saved.options : planOptionsFrom(args);
   const { plan } = await loadPlan(planFile, io.env, io.cwd);
-  let lock: HeldLock | undefined = lockIfReady(plan, options.target, 'apply');
-  try {
-    if (lock?.tookOver) io.err(`cellar: warning: took over the lock of an interrupted cellar ${lock.tookOver.command} (pid ${lock.tookOver.pid})\n`);
-    const prepared = await prepare(io, { plan, planFile, options, verbose: args.verbose === true, lock });
-    if (saved) checkFreshness(saved, { planSha256: prepared.planSha256, plan: prepared.actionPlan });
-    const actions = saved ? saved.plan : prepared.actionPlan;
-    const json = args.json === true;
-    if (!json) io.out(renderPlanText(toPlanDocument(actions), { color: io.color }));
-    if (actions.blocked !== null) throw new CellarError('APPLY_REFUSED', `apply refused: ${actions.blocked}`);
-    const reporter = createReporter(io, { progressBars: io.interactive });
-    const hooks = plan.hooks;
-    if (actions.actions.length === 0) {
-      await runHook(hooks, 'before', { plan: actions, outcome: 'pending', snapshot: undefined, error: undefined }, reporter);
-      await runHook(hooks, 'onSuccess', { plan: actions, outcome: 'success', snapshot: undefined, error: undefined }, reporter);
-      await runHook(hooks, 'after', { plan: actions, outcome: 'success', snapshot: undefined, error: undefined }, reporter);
-      if (json) io.out(applyJson(actions, undefined));
-      return 0;
+  const reporter = createReporter(io, { progressBars: io.interactive });
+  const json = args.json === true;
+  const applied = await withHooks(plan, options.mode, reporter, async (planned) => {
+    let lock: HeldLock | undefined = lockIfReady(plan, options, 'apply');
+    try {
+      if (lock?.tookOver) reporter.warn(`took over the lock of an interrupted cellar ${lock.tookOver.command} (pid ${lock.tookOver.pid})`);
+      const prepared = await prepare(io, { plan, planFile, options, verbose: args.verbose === true, lock });
+      if (saved) checkFreshness(saved, { planSha256: prepared.planSha256, plan: prepared.actionPlan });
+      const actions = saved ? saved.plan : prepared.actionPlan;
+      await planned(actions);
+      if (!json) io.out(renderPlanText(toPlanDocument(actions), { color: io.color }));
+      if (actions.blocked !== null) throw new CellarError('APPLY_REFUSED', `apply refused: ${actions.blocked}`);
+      if (actions.actions.length === 0) return { actions, outcome: undefined, snapshot: undefined };
+      await confirm(actions, args, io);
+      lock ??= initAndLock(actions.target.path, 'apply');
+      const outcome = await prepared.execute(actions, lock, reporter);
+      return { actions, outcome, snapshot: outcome.snapshot };
+    } finally {
+      lock?.release();
     }
-    await confirm(actions, args, io);
-    lock ??= initAndLock(actions.target.path, 'apply');
-    const outcome = await executeWithHooks(prepared, actions, lock, reporter);
-    if (json) io.out(applyJson(actions, outcome));
-    else io.out(`\nApply complete: ${outcome.summary}.\n${outcome.todo.map((command) => `Run now: ${command}\n`).join('')}`);
-    return 0;
-  } finally {
-    lock?.release();
-  }
-}
-
-/** Runs the plan between the before hook and the onSuccess/onFailure and after hooks. */
-async function executeWithHooks(prepared: Prepared, actions: ActionPlan, lock: HeldLock, reporter: Reporter): Promise<Outcome> {
-  const hooks = prepared.plan.hooks;
-  await runHook(hooks, 'before', { plan: actions, outcome: 'pending', snapshot: undefined, error: undefined }, reporter);
-  let outcome: Outcome;
-  try {
-    outcome = await prepared.execute(actions, lock, reporter);
-  } catch (error) {
-    const context = { plan: actions, outcome: 'failure' as const, snapshot: undefined, error: error instanceof Error ? error.message : String(error) };
-    await runHook(hooks, 'onFailure', context, reporter);
-    await runHook(hooks, 'after', context, reporter);
-    throw error;
-  }
-  const context = { plan: actions, outcome: 'success' as const, snapshot: outcome.snapshot, error: undefined };
-  await runHook(hooks, 'onSuccess', context, reporter);
-  await runHook(hooks, 'after', context, reporter);
-  return outcome;
+  });
+  const { actions, outcome } = applied;
+  if (json) io.out(applyJson(actions, outcome));
+  else if (outcome) io.out(`\nApply complete: ${outcome.summary}.\n${outcome.todo.map((command) => `Run now: ${command}\n`).join('')}`);
+  return 0;
 }
 
 function readSaved(path: string, args: ApplyCommandArgs): SavedPlan {

@@ -1,0 +1,7 @@
+import type { Plan, SecretRef } from './plan.js';
+
+/** The environment variables the plan reads secrets from: kept from the commands cellar runs. */
+export function secretEnvNames(plan: Plan): string[] {
+  const refs: (SecretRef | undefined)[] = [plan.database?.password, plan.restore?.overrides.database?.password, plan.restore?.admin?.password];
+  return [...new Set(refs.flatMap((ref) => (ref && 'env' in ref ? [ref.env] : [])))];
+}
