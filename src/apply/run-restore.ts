@@ -14,7 +14,6 @@ import type { HeldLock } from '../adapters/target/lock.js';
 import { parseCellsConfig } from '../cells/cells-config.js';
 import { refuseOverlaps, type RestoreObservation } from '../observe/observe-restore.js';
 import { currentFingerprint } from '../observe/observe-database.js';
-import { verifySnapshot } from '../observe/verify-snapshot.js';
 import { restoredPart } from '../plan/layout.js';
 import type { Manifest } from '../plan/manifest.js';
 import type { Action, ActionPlan } from '../plan/types.js';
@@ -127,11 +126,11 @@ export async function runRestore(run: RestoreRun): Promise<RestoreOutcome> {
   return { safety, todo, warnings };
 }
 
+/** Refuses a snapshot that this run's observation found damaged (it verified the snapshot moments ago). */
 function refuseDamaged(run: RestoreRun): void {
-  const { observation } = run;
-  const { problems } = verifySnapshot(run.actions.target.path, observation.observed.snapshot, { readData: false });
-  if (problems.length > 0) {
-    throw new CellarError('SNAPSHOT_DAMAGED', `snapshot ${observation.observed.snapshot.id} is damaged and will not be restored; run cellar verify, then restore another snapshot`, { details: problems.slice(0, 20) });
+  const { snapshot, problems, problemCount } = run.observation.observed;
+  if (problemCount > 0) {
+    throw new CellarError('SNAPSHOT_DAMAGED', `snapshot ${snapshot.id} is damaged and will not be restored; run cellar verify, then restore another snapshot`, { details: problems.slice(0, 20) });
   }
 }
 

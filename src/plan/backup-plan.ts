@@ -33,7 +33,7 @@ export function planBackup(plan: Plan, observed: ObservedBackup, options: Backup
   if (database && databaseChanged) {
     work.push({ action: 'dump-database', address: `database.${database.name}`, database: database.name, reason: database.verdict.signal === 'first snapshot' ? 'first dump' : `changed (${database.verdict.signal}): ${listSome(database.verdict.tables)}` });
   }
-  const indexes = snapshotNeeded ? indexDumps(plan, observed, drifted) : [];
+  const indexes = snapshotNeeded ? indexDumps(plan, observed) : [];
   work.push(...indexes);
 
   // Cells' own index snapshot talks to the running server: it comes before Cells is stopped.
@@ -129,8 +129,12 @@ function databaseDrift(observed: ObservedBackup): Drift[] {
   }];
 }
 
-/** Flat datasources keep their file names only in the index: dump it beside their files when either moved. */
-function indexDumps(plan: Plan, observed: ObservedBackup, drifted: readonly ObservedTree[]): Action[] {
+/**
+ * Flat datasources keep their file names only in the index: each snapshot holds a dump of it beside
+ * their files. It is dumped when the index changed (or was never dumped); otherwise the previous
+ * dump, which the same table would reproduce byte for byte, is hard-linked with the rest.
+ */
+function indexDumps(plan: Plan, observed: ObservedBackup): Action[] {
   const database = observed.database;
   if (!database) return [];
   const previousIndexes = new Set(observed.latest?.indexes.map((index) => index.datasource));
@@ -140,17 +144,16 @@ function indexDumps(plan: Plan, observed: ObservedBackup, drifted: readonly Obse
     const tables = database.indexTables[info.name] ?? [];
     if (tables.length === 0) continue;
     const address: Address = `datasource.${info.name}`;
-    const filesMoved = drifted.some((tree) => tree.drift.tree.address === address);
     const indexMoved = tables.some((table) => database.verdict.tables.includes(table));
     const firstTime = !previousIndexes.has(info.name);
-    if (!filesMoved && !indexMoved && !firstTime) continue;
+    if (!indexMoved && !firstTime) continue;
     actions.push({
       action: 'dump-index',
       address,
       datasource: info.name,
       tables,
       cellsArgv: undefined,
-      reason: firstTime ? 'flat datasource: its file names live in the index' : filesMoved ? 'flat datasource whose files changed' : 'its index changed',
+      reason: firstTime ? 'flat datasource: its file names live in the index' : 'its index changed',
     });
   }
   return actions;

@@ -197,7 +197,7 @@ describe('hooks around cellar apply', () => {
     expect(withHooks.result.code, withHooks.result.stderr).toBe(0);
     expect(await planned.snapshots()).toHaveLength(before.length + 1);
 
-    await touchFiles(planned.install, 1);
+    await changeRow(planned.install);
     const failed = await applyWithHooks({ onFailure: 5, after: '/nonexistent/cleanup' }, { PATH: await failingDumpTools() });
     expect(failed.result.code).toBe(1);
     expect(failed.calls.map((call) => call.hook)).toEqual(['before', 'onFailure']);

@@ -174,7 +174,7 @@ describe('planBackup', () => {
     const datasources = { pydiods1: { backup: 'files', path: undefined }, structured: { backup: 'files', path: undefined } } as const;
 
     it.each<[string, Partial<ObservedBackup>, string | undefined]>([
-      ['its files changed', { trees: [observedTree(pydiods1Tree, counts(1))] }, 'flat datasource whose files changed'],
+      ['only its files changed (the unchanged index is hard-linked)', { trees: [observedTree(pydiods1Tree, counts(1))] }, undefined],
       ['its index table changed', { database: observedDatabase(verdict(true, 'checksums', [indexTable]), indexes) }, 'its index changed'],
       ['the last snapshot has no dump of it', { latest: manifest(latestId), trees: [observedTree(workdirTree, counts(1))] }, 'flat datasource: its file names live in the index'],
       ['another tree changed (not when its own files and index did not)', { trees: [observedTree(workdirTree, counts(1))] }, undefined],
@@ -198,11 +198,13 @@ describe('planBackup', () => {
     });
 
     it("runs Cells' own index snapshot first, while Cells still runs", () => {
-      const result = plan(withIndexes({ trees: [observedTree(pydiods1Tree, counts(1))] }), { datasources, service: service('changes') }, (name) => ['cells', 'admin', 'datasource', 'snapshot', '-d', name, '-o', 'dump']);
+      const changed = { trees: [observedTree(pydiods1Tree, counts(1))], database: observedDatabase(verdict(true, 'checksums', [indexTable]), indexes) };
+      const result = plan(withIndexes(changed), { datasources, service: service('changes') }, (name) => ['cells', 'admin', 'datasource', 'snapshot', '-d', name, '-o', 'dump']);
       expect(steps(result)).toEqual([
         'dump-index datasource.pydiods1',
         'stop-service workdir',
         'sync-files datasource.pydiods1',
+        'dump-database database.cells',
         'dump-index datasource.pydiods1',
         'write-manifest target.local',
         'start-service workdir',

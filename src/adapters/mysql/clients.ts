@@ -13,8 +13,21 @@ const clientCandidates = {
   load: { mariadb: ['mariadb', 'mysql'], mysql: ['mysql', 'mariadb'] },
 } as const;
 
-/** The dump or load client that best matches the server's flavour, with its version. */
-export async function findClient(kind: 'dump' | 'load', server: ServerInfo): Promise<ClientProgram> {
+const found = new Map<string, Promise<ClientProgram>>();
+
+/** The dump or load client that best matches the server's flavour, with its version (looked up once per run). */
+export function findClient(kind: 'dump' | 'load', server: ServerInfo): Promise<ClientProgram> {
+  const key = `${kind}:${server.variant}`;
+  let client = found.get(key);
+  if (!client) {
+    client = lookUpClient(kind, server);
+    found.set(key, client);
+    client.catch(() => found.delete(key));
+  }
+  return client;
+}
+
+async function lookUpClient(kind: 'dump' | 'load', server: ServerInfo): Promise<ClientProgram> {
   const { execa } = await import('execa');
   const candidates = clientCandidates[kind][server.variant];
   for (const program of candidates) {

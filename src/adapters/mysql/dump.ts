@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, type Hash } from 'node:crypto';
 import { closeSync, createReadStream, fsyncSync, openSync, rmSync, writeSync } from 'node:fs';
 import { Transform, Writable, type TransformCallback } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -27,20 +27,32 @@ export interface DumpResult {
   readonly client: { readonly program: string; readonly version: string; readonly flags: readonly string[] };
 }
 
-/** Counts and hashes what flows through, and reports progress. */
+/** Counts what flows through and reports progress; hashes it too when the digest is wanted. */
 class Meter extends Transform {
-  readonly hash = createHash('sha256');
+  readonly hash: Hash | undefined;
   bytes = 0;
-  constructor(private readonly onBytes?: ((bytes: number) => void) | undefined) {
-    super();
+  constructor(options: { readonly hashed: boolean; readonly onBytes?: ((bytes: number) => void) | undefined }) {
+    super({ highWaterMark: streamChunk });
+    this.hash = options.hashed ? createHash('sha256') : undefined;
+    this.onBytes = options.onBytes;
   }
+  private readonly onBytes: ((bytes: number) => void) | undefined;
   override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback): void {
-    this.hash.update(chunk);
+    this.hash?.update(chunk);
     this.bytes += chunk.length;
     this.onBytes?.(this.bytes);
     callback(null, chunk);
   }
 }
+
+/** Bigger chunks than Node's 16 KiB default: fewer callbacks per megabyte of dump. */
+const streamChunk = 1 << 20;
+
+/**
+ * gzip's fastest level: a dump streams through one compressor, which bounds the whole step, and
+ * level 1 keeps pace with mysqldump where the default level 6 does not (docs/benchmarks.md).
+ */
+const compression = { level: 1, chunkSize: streamChunk } as const;
 
 /**
  * Writes into an open file without ever closing it: the caller owns `fd` (fs.WriteStream closes
@@ -92,10 +104,10 @@ export async function dumpDatabase(request: DumpRequest): Promise<DumpResult> {
 async function runDump(client: ClientProgram, args: string[], defaults: DefaultsFile, fd: number, onProgress: DumpRequest['onProgress']) {
   const { execa } = await import('execa');
   const subprocess = execa(client.program, args, { stdio: ['ignore', 'pipe', 'pipe', clientFd3(defaults)], buffer: { stdout: false, stderr: true }, reject: false });
-  const raw = new Meter(onProgress);
-  const compressed = new Meter();
+  const raw = new Meter({ hashed: false, onBytes: onProgress });
+  const compressed = new Meter({ hashed: true });
   try {
-    await pipeline(subprocess.stdout, raw, createGzip(), compressed, fileSink(fd));
+    await pipeline(subprocess.stdout, raw, createGzip(compression), compressed, fileSink(fd));
   } catch (error) {
     subprocess.kill();
     await subprocess;
@@ -104,7 +116,7 @@ async function runDump(client: ClientProgram, args: string[], defaults: Defaults
   const result = await subprocess;
   if (result.failed && isNotFound(result.cause)) throw toolMissing(client.program, result.cause);
   return {
-    sha256: compressed.hash.digest('hex'),
+    sha256: compressed.hash?.digest('hex') ?? '',
     size: compressed.bytes,
     stderr: typeof result.stderr === 'string' ? result.stderr : '',
     exitCode: result.exitCode ?? -1,
@@ -131,8 +143,8 @@ export async function loadDump(request: LoadRequest): Promise<void> {
   try {
     const args = [defaults.argument, '--default-character-set=utf8mb4', '--binary-mode', '--', request.database];
     const subprocess = execa(client.program, args, { stdio: ['pipe', 'ignore', 'pipe', clientFd3(defaults)], buffer: { stderr: true }, reject: false });
-    const meter = new Meter(request.onProgress);
-    const feeding = pipeline(createReadStream(request.dump), createGunzip(), meter, subprocess.stdin).catch((error: unknown) => error);
+    const meter = new Meter({ hashed: false, onBytes: request.onProgress });
+    const feeding = pipeline(createReadStream(request.dump, { highWaterMark: streamChunk }), createGunzip({ chunkSize: streamChunk }), meter, subprocess.stdin).catch((error: unknown) => error);
     const [fed, result] = await Promise.all([feeding, subprocess]);
     if (result.failed && isNotFound(result.cause)) throw toolMissing(client.program, result.cause);
     if (result.exitCode !== 0) {
