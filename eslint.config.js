@@ -2,7 +2,7 @@
 import eslint from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
-const effectModules = ['fs', 'fs/promises', 'child_process', 'net', 'readline']
+const effectModules = ['fs', 'fs/promises', 'child_process', 'net', 'readline', 'worker_threads']
   .flatMap((name) => [name, `node:${name}`])
   .concat(['execa', 'mysql2', 'mysql2/promise']);
 

@@ -2,10 +2,20 @@ import { join } from 'node:path';
 import { sha256File } from '../adapters/fs/hash-file.js';
 import { fsPath } from '../adapters/fs/path-bytes.js';
 import { statEntry, walkTree } from '../adapters/fs/walk-tree.js';
+import { startThreadPool, threadsFor } from '../adapters/process/thread-pool.js';
 import { createFileList, readFileList, type FileListSummary } from '../adapters/target/file-list.js';
+import type { Manifest } from '../plan/manifest.js';
 import { compileExclude } from '../plan/exclude.js';
 import { comparePaths } from '../plan/path-order.js';
 import type { TreeEntry, TreeSpec } from '../plan/types.js';
+
+/** A tree just copied: where the copy is, where its list goes, and the previous list to reuse hashes from. */
+export interface TreeToRecord {
+  readonly tree: TreeSpec;
+  readonly copy: string;
+  readonly listPath: string;
+  readonly previousList: string | undefined;
+}
 
 export interface RecordedTree {
   readonly summary: FileListSummary;
@@ -15,12 +25,32 @@ export interface RecordedTree {
   readonly unstable: readonly string[];
 }
 
+/** Records trees as their copies finish: in-process, or on threads beside the next copy. */
+export interface Recorder {
+  record(tree: TreeToRecord): Promise<RecordedTree>;
+  close(): Promise<void>;
+}
+
+const worker = new URL('./record-tree-worker.js', import.meta.url);
+
+/** Recorded entries in all from which the lists are written on threads (as for the plan's walks). */
+const threadedFrom = 20_000;
+
+/** A recorder for a snapshot drawn from `baseline`: on threads when its lists are big enough to pay for them. */
+export function startRecorder(baseline: Manifest | undefined): Recorder {
+  const tasks = (baseline?.trees ?? []).map((tree) => ({ input: tree.id, weight: tree.entries }));
+  const threads = threadsFor(worker, tasks, threadedFrom);
+  if (threads === 0) return { record: (tree) => Promise.resolve().then(() => recordTree(tree)), close: () => Promise.resolve() };
+  const pool = startThreadPool<TreeToRecord, RecordedTree>(worker, threads);
+  return { record: (tree) => pool.run(tree), close: () => pool.close() };
+}
+
 /**
  * Writes the file list of a tree just copied into `copy`: its entries as they landed, with the
  * content hash reused from the previous list where rsync's quick check says the file is the same,
  * and computed from the copy otherwise. Each new copy is compared with its source afterwards.
  */
-export function recordTree(tree: TreeSpec, copy: string, listPath: string, previousList: string | undefined): RecordedTree {
+export function recordTree({ tree, copy, listPath, previousList }: TreeToRecord): RecordedTree {
   const list = createFileList(listPath);
   const previous = previousList === undefined ? undefined : readFileList(previousList)[Symbol.iterator]();
   let before = previous?.next();

@@ -59,7 +59,7 @@ export async function runBackup(run: BackupRun): Promise<BackupOutcome> {
           }
           break;
         case 'sync-files':
-          for (const tree of action.trees) await startDraft().copyTree(tree, baseline);
+          await startDraft().copyTrees(action.trees.map((tree) => ({ tree, baseline })));
           break;
         case 'dump-database': {
           const database = requireDatabase(observation);
@@ -76,7 +76,7 @@ export async function runBackup(run: BackupRun): Promise<BackupOutcome> {
         case 'write-manifest': {
           const current = startDraft();
           if (baseline) await reuseFromBaseline(run, current, baseline, action);
-          manifest = current.finish(observation.layout.trees, {
+          manifest = await current.finish(observation.layout.trees, {
             kind: 'backup',
             cells: { workingDir: run.plan.cells.workingDir, version: observed.cells?.version ?? null, generation: observed.cells?.generation ?? null },
             config: current.configDigests(),
@@ -108,7 +108,7 @@ export async function runBackup(run: BackupRun): Promise<BackupOutcome> {
   }
 
   if (failure !== undefined) {
-    if (draft && !manifest) draft.discard();
+    if (draft && !manifest) await draft.discard();
     throw failure;
   }
   return { manifest, warnings: manifest?.warnings ?? [] };
@@ -123,7 +123,7 @@ async function reuseFromBaseline(run: BackupRun, draft: SnapshotDraft, baseline:
   for (const tree of action.reuse) {
     if (draft.tryReuseTree(tree, baseline)) continue;
     run.reporter.warn(`snapshot ${baseline.manifest.id} lacks files of ${tree.id}; copying them from ${tree.source} instead`);
-    await draft.copyTree(tree, baseline);
+    await draft.copyTrees([{ tree, baseline }]);
   }
   const database = run.observation.database;
   if (action.reuseDatabase && database && !draft.tryReuseDatabase(baseline, database.verdict.fingerprint)) {

@@ -162,13 +162,13 @@ async function takeSafetySnapshot(run: RestoreRun, action: Extract<Action, { act
   try {
     const baseline = { folder: run.observation.snapshotFolder, manifest: observed.snapshot };
     // Hard links from the snapshot only where equal size and time prove equal bytes.
-    for (const tree of action.trees) await draft.copyTree(tree, run.observation.trusted.has(tree.id) ? baseline : undefined);
+    await draft.copyTrees(action.trees.map((tree) => ({ tree, baseline: run.observation.trusted.has(tree.id) ? baseline : undefined })));
     const database = run.observation.database;
     if (action.database !== undefined && database) {
       const source = { name: database.source.name, login: database.admin ?? database.source.login };
       await draft.dumpDatabase(source, database.server, await currentFingerprint(source, database.server));
     }
-    return draft.finish(action.trees, {
+    return await draft.finish(action.trees, {
       kind: 'safety',
       cells: { workingDir: observed.workingDir, version: null, generation: null },
       config: draft.configDigests(),
@@ -177,7 +177,7 @@ async function takeSafetySnapshot(run: RestoreRun, action: Extract<Action, { act
       restoreOf: observed.snapshot.id,
     }, run.now);
   } catch (error) {
-    draft.discard();
+    await draft.discard();
     throw error;
   }
 }

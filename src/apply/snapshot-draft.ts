@@ -16,13 +16,19 @@ import { configFiles } from '../plan/layout.js';
 import { manifestFormat, type Manifest, type ManifestConfigFile, type ManifestDatabase, type ManifestIndex, type ManifestTree } from '../plan/manifest.js';
 import { dateToId } from '../plan/retention.js';
 import type { TreeSpec } from '../plan/types.js';
-import { listPathOf, recordTree } from './record-tree.js';
+import { listPathOf, startRecorder, type RecordedTree, type Recorder } from './record-tree.js';
 import type { Reporter } from './reporter.js';
 
 /** A snapshot this snapshot may hard-link from: its folder and manifest. */
 export interface Baseline {
   readonly folder: string;
   readonly manifest: Manifest;
+}
+
+/** A tree to copy into a snapshot, and the snapshot to hard-link its unchanged files from. */
+export interface TreeCopy {
+  readonly tree: TreeSpec;
+  readonly baseline: Baseline | undefined;
 }
 
 /** The header fields of a manifest that the caller knows and the draft does not. */
@@ -35,7 +41,12 @@ export type ManifestHeader = Pick<Manifest, 'kind' | 'cells' | 'config' | 'exclu
 export interface SnapshotDraft {
   readonly id: string;
   readonly folder: string;
-  copyTree(tree: TreeSpec, baseline: Baseline | undefined): Promise<void>;
+  /**
+   * Copies the trees with rsync, one after the other, each hard-linking what its baseline holds
+   * unchanged. Their file lists are written as each copy ends: for big trees on threads, while
+   * the next copies run; `finish` waits for them.
+   */
+  copyTrees(copies: readonly TreeCopy[]): Promise<void>;
   /** Hard-links a tree from the baseline; false (and nothing left behind) when the baseline lacks some of it. */
   tryReuseTree(tree: TreeSpec, baseline: Baseline): boolean;
   dumpDatabase(source: DatabaseSource, server: ServerInfo, fingerprint: DatabaseFingerprint): Promise<void>;
@@ -46,9 +57,10 @@ export interface SnapshotDraft {
   reuseIndexes(baseline: Baseline): void;
   /** sha256 of pydio.json and the vault files as this snapshot holds them (null when absent). */
   configDigests(): ManifestConfigFile[];
-  finish(order: readonly TreeSpec[], header: ManifestHeader, now: Date): Manifest;
+  /** Waits for the file lists still being written, then writes the manifest. */
+  finish(order: readonly TreeSpec[], header: ManifestHeader, now: Date): Promise<Manifest>;
   /** Removes the folder of a draft that will never be finished. */
-  discard(): void;
+  discard(): Promise<void>;
 }
 
 /** Starts a snapshot in `target`, named by `now`, or the next free second when that id is taken. */
@@ -62,40 +74,49 @@ export function beginSnapshot(target: string, now: Date, reporter: Reporter): Sn
   const indexes = new Map<string, ManifestIndex>();
   const warnings: string[] = [];
   let database: ManifestDatabase | null = null;
+  let recorder: Recorder | undefined;
+  const recordings: Promise<void>[] = [];
+  let recordFailure: Error | undefined;
+
+  const warn = (warning: string): void => {
+    warnings.push(warning);
+    reporter.warn(warning);
+  };
+  const syncTree = async (tree: TreeSpec, destination: string, linkDest: string | undefined): Promise<void> => {
+    const outcome = await rsyncCopy({
+      source: tree.source,
+      destination,
+      exclude: tree.exclude,
+      only: tree.only,
+      linkDest,
+      delete: true,
+      onProgress: (bytes) => { reporter.progress(`copying ${tree.id}`, bytes, undefined, 'bytes'); },
+    });
+    reporter.progressDone();
+    for (const path of outcome.vanished) warn(`${tree.source}/${path} disappeared during the copy; it is not in the snapshot`);
+  };
+  const noteRecorded = (tree: TreeSpec, list: string, recorded: RecordedTree): void => {
+    for (const path of recorded.unstable) {
+      warn(`${tree.source}/${path} changed while it was being copied; its copy may be inconsistent (stop Cells during backups: cells.service)`);
+    }
+    trees.set(tree.id, { ...tree, list, ...recorded.summary, newBytes: recorded.newBytes });
+  };
 
   return {
     id,
     folder,
-    async copyTree(tree, baseline) {
-      const destination = join(folder, tree.snapshotPath);
-      makeFolder(destination);
-      const previous = baseline?.manifest.trees.find((candidate) => candidate.id === tree.id);
-      const previousFolder = baseline && previous ? join(baseline.folder, previous.snapshotPath) : undefined;
-      if (!tree.optional || isFolder(tree.source)) {
-        const outcome = await rsyncCopy({
-          source: tree.source,
-          destination,
-          exclude: tree.exclude,
-          only: tree.only,
-          linkDest: previousFolder,
-          delete: true,
-          onProgress: (bytes) => { reporter.progress(`copying ${tree.id}`, bytes, undefined, 'bytes'); },
-        });
-        reporter.progressDone();
-        for (const path of outcome.vanished) {
-          const warning = `${tree.source}/${path} disappeared during the copy; it is not in the snapshot`;
-          warnings.push(warning);
-          reporter.warn(warning);
-        }
+    async copyTrees(copies) {
+      for (const { tree, baseline } of copies) {
+        const destination = join(folder, tree.snapshotPath);
+        makeFolder(destination);
+        const previous = baseline?.manifest.trees.find((candidate) => candidate.id === tree.id);
+        const previousFolder = baseline && previous ? join(baseline.folder, previous.snapshotPath) : undefined;
+        if (!tree.optional || isFolder(tree.source)) await syncTree(tree, destination, previousFolder);
+        const list = listPathOf(tree);
+        recorder ??= startRecorder(baseline?.manifest);
+        const recording = recorder.record({ tree, copy: destination, listPath: join(folder, list), previousList: baseline && previous ? join(baseline.folder, previous.list) : undefined });
+        recordings.push(recording.then((recorded) => { noteRecorded(tree, list, recorded); }, (error: unknown) => { recordFailure ??= error instanceof Error ? error : new Error(String(error)); }));
       }
-      const list = listPathOf(tree);
-      const recorded = recordTree(tree, destination, join(folder, list), baseline && previous ? join(baseline.folder, previous.list) : undefined);
-      for (const path of recorded.unstable) {
-        const warning = `${tree.source}/${path} changed while it was being copied; its copy may be inconsistent (stop Cells during backups: cells.service)`;
-        warnings.push(warning);
-        reporter.warn(warning);
-      }
-      trees.set(tree.id, { ...tree, list, ...recorded.summary, newBytes: recorded.newBytes });
     },
     tryReuseTree(tree, baseline) {
       const previous = baseline.manifest.trees.find((candidate) => candidate.id === tree.id);
@@ -153,7 +174,10 @@ export function beginSnapshot(target: string, now: Date, reporter: Reporter): Sn
     configDigests() {
       return configFiles.map((name) => ({ name, sha256: sha256File(join(folder, 'workdir', name)) }));
     },
-    finish(order, header, now) {
+    async finish(order, header, now) {
+      await Promise.all(recordings);
+      await recorder?.close();
+      if (recordFailure) throw recordFailure;
       const manifest: Manifest = {
         format_version: manifestFormat,
         id,
@@ -173,7 +197,8 @@ export function beginSnapshot(target: string, now: Date, reporter: Reporter): Sn
       writeManifest(target, manifest);
       return manifest;
     },
-    discard() {
+    async discard() {
+      await recorder?.close();
       removeTree(folder);
     },
   };

@@ -3,21 +3,17 @@ import { parseCellsConfig, type CellsConfig } from '../cells/cells-config.js';
 import type { Plan, TargetSpec } from '../config/plan.js';
 import { CellarError } from '../core/errors.js';
 import { readFileIfExists } from '../adapters/fs/read-file.js';
-import { isFolder } from '../adapters/fs/exists.js';
 import { sha256File } from '../adapters/fs/hash-file.js';
-import { walkTree } from '../adapters/fs/walk-tree.js';
-import { readFileList } from '../adapters/target/file-list.js';
 import { inspectLock, type HeldLock } from '../adapters/target/lock.js';
 import { readTargetState } from '../adapters/target/marker.js';
 import { listSnapshots, snapshotFolder } from '../adapters/target/snapshot-store.js';
-import { diffTree } from '../plan/diff-tree.js';
-import { compileExclude } from '../plan/exclude.js';
 import { configFiles, layoutTrees, type Layout } from '../plan/layout.js';
 import type { Manifest } from '../plan/manifest.js';
-import type { LockStatus, ObservedBackup, ObservedTarget, ObservedTree } from '../plan/observed.js';
+import type { LockStatus, ObservedBackup, ObservedTarget } from '../plan/observed.js';
 import type { TreeSpec } from '../plan/types.js';
 import { backupDatabase, type DatabaseSource } from './database-login.js';
 import { observeDatabase, type DatabaseObservation } from './observe-database.js';
+import { observeTrees, type TreeToObserve } from './observe-tree.js';
 
 export interface BackupObservation {
   readonly observed: ObservedBackup;
@@ -39,11 +35,14 @@ export async function observeBackup(plan: Plan, targetName: string | undefined, 
   const cells = await readCells(plan.cells.workingDir);
   const { target, latest } = withIntactLatest(observeTarget(spec, options.lock));
   const layout = layoutTrees(plan, cells);
-  const trees = layout.trees.map((tree) => observeTree(tree, latest, spec.path, options.keepPaths));
   const config = configFiles.map((name) => ({ name, sha256: sha256File(join(plan.cells.workingDir, name)) }));
   const source = backupDatabase(plan, cells, options.env);
   const previous = source && latest?.database?.name === source.name ? latest.database.fingerprint : undefined;
-  const database = source ? { ...(await observeDatabase(source, previous, cells)), source } : undefined;
+  // The walks run on worker threads while this one fingerprints the database.
+  const [trees, database] = await Promise.all([
+    observeTrees(layout.trees.map((tree) => treeToObserve(tree, latest, spec.path, options.keepPaths))),
+    source ? observeDatabase(source, previous, cells).then((observation) => ({ ...observation, source })) : undefined,
+  ]);
   return {
     observed: {
       target,
@@ -119,10 +118,8 @@ function lockStatus(target: string, ownLock: HeldLock | undefined): LockStatus {
   return ownLock.tookOver ? { state: 'stale', holder: ownLock.tookOver } : { state: 'free' };
 }
 
-function observeTree(tree: TreeSpec, latest: Manifest | undefined, targetPath: string, keepPaths: number): ObservedTree {
-  const recordedTree = latest?.trees.find((candidate) => candidate.id === tree.id);
-  const recorded = recordedTree && latest ? readFileList(join(snapshotFolder(targetPath, latest.id), recordedTree.list)) : [];
-  const live = tree.optional && !isFolder(tree.source) ? [] : walkTree(tree.source, { exclude: tree.exclude.map(compileExclude), only: tree.only });
-  const { drift, digest } = diffTree(tree, live, recorded, { keep: keepPaths });
-  return { drift, digest, recorded: recordedTree !== undefined };
+function treeToObserve(tree: TreeSpec, latest: Manifest | undefined, targetPath: string, keepPaths: number): TreeToObserve {
+  const recorded = latest?.trees.find((candidate) => candidate.id === tree.id);
+  if (!recorded || !latest) return { tree, list: undefined, entries: 0, keepPaths };
+  return { tree, list: join(snapshotFolder(targetPath, latest.id), recorded.list), entries: recorded.entries, keepPaths };
 }

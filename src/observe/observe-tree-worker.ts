@@ -1,0 +1,4 @@
+import { serveTasks } from '../adapters/process/thread-pool.js';
+import { observeTree } from './observe-tree.js';
+
+serveTasks(observeTree);
