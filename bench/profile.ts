@@ -8,8 +8,13 @@ import { measureCommand, type Measured } from './measure.js';
 import { renderTimeline, stepTimeline, type TimedLine } from './step-timeline.js';
 import type { Workspace } from './workspace.js';
 
-/** Functions listed per table. */
+/** Functions listed per table, for the main thread and for each worker thread. */
 const top = 15;
+const workerTop = 8;
+
+function threadOf(file: string): number {
+  return Number(file.split('.')[4] ?? 0);
+}
 
 /**
  * CPU-profiles `cellar plan` with nothing to do, then `cellar apply` after 1% of the files and a
@@ -29,14 +34,18 @@ export async function profileCellar(ws: Workspace, log: (line: string) => void):
       onStderrLine: (line, seconds) => lines.push({ line, seconds }),
     });
     if (!expect.test(run.stdout)) throw new Error(`cellar ${args.join(' ')} did not do what is profiled:\n${run.stdout.slice(-2000)}`);
-    const [file] = (await readdir(dir)).filter((entry) => entry.endsWith('.cpuprofile'));
-    if (file === undefined) throw new Error(`node wrote no profile in ${dir}`);
-    const summary = summarizeProfile(JSON.parse(await readFile(join(dir, file), 'utf8')) as CpuProfile, repoRoot());
-    log(`  ${name}: ${run.seconds.toFixed(2)} s with the profiler, ${join(dir, file)}`);
+    // One profile per thread: CPU.<date>.<time>.<pid>.<thread id>.<n>.cpuprofile, the main thread's id 0.
+    const files = (await readdir(dir)).filter((entry) => entry.endsWith('.cpuprofile')).sort((a, b) => threadOf(a) - threadOf(b));
+    if (files.length === 0) throw new Error(`node wrote no profile in ${dir}`);
+    log(`  ${name}: ${run.seconds.toFixed(2)} s with the profiler, ${dir}`);
     const title = `cellar ${args.join(' ')}: ${run.seconds.toFixed(2)} s wall with the profiler on`;
+    for (const file of files) {
+      const summary = summarizeProfile(JSON.parse(await readFile(join(dir, file), 'utf8')) as CpuProfile, repoRoot());
+      const thread = threadOf(file);
+      sections.push(thread === 0 ? renderProfile(title, summary, top) : renderProfile(`${title}, worker thread ${thread}`, summary, workerTop));
+    }
     const steps = stepTimeline(lines, run.seconds);
-    const timeline = steps.length > 1 ? `\n\nWall time by step:\n\n${renderTimeline(steps)}` : '';
-    sections.push(`${renderProfile(title, summary, top)}${timeline}`);
+    if (steps.length > 1) sections.push(`Wall time by step:\n\n${renderTimeline(steps)}`);
   };
   await profile('plan', ['plan'], /No changes\./);
   await touchFiles(ws.install, Math.max(1, Math.round(ws.install.layout.files / 100)));

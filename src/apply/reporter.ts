@@ -19,3 +19,8 @@ export const silentReporter: Reporter = {
   progress: () => undefined,
   progressDone: () => undefined,
 };
+
+/** The same reporter without progress lines, for work that runs beside a step showing its own. */
+export function withoutProgress(reporter: Reporter): Reporter {
+  return { ...reporter, progress: () => undefined, progressDone: () => undefined };
+}

@@ -2,6 +2,8 @@ import type { Plan } from '../config/plan.js';
 import { assertNever } from '../core/assert-never.js';
 import { writeFailure } from '../adapters/fs/errno.js';
 import { runPlanCommand } from './plan-command.js';
+import { serviceControl } from './service-control.js';
+import { settle, toError } from './settle.js';
 import type { HeldLock } from '../adapters/target/lock.js';
 import { removeLeftover, removeSnapshot } from '../adapters/target/snapshot-store.js';
 import type { BackupObservation } from '../observe/observe-backup.js';
@@ -26,7 +28,8 @@ export interface BackupOutcome {
 }
 
 /**
- * Carries out a backup plan's actions in order, exactly as planned. The manifest is written last;
+ * Carries out a backup plan's actions in order, exactly as planned, except that a database dump
+ * starts with the first file copy and runs beside them. The manifest is written last;
  * until then the new snapshot does not exist, and a failure removes what was copied. Cells is
  * started again whenever it was stopped, whatever failed in between.
  */
@@ -38,8 +41,17 @@ export async function runBackup(run: BackupRun): Promise<BackupOutcome> {
   let draft: SnapshotDraft | undefined;
   const startDraft = (): SnapshotDraft => (draft ??= beginSnapshot(target, run.now, reporter));
   let manifest: Manifest | undefined;
-  let stopped = false;
+  const service = serviceControl(run.plan, run.lock);
   let failure: Error | undefined;
+  // The dump needs nothing the file copies make: it starts with them (after Cells is stopped, when
+  // it is) and its own step waits for it. Settled to its error, so that it never rejects unheard.
+  let dumping: Promise<Error | undefined> | undefined;
+  const startDump = (progress: boolean): Promise<Error | undefined> => {
+    const { source, server, verdict } = requireDatabase(observation);
+    dumping ??= settle(() => startDraft().dumpDatabase(source, server, verdict.fingerprint, { progress }));
+    return dumping;
+  };
+  const dumps = actions.actions.some((action) => action.action === 'dump-database');
 
   for (const [index, action] of actions.actions.entries()) {
     if (failure !== undefined && action.action !== 'start-service') continue;
@@ -47,23 +59,21 @@ export async function runBackup(run: BackupRun): Promise<BackupOutcome> {
     try {
       switch (action.action) {
         case 'stop-service':
-          await runPlanCommand(run.plan, action.argv, 'stopping Cells');
-          stopped = true;
-          run.lock.update({ serviceStopped: true });
+          await service.stop(action.argv);
           break;
         case 'start-service':
-          if (failure === undefined || stopped || run.lock.tookOver?.serviceStopped === true) {
-            await runPlanCommand(run.plan, action.argv, 'starting Cells');
-            stopped = false;
-            run.lock.update({ serviceStopped: false });
-          }
+          if (failure === undefined || service.stopped || run.lock.tookOver?.serviceStopped === true) await service.start(action.argv);
           break;
         case 'sync-files':
+          if (dumps && !dumping) {
+            reporter.info('the database dump runs beside the file copies');
+            void startDump(false);
+          }
           await startDraft().copyTrees(action.trees.map((tree) => ({ tree, baseline })));
           break;
         case 'dump-database': {
-          const database = requireDatabase(observation);
-          await startDraft().dumpDatabase(database.source, database.server, database.verdict.fingerprint);
+          const error = await startDump(true);
+          if (error) throw error;
           break;
         }
         case 'dump-index':
@@ -103,11 +113,12 @@ export async function runBackup(run: BackupRun): Promise<BackupOutcome> {
           assertNever(action);
       }
     } catch (error) {
-      failure ??= writeFailure(error, target) ?? (error instanceof Error ? error : new Error(String(error)));
+      failure ??= writeFailure(error, target) ?? toError(error);
     }
   }
 
   if (failure !== undefined) {
+    await dumping;
     if (draft && !manifest) await draft.discard();
     throw failure;
   }

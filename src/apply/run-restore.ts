@@ -9,6 +9,8 @@ import { fsPath } from '../adapters/fs/path-bytes.js';
 import { statOwner } from '../adapters/fs/stat-owner.js';
 import { findFolderUsers } from '../adapters/process/folder-users.js';
 import { runPlanCommand } from './plan-command.js';
+import { serviceControl } from './service-control.js';
+import { settle, toError } from './settle.js';
 import { rsyncCopy } from '../adapters/rsync/rsync.js';
 import type { HeldLock } from '../adapters/target/lock.js';
 import { parseCellsConfig } from '../cells/cells-config.js';
@@ -19,7 +21,7 @@ import type { Manifest } from '../plan/manifest.js';
 import type { Action, ActionPlan } from '../plan/types.js';
 import { printablePath } from '../render/format.js';
 import { checkRestored } from './check-restored.js';
-import type { Reporter } from './reporter.js';
+import { withoutProgress, type Reporter } from './reporter.js';
 import { createRestoreDatabase, loadRestoreDatabase, type LoadSource } from './restore-database.js';
 import { beginSnapshot } from './snapshot-draft.js';
 
@@ -63,7 +65,8 @@ export async function runRestore(run: RestoreRun): Promise<RestoreOutcome> {
   let safety: Manifest | undefined;
   const todo: string[] = [];
   const warnings: string[] = [];
-  let stopped = false;
+  const service = serviceControl(run.plan, run.lock);
+  const database = databaseLane(run);
   let failure: Error | undefined;
   for (const [index, action] of actions.actions.entries()) {
     if (failure !== undefined && action.action !== 'start-service') continue;
@@ -71,30 +74,27 @@ export async function runRestore(run: RestoreRun): Promise<RestoreOutcome> {
     try {
       switch (action.action) {
         case 'stop-service':
-          await runPlanCommand(run.plan, action.argv, 'stopping Cells');
-          stopped = true;
-          run.lock.update({ serviceStopped: true });
+          await service.stop(action.argv);
           await awaitReleased(observed.workingDir);
           break;
         case 'start-service':
-          if (failure === undefined || stopped) {
-            await runPlanCommand(run.plan, action.argv, 'starting Cells');
-            stopped = false;
-            run.lock.update({ serviceStopped: false });
-          }
+          // Never on a database still loading, whatever failed.
+          await database.settled();
+          if (failure === undefined || service.stopped) await service.start(action.argv);
           break;
         case 'safety-snapshot':
           safety = await takeSafetySnapshot(run, action);
           reporter.info(`safety snapshot ${safety.id} keeps what the restore overwrites`);
           break;
         case 'restore-files':
+          database.startBeside();
           await restoreTree(run, action);
           break;
         case 'create-database':
-          await createRestoreDatabase(requireDatabase(run), reporter);
+          await database.created();
           break;
         case 'load-database':
-          await loadRestoreDatabase(requireDatabase(run), loadSource(run, action), reporter);
+          await database.loaded();
           break;
         case 'patch-config':
           writeConfig(run, action);
@@ -116,14 +116,58 @@ export async function runRestore(run: RestoreRun): Promise<RestoreOutcome> {
       }
       if (index === lastChange) warnings.push(...(await checkInstallation(run)));
     } catch (error) {
-      failure ??= error instanceof Error ? error : new Error(String(error));
+      failure ??= toError(error);
     }
   }
   if (failure !== undefined) {
+    await database.settled();
     if (safety) reporter.warn(`the restore failed part-way; undo it with cellar apply --restore --snapshot ${safety.id}`);
     throw failure;
   }
   return { safety, todo, warnings };
+}
+
+/**
+ * The plan's create-database and load-database actions as one lane of work. They need nothing the
+ * file copies make, so with a load to do they start with the first copy (`startBeside`, without
+ * progress lines) and their steps wait for them; otherwise they start at their own step.
+ */
+interface DatabaseLane {
+  startBeside(): void;
+  /** Waits for the database to exist; throws the lane's error. */
+  created(): Promise<void>;
+  /** Waits for the dump to be loaded; throws the lane's error. */
+  loaded(): Promise<void>;
+  /** Waits for whatever the lane started, ignoring its outcome. */
+  settled(): Promise<void>;
+}
+
+function databaseLane(run: RestoreRun): DatabaseLane {
+  const create = run.actions.actions.some((action) => action.action === 'create-database');
+  const load = run.actions.actions.find((action) => action.action === 'load-database');
+  // Each step settles to its error, so that nothing rejects unheard while other steps run.
+  let work: { readonly created: Promise<Error | undefined>; readonly loaded: Promise<Error | undefined> } | undefined;
+  const start = (reporter: Reporter): NonNullable<typeof work> => {
+    if (work) return work;
+    const database = requireDatabase(run);
+    const created = create ? settle(() => createRestoreDatabase(database, reporter)) : Promise.resolve(undefined);
+    const loaded = created.then((error) => (error || !load ? error : settle(() => loadRestoreDatabase(database, loadSource(run, load), reporter))));
+    work = { created, loaded };
+    return work;
+  };
+  const rethrow = (error: Error | undefined): void => {
+    if (error) throw error;
+  };
+  return {
+    startBeside() {
+      if (work || !load) return;
+      run.reporter.info('the database loads beside the file copies');
+      start(withoutProgress(run.reporter));
+    },
+    created: async () => { rethrow(await start(run.reporter).created); },
+    loaded: async () => { rethrow(await start(run.reporter).loaded); },
+    settled: async () => { await work?.loaded; },
+  };
 }
 
 /** Refuses a snapshot that this run's observation found damaged (it verified the snapshot moments ago). */

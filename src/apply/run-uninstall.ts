@@ -7,7 +7,7 @@ import { removeTree } from '../adapters/fs/folders.js';
 import { dropDatabase } from '../adapters/mysql/admin.js';
 import { connect } from '../adapters/mysql/connect.js';
 import { findFolderUsers } from '../adapters/process/folder-users.js';
-import { runPlanCommand } from './plan-command.js';
+import { serviceControl } from './service-control.js';
 import type { HeldLock } from '../adapters/target/lock.js';
 import type { DatabaseSource } from '../observe/database-login.js';
 import type { ActionPlan } from '../plan/types.js';
@@ -23,12 +23,12 @@ export interface UninstallRun {
 
 /** Removes the working dir (only it) and, when planned, the database. */
 export async function runUninstall(run: UninstallRun): Promise<void> {
+  const service = serviceControl(run.plan, run.lock);
   for (const [index, action] of run.actions.actions.entries()) {
     run.reporter.step(action, index, run.actions.actions.length);
     switch (action.action) {
       case 'stop-service':
-        await runPlanCommand(run.plan, action.argv, 'stopping Cells');
-        run.lock.update({ serviceStopped: true });
+        await service.stop(action.argv);
         break;
       case 'remove-files':
         removeWorkingDir(action.path);

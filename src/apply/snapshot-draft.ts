@@ -49,7 +49,8 @@ export interface SnapshotDraft {
   copyTrees(copies: readonly TreeCopy[]): Promise<void>;
   /** Hard-links a tree from the baseline; false (and nothing left behind) when the baseline lacks some of it. */
   tryReuseTree(tree: TreeSpec, baseline: Baseline): boolean;
-  dumpDatabase(source: DatabaseSource, server: ServerInfo, fingerprint: DatabaseFingerprint): Promise<void>;
+  /** Dumps the database; without `progress` (a dump running beside file copies), silently. */
+  dumpDatabase(source: DatabaseSource, server: ServerInfo, fingerprint: DatabaseFingerprint, options?: { readonly progress: boolean }): Promise<void>;
   /** Hard-links the baseline's dump; false when it is gone. */
   tryReuseDatabase(baseline: Baseline, fingerprint: DatabaseFingerprint): boolean;
   dumpIndex(source: DatabaseSource, server: ServerInfo, datasource: string, tables: readonly string[]): Promise<void>;
@@ -127,7 +128,7 @@ export function beginSnapshot(target: string, now: Date, reporter: Reporter): Sn
       trees.set(tree.id, { ...previous, ...tree, newBytes: 0 });
       return true;
     },
-    async dumpDatabase(source, server, fingerprint) {
+    async dumpDatabase(source, server, fingerprint, options = { progress: true }) {
       const dump = join('database', `${source.name}.sql.gz`);
       makeFolder(join(folder, 'database'));
       const result = await dumpDatabase({
@@ -135,9 +136,9 @@ export function beginSnapshot(target: string, now: Date, reporter: Reporter): Sn
         server,
         database: source.name,
         output: join(folder, dump),
-        onProgress: (bytes) => { reporter.progress('dumping the database', bytes, undefined, 'bytes'); },
+        onProgress: options.progress ? (bytes) => { reporter.progress('dumping the database', bytes, undefined, 'bytes'); } : undefined,
       });
-      reporter.progressDone();
+      if (options.progress) reporter.progressDone();
       database = {
         name: source.name,
         dump,
