@@ -33,13 +33,10 @@ export interface Recorder {
 
 const worker = new URL('./record-tree-worker.js', import.meta.url);
 
-/** Recorded entries in all from which the lists are written on threads (as for the plan's walks). */
-const threadedFrom = 20_000;
-
 /** A recorder for a snapshot drawn from `baseline`: on threads when its lists are big enough to pay for them. */
 export function startRecorder(baseline: Manifest | undefined): Recorder {
   const tasks = (baseline?.trees ?? []).map((tree) => ({ input: tree.id, weight: tree.entries }));
-  const threads = threadsFor(worker, tasks, threadedFrom);
+  const threads = threadsFor(worker, tasks);
   if (threads === 0) return { record: (tree) => Promise.resolve().then(() => recordTree(tree)), close: () => Promise.resolve() };
   const pool = startThreadPool<TreeToRecord, RecordedTree>(worker, threads);
   return { record: (tree) => pool.run(tree), close: () => pool.close() };

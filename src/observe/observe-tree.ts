@@ -21,16 +21,12 @@ export interface TreeToObserve {
 const worker = new URL('./observe-tree-worker.js', import.meta.url);
 
 /**
- * Below this many recorded entries in all, the trees are walked in-process: starting threads costs
- * more than it saves. Above it, each tree is walked and compared on a thread of its own, as many at
- * once as the machine has cores (docs/benchmarks.md).
+ * Every tree compared with its recorded list, in the order given. With enough recorded entries,
+ * each tree is walked and compared on a thread of its own, as many at once as there are cores.
  */
-const threadedFrom = 20_000;
-
-/** Every tree compared with its recorded list, in the order given. */
 export async function observeTrees(trees: readonly TreeToObserve[]): Promise<ObservedTree[]> {
   const tasks: ThreadTask<TreeToObserve>[] = trees.map((input) => ({ input, weight: input.entries }));
-  const threads = threadsFor(worker, tasks, threadedFrom);
+  const threads = threadsFor(worker, tasks);
   if (threads === 0) return trees.map(observeTree);
   return runOnThreads<TreeToObserve, ObservedTree>(worker, tasks, threads);
 }
