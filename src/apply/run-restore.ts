@@ -4,6 +4,7 @@ import type { Plan } from '../config/plan.js';
 import { CellarError } from '../core/errors.js';
 import { assertNever } from '../core/assert-never.js';
 import { writeFileAtomic } from '../adapters/fs/atomic-write.js';
+import { writeFailure } from '../adapters/fs/errno.js';
 import { makeFolder, removeTree } from '../adapters/fs/folders.js';
 import { fsPath } from '../adapters/fs/path-bytes.js';
 import { statOwner } from '../adapters/fs/stat-owner.js';
@@ -87,6 +88,7 @@ export async function runRestore(run: RestoreRun): Promise<RestoreOutcome> {
           reporter.info(`safety snapshot ${safety.id} keeps what the restore overwrites`);
           break;
         case 'restore-files':
+          prepareDestination(run, action);
           database.startBeside();
           await restoreTree(run, action);
           break;
@@ -116,7 +118,7 @@ export async function runRestore(run: RestoreRun): Promise<RestoreOutcome> {
       }
       if (index === lastChange) warnings.push(...(await checkInstallation(run)));
     } catch (error) {
-      failure ??= toError(error);
+      failure ??= writeFailure(error, writtenFolder(run, action)) ?? toError(error);
     }
   }
   if (failure !== undefined) {
@@ -168,6 +170,13 @@ function databaseLane(run: RestoreRun): DatabaseLane {
     loaded: async () => { rethrow(await start(run.reporter).loaded); },
     settled: async () => { await work?.loaded; },
   };
+}
+
+/** The folder an action writes in, for the one-line error of a full or read-only disk. */
+function writtenFolder(run: RestoreRun, action: Action): string {
+  if (action.action === 'safety-snapshot') return run.actions.target.path;
+  if (action.action === 'restore-files') return action.destination;
+  return run.observation.observed.workingDir;
 }
 
 /** Refuses a snapshot that this run's observation found damaged (it verified the snapshot moments ago). */
@@ -226,10 +235,14 @@ async function takeSafetySnapshot(run: RestoreRun, action: Extract<Action, { act
   }
 }
 
-async function restoreTree(run: RestoreRun, action: Extract<Action, { action: 'restore-files' }>): Promise<void> {
-  const part = restoredPart(action.tree);
+/** Makes the destination and clears the files rsync's quick check would wrongly keep. */
+function prepareDestination(run: RestoreRun, action: Extract<Action, { action: 'restore-files' }>): void {
   makeFolder(action.destination);
   removeMismatched(action.destination, run.observation.mismatched.get(action.tree.id) ?? []);
+}
+
+async function restoreTree(run: RestoreRun, action: Extract<Action, { action: 'restore-files' }>): Promise<void> {
+  const part = restoredPart(action.tree);
   await rsyncCopy({
     source: join(run.observation.snapshotFolder, action.tree.snapshotPath),
     destination: action.destination,

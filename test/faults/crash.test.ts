@@ -220,9 +220,7 @@ describe('crash: apply killed with SIGKILL at each step', () => {
     expectNothingInTmp(lane);
   });
 
-  // src/plan/restore-plan.ts does not look at the target's lock: after a restore killed while
-  // starting Cells, the next restore plan neither names the interrupted run nor starts Cells (the
-  // next backup does). Reported in docs/reliability.md; this test passes once that is fixed.
+  // A restore plan reads the target's lock as a backup plan does (docs/reliability.md, defect 15).
   it('after a restore killed while starting Cells, the next restore names it and starts Cells', async () => {
     const lane = lanes.restore;
     const id = (await listed(lane)).at(-1);

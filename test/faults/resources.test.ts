@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { changeRow, touchFiles } from '../../demo/sample-install.js';
 import type { CliResult } from '../helpers/cli.js';
+import { databaseExists, dropDatabase, uniqueName } from '../helpers/mariadb.js';
 import { createSite, pathWithout, stackLine, startCellar, waitForPause, type Lane, type Site } from './support.js';
 
 const isRoot = process.getuid?.() === 0;
@@ -58,6 +59,8 @@ describe('resources: failures that must end cleanly', () => {
     return mountPoint;
   };
 
+  const restoredDatabase = uniqueName('cellar_ro_restore');
+
   beforeAll(async () => {
     site = await createSite('resources');
     const base = site.lane('base', { service: true });
@@ -73,12 +76,17 @@ describe('resources: failures that must end cleanly', () => {
       cpSync(base.target, lane.target, { recursive: true, preserveTimestamps: true });
       lanes.set(name, lane);
     }
+    const restoreYaml = `restore:\n  from: local\n  workingDir: ${join(site.root, 'read-only-mnt', 'restored')}\n  database:\n    admin: { user: root }\n  overrides:\n    database: { name: ${restoredDatabase} }\n`;
+    const restoreLane = site.lane('restore-read-only', { extra: restoreYaml });
+    cpSync(base.target, restoreLane.target, { recursive: true, preserveTimestamps: true });
+    lanes.set('restore-read-only', restoreLane);
     if (isRoot) execFileSync('mount', ['-o', 'remount,ro', join(site.root, 'read-only-mnt')]);
     await touchFiles(site.install, 2);
     await changeRow(site.install);
   }, 120_000);
 
   afterAll(async () => {
+    await dropDatabase(restoredDatabase);
     for (const mountPoint of mounts) execFileSync('umount', ['-l', mountPoint]);
     await site.dispose();
   });
@@ -134,6 +142,14 @@ describe('resources: failures that must end cleanly', () => {
     expect(line).toMatch(/read-only file system; remount it read-write or choose another/);
     expect(line).toContain(lane.target);
     await expectUntouched(lane);
+  });
+
+  it.runIf(isRoot).concurrent('a restore into a folder on a read-only file system', async () => {
+    const lane = lanes.get('restore-read-only')!;
+    const destination = join(site.root, 'read-only-mnt', 'restored');
+    const line = failureLine(await lane.cellar(['apply', '--restore', '--yes', '--no-safety-snapshot']));
+    expect(line).toBe(`cellar: ${destination} is on a read-only file system; remount it read-write or choose another folder`);
+    expect(await databaseExists(restoredDatabase), 'the database is not touched before the files can be written').toBe(false);
   });
 
   it.concurrent('an unreachable database (wrong port)', async () => {

@@ -1,10 +1,28 @@
-import { chmodSync, linkSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { chmodSync, existsSync, linkSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { hasErrorCode } from './errno.js';
 
 /** Creates a folder (and its parents) private to the owner. */
 export function makeFolder(path: string): void {
-  mkdirSync(path, { recursive: true, mode: 0o700 });
+  try {
+    mkdirSync(path, { recursive: true, mode: 0o700 });
+  } catch (error) {
+    // Node's recursive mkdir reports any failure to create a missing folder as ENOENT (a
+    // read-only file system, a permission): making the first missing one alone tells the cause.
+    if (!hasErrorCode(error, 'ENOENT')) throw error;
+    throw firstMissingFailure(path) ?? error;
+  }
+}
+
+function firstMissingFailure(path: string): unknown {
+  let missing = path;
+  while (dirname(missing) !== missing && !existsSync(dirname(missing))) missing = dirname(missing);
+  try {
+    mkdirSync(missing, { mode: 0o700 });
+  } catch (error) {
+    return error;
+  }
+  return undefined;
 }
 
 /** Hard-links `from` at `to`: the same bytes, no copy. */
