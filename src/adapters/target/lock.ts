@@ -1,10 +1,11 @@
 import { closeSync, fsyncSync, linkSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { CellarError } from '../../core/errors.js';
 import { writeFileAtomic } from '../fs/atomic-write.js';
 import { describeSystemError, hasErrorCode, writeFailure } from '../fs/errno.js';
 import type { LockRecord, LockStatus } from '../../plan/observed.js';
+import { findFolderUsers } from '../process/folder-users.js';
 
 export const lockName = 'cellar.lock';
 
@@ -41,6 +42,7 @@ export function acquireLock(target: string, command: string): HeldLock {
   if (!tryCreate(path, record)) {
     const found = readLockFile(path);
     if (found && isAlive(found.holder)) throw lockedError(path, found.holder);
+    if (found) refuseOrphans(target, found.holder);
     // Another run may be taking the same stale lock over: only the one that removes it unchanged goes on.
     if (found && !removeUnchanged(path, found.text)) throw contended(path);
     tookOver = found?.holder;
@@ -164,6 +166,19 @@ function processStart(pid: number): string | null {
 }
 
 /** Another run took the lock at the same moment: it holds it now, or will in an instant. */
+/**
+ * A holder killed alone (an OOM kill) may leave its rsync or dump running in the target until
+ * their next write to the closed pipe: taking over then would race them.
+ */
+function refuseOrphans(target: string, holder: LockRecord): void {
+  const [user] = findFolderUsers(join(target, 'snapshots'));
+  if (!user) return;
+  throw new CellarError(
+    'TARGET_LOCKED',
+    `the interrupted cellar ${holder.command} (pid ${holder.pid}) left ${basename(user.command)} (pid ${user.pid}) working in ${target}; wait for it to end or stop it, then apply again`,
+  );
+}
+
 function contended(path: string): CellarError {
   const winner = readLock(path);
   return winner ? lockedError(path, winner) : new CellarError('TARGET_LOCKED', `another cellar run is taking the lock ${path}; try again`);
