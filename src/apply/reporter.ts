@@ -1,12 +1,21 @@
 import type { Action } from '../plan/types.js';
 
+/** How far a long step is: work done so far and, when known beforehand, in all. */
+export interface ProgressAmount {
+  readonly unit: 'bytes' | 'files';
+  readonly done: number;
+  readonly total?: number | undefined;
+  /** Files copied so far (and in all), beside a byte count: rsync's transfers. */
+  readonly files?: { readonly done: number; readonly total?: number | undefined } | undefined;
+}
+
 /** What apply tells the operator while it works; the CLI writes it to stderr, never stdout. */
 export interface Reporter {
   step(action: Action, index: number, total: number): void;
   info(message: string): void;
   warn(message: string): void;
-  /** Progress of a long step: work done so far and, when known, in all. */
-  progress(label: string, done: number, total: number | undefined, unit: 'bytes' | 'files'): void;
+  /** Progress of a long step. */
+  progress(label: string, amount: ProgressAmount): void;
   /** The long step ended. */
   progressDone(): void;
 }

@@ -52,7 +52,7 @@ export async function loadRestoreDatabase(database: Database, source: LoadSource
     server: database.server,
     database: name,
     dump: source.dump,
-    onProgress: (bytes) => { reporter.progress('loading the database', bytes, undefined, 'bytes'); },
+    onProgress: (read, size) => { reporter.progress('loading the database', { unit: 'bytes', done: read, total: size }); },
   });
   reporter.progressDone();
   await recordLoad(database, source);

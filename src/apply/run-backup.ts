@@ -8,9 +8,10 @@ import type { HeldLock } from '../adapters/target/lock.js';
 import { removeLeftover, removeSnapshot } from '../adapters/target/snapshot-store.js';
 import type { BackupObservation } from '../observe/observe-backup.js';
 import type { Manifest } from '../plan/manifest.js';
-import type { Action, ActionPlan } from '../plan/types.js';
+import type { ObservedBackup } from '../plan/observed.js';
+import type { Action, ActionPlan, TreeSpec } from '../plan/types.js';
 import type { Reporter } from './reporter.js';
-import { baselineOf, beginSnapshot, type Baseline, type SnapshotDraft } from './snapshot-draft.js';
+import { baselineOf, beginSnapshot, type Baseline, type CopySize, type SnapshotDraft } from './snapshot-draft.js';
 
 export interface BackupRun {
   readonly plan: Plan;
@@ -69,7 +70,7 @@ export async function runBackup(run: BackupRun): Promise<BackupOutcome> {
             reporter.info('the database dump runs beside the file copies');
             void startDump(false);
           }
-          await startDraft().copyTrees(action.trees.map((tree) => ({ tree, baseline })));
+          await startDraft().copyTrees(action.trees.map((tree) => ({ tree, baseline, expected: expectedCopy(observed, tree) })));
           break;
         case 'dump-database': {
           const error = await startDump(true);
@@ -142,6 +143,12 @@ async function reuseFromBaseline(run: BackupRun, draft: SnapshotDraft, baseline:
     await draft.dumpDatabase(database.source, database.server, database.verdict.fingerprint);
   }
   draft.reuseIndexes(baseline);
+}
+
+/** What the plan found to copy in a tree: its added and modified files. */
+function expectedCopy(observed: ObservedBackup, tree: TreeSpec): CopySize | undefined {
+  const counts = observed.trees.find((candidate) => candidate.drift.tree.id === tree.id)?.drift.counts;
+  return counts && { bytes: counts.bytes, files: counts.added + counts.modified };
 }
 
 function requireDatabase(observation: BackupObservation): NonNullable<BackupObservation['database']> {

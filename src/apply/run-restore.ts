@@ -243,13 +243,16 @@ function prepareDestination(run: RestoreRun, action: Extract<Action, { action: '
 
 async function restoreTree(run: RestoreRun, action: Extract<Action, { action: 'restore-files' }>): Promise<void> {
   const part = restoredPart(action.tree);
+  const expected = run.observation.observed.destinations.find((observed) => observed.tree.id === action.tree.id)?.comparison.counts;
   await rsyncCopy({
     source: join(run.observation.snapshotFolder, action.tree.snapshotPath),
     destination: action.destination,
     exclude: part.exclude,
     only: part.only,
     delete: true,
-    onProgress: (bytes) => { run.reporter.progress(`restoring ${action.tree.id}`, bytes, undefined, 'bytes'); },
+    onProgress: (copied) => {
+      run.reporter.progress(`restoring ${action.tree.id}`, { unit: 'bytes', done: copied.bytes, total: expected?.bytes, files: { done: copied.files, total: expected && expected.added + expected.modified } });
+    },
   });
   run.reporter.progressDone();
 }

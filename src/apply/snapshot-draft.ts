@@ -29,6 +29,13 @@ export interface Baseline {
 export interface TreeCopy {
   readonly tree: TreeSpec;
   readonly baseline: Baseline | undefined;
+  /** What the plan expects rsync to transfer (added and modified files), for the progress total. */
+  readonly expected?: CopySize | undefined;
+}
+
+export interface CopySize {
+  readonly bytes: number;
+  readonly files: number;
 }
 
 /** The header fields of a manifest that the caller knows and the draft does not. */
@@ -83,7 +90,7 @@ export function beginSnapshot(target: string, now: Date, reporter: Reporter): Sn
     warnings.push(warning);
     reporter.warn(warning);
   };
-  const syncTree = async (tree: TreeSpec, destination: string, linkDest: string | undefined): Promise<void> => {
+  const syncTree = async ({ tree, expected }: TreeCopy, destination: string, linkDest: string | undefined): Promise<void> => {
     const outcome = await rsyncCopy({
       source: tree.source,
       destination,
@@ -91,7 +98,9 @@ export function beginSnapshot(target: string, now: Date, reporter: Reporter): Sn
       only: tree.only,
       linkDest,
       delete: true,
-      onProgress: (bytes) => { reporter.progress(`copying ${tree.id}`, bytes, undefined, 'bytes'); },
+      onProgress: (copied) => {
+        reporter.progress(`copying ${tree.id}`, { unit: 'bytes', done: copied.bytes, total: expected?.bytes, files: { done: copied.files, total: expected?.files } });
+      },
     });
     reporter.progressDone();
     for (const path of outcome.vanished) warn(`${tree.source}/${path} disappeared during the copy; it is not in the snapshot`);
@@ -107,12 +116,13 @@ export function beginSnapshot(target: string, now: Date, reporter: Reporter): Sn
     id,
     folder,
     async copyTrees(copies) {
-      for (const { tree, baseline } of copies) {
+      for (const copy of copies) {
+        const { tree, baseline } = copy;
         const destination = join(folder, tree.snapshotPath);
         makeFolder(destination);
         const previous = baseline?.manifest.trees.find((candidate) => candidate.id === tree.id);
         const previousFolder = baseline && previous ? join(baseline.folder, previous.snapshotPath) : undefined;
-        if (!tree.optional || isFolder(tree.source)) await syncTree(tree, destination, previousFolder);
+        if (!tree.optional || isFolder(tree.source)) await syncTree(copy, destination, previousFolder);
         const list = listPathOf(tree);
         recorder ??= startRecorder(baseline?.manifest);
         const recording = recorder.record({ tree, copy: destination, listPath: join(folder, list), previousList: baseline && previous ? join(baseline.folder, previous.list) : undefined });
@@ -136,7 +146,7 @@ export function beginSnapshot(target: string, now: Date, reporter: Reporter): Sn
         server,
         database: source.name,
         output: join(folder, dump),
-        onProgress: options.progress ? (bytes) => { reporter.progress('dumping the database', bytes, undefined, 'bytes'); } : undefined,
+        onProgress: options.progress ? (bytes) => { reporter.progress('dumping the database', { unit: 'bytes', done: bytes }); } : undefined,
       });
       if (options.progress) reporter.progressDone();
       database = {

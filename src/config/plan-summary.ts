@@ -1,4 +1,5 @@
 /** A plan in one line, for `validate` and `init`. */
+import { plural } from '../render/format.js';
 import type { Plan } from './plan.js';
 
 /** `5 datasources (3 files, 1 provider, 1 skip), database cells on 127.0.0.1:3306, 1 target (local)` */
@@ -14,8 +15,4 @@ export function summarizePlan(plan: Plan): string {
     database === undefined ? 'database from pydio.json' : `database ${database.name} on ${database.socket ?? `${database.host}:${database.port}`}`;
   const targets = Object.keys(plan.targets);
   return `${datasources}, ${databaseText}, ${plural(targets.length, 'target')} (${targets.join(', ')})`;
-}
-
-function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }

@@ -10,6 +10,11 @@ export function formatBytes(bytes: number): string {
   return unit === 0 ? `${value} B` : `${value.toFixed(1)} ${units[unit] ?? ''}`;
 }
 
+/** `1 file`, `3 files`. */
+export function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}
+
 export type Tone = 'add' | 'change' | 'remove' | 'warn' | 'dim' | 'bold';
 
 const codes: Record<Tone, [number, number]> = {

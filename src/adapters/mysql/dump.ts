@@ -1,5 +1,5 @@
 import { createHash, type Hash } from 'node:crypto';
-import { closeSync, createReadStream, fsyncSync, openSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, createReadStream, fsyncSync, openSync, rmSync, statSync, writeSync } from 'node:fs';
 import { Transform, Writable, type TransformCallback } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createGunzip, createGzip } from 'node:zlib';
@@ -132,7 +132,8 @@ export interface LoadRequest {
   readonly server: ServerInfo;
   readonly database: string;
   readonly dump: string;
-  readonly onProgress?: ((bytes: number) => void) | undefined;
+  /** Bytes of the (compressed) dump read so far, and its size. */
+  readonly onProgress?: ((read: number, size: number) => void) | undefined;
 }
 
 /** Feeds a gzip dump to the mysql client, into `database`; the password never reaches argv. */
@@ -143,8 +144,10 @@ export async function loadDump(request: LoadRequest): Promise<void> {
   try {
     const args = [defaults.argument, '--default-character-set=utf8mb4', '--binary-mode', '--', request.database];
     const subprocess = execa(client.program, args, { stdio: ['pipe', 'ignore', 'pipe', clientFd3(defaults)], buffer: { stderr: true }, reject: false });
-    const meter = new Meter({ hashed: false, onBytes: request.onProgress });
-    const feeding = pipeline(createReadStream(request.dump, { highWaterMark: streamChunk }), createGunzip({ chunkSize: streamChunk }), meter, subprocess.stdin).catch((error: unknown) => error);
+    const { onProgress } = request;
+    const size = statSync(request.dump, { throwIfNoEntry: false })?.size ?? 0;
+    const meter = new Meter({ hashed: false, onBytes: onProgress && ((read) => { onProgress(read, size); }) });
+    const feeding = pipeline(createReadStream(request.dump, { highWaterMark: streamChunk }), meter, createGunzip({ chunkSize: streamChunk }), subprocess.stdin).catch((error: unknown) => error);
     const [fed, result] = await Promise.all([feeding, subprocess]);
     if (result.failed && isNotFound(result.cause)) throw toolMissing(client.program, result.cause);
     if (result.exitCode !== 0) {

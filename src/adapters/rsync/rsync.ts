@@ -11,8 +11,13 @@ export interface RsyncCopy {
   readonly linkDest?: string | undefined;
   /** Delete what the source does not have; only ever inside `destination`. */
   readonly delete: boolean;
-  /** Bytes copied so far, from rsync's own progress report. */
-  readonly onProgress?: ((bytes: number) => void) | undefined;
+  /** Bytes and files copied so far, from rsync's own progress report. */
+  readonly onProgress?: ((copied: RsyncProgress) => void) | undefined;
+}
+
+export interface RsyncProgress {
+  readonly bytes: number;
+  readonly files: number;
 }
 
 export interface RsyncOutcome {
@@ -53,7 +58,7 @@ export async function rsyncCopy(copy: RsyncCopy): Promise<RsyncOutcome> {
   const { execa } = await import('execa');
   const subprocess = execa('rsync', rsyncArgs(copy), { reject: false, stdin: 'ignore', buffer: { stdout: false, stderr: true }, stripFinalNewline: true });
   const onProgress = copy.onProgress;
-  if (onProgress) subprocess.stdout.on('data', (chunk: Buffer) => { reportProgress(chunk, onProgress); });
+  if (onProgress) subprocess.stdout.on('data', progressParser(onProgress));
   else subprocess.stdout.resume();
   const result = await subprocess;
   if (result.failed && isNotFound(result.cause)) throw toolMissing('rsync', result.cause);
@@ -64,12 +69,24 @@ export async function rsyncCopy(copy: RsyncCopy): Promise<RsyncOutcome> {
   throw rsyncError(copy, code, stderr, result.signal);
 }
 
-/** rsync's `--info=progress2` lines, `  1,234,567  45%  12.34MB/s  0:00:01 (xfr#12, to-chk=34/100)`, separated by carriage returns. */
-function reportProgress(chunk: Buffer, onProgress: (bytes: number) => void): void {
-  for (const line of chunk.toString('utf8').split(/[\r\n]/)) {
-    const match = /^\s*([\d,.]+)\s+\d+%/.exec(line);
-    if (match?.[1] !== undefined) onProgress(Number(match[1].replace(/[,.]/g, '')));
-  }
+/**
+ * Reads rsync's `--info=progress2` lines, `  1,234,567  45%  12.34MB/s  0:00:01 (xfr#12, to-chk=34/100)`,
+ * separated by carriage returns. The byte count is what rsync transferred (hard links to the
+ * `--link-dest` folder count nothing); `xfr#` comes only on the line that ends a file.
+ */
+export function progressParser(onProgress: (copied: RsyncProgress) => void): (chunk: Buffer) => void {
+  let files = 0;
+  let partial = '';
+  return (chunk) => {
+    const lines = (partial + chunk.toString('utf8')).split(/[\r\n]/);
+    partial = lines.pop() ?? '';
+    for (const line of lines) {
+      const match = /^\s*([\d,.]+)\s+\d+%(?:.*\(xfr#(\d+))?/.exec(line);
+      if (match?.[1] === undefined) continue;
+      if (match[2] !== undefined) files = Number(match[2]);
+      onProgress({ bytes: Number(match[1].replace(/[,.]/g, '')), files });
+    }
+  };
 }
 
 /** The vanished files rsync names, relative to the source (it names them by their full path). */
