@@ -11,7 +11,7 @@ import type { Manifest } from '../plan/manifest.js';
 import type { ObservedBackup } from '../plan/observed.js';
 import type { Action, ActionPlan, TreeSpec } from '../plan/types.js';
 import type { Reporter } from './reporter.js';
-import { baselineOf, beginSnapshot, type Baseline, type CopySize, type SnapshotDraft } from './snapshot-draft.js';
+import { baselineOf, beginSnapshot, type Baseline, copySize, type CopySize, type SnapshotDraft } from './snapshot-draft.js';
 
 export interface BackupRun {
   readonly plan: Plan;
@@ -148,7 +148,7 @@ async function reuseFromBaseline(run: BackupRun, draft: SnapshotDraft, baseline:
 /** What the plan found to copy in a tree: its added and modified files. */
 function expectedCopy(observed: ObservedBackup, tree: TreeSpec): CopySize | undefined {
   const counts = observed.trees.find((candidate) => candidate.drift.tree.id === tree.id)?.drift.counts;
-  return counts && { bytes: counts.bytes, files: counts.added + counts.modified };
+  return counts && copySize(counts);
 }
 
 function requireDatabase(observation: BackupObservation): NonNullable<BackupObservation['database']> {

@@ -24,7 +24,7 @@ import { printablePath } from '../render/format.js';
 import { checkRestored } from './check-restored.js';
 import { withoutProgress, type Reporter } from './reporter.js';
 import { createRestoreDatabase, loadRestoreDatabase, type LoadSource } from './restore-database.js';
-import { beginSnapshot } from './snapshot-draft.js';
+import { beginSnapshot, copyProgress, copySize } from './snapshot-draft.js';
 
 export interface RestoreRun {
   readonly plan: Plan;
@@ -243,16 +243,15 @@ function prepareDestination(run: RestoreRun, action: Extract<Action, { action: '
 
 async function restoreTree(run: RestoreRun, action: Extract<Action, { action: 'restore-files' }>): Promise<void> {
   const part = restoredPart(action.tree);
-  const expected = run.observation.observed.destinations.find((observed) => observed.tree.id === action.tree.id)?.comparison.counts;
+  const counts = run.observation.observed.destinations.find((observed) => observed.tree.id === action.tree.id)?.comparison.counts;
+  const expected = counts && copySize(counts);
   await rsyncCopy({
     source: join(run.observation.snapshotFolder, action.tree.snapshotPath),
     destination: action.destination,
     exclude: part.exclude,
     only: part.only,
     delete: true,
-    onProgress: (copied) => {
-      run.reporter.progress(`restoring ${action.tree.id}`, { unit: 'bytes', done: copied.bytes, total: expected?.bytes, files: { done: copied.files, total: expected && expected.added + expected.modified } });
-    },
+    onProgress: (copied) => { run.reporter.progress(`restoring ${action.tree.id}`, copyProgress(copied, expected)); },
   });
   run.reporter.progressDone();
 }
