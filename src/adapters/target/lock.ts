@@ -9,6 +9,12 @@ import { findFolderUsers } from '../process/folder-users.js';
 
 export const lockName = 'cellar.lock';
 
+/**
+ * The lock of an interrupted run, set aside before that lock is removed, so that whichever run
+ * takes the lock next learns of it, even one that finds the lock gone; removed on release.
+ */
+const interruptedName = 'cellar.lock.interrupted';
+
 export interface HeldLock {
   readonly record: LockRecord;
   /** A previous holder that died with the lock; its unfinished business is the new holder's. */
@@ -30,6 +36,7 @@ export function inspectLock(target: string): LockStatus {
  */
 export function acquireLock(target: string, command: string): HeldLock {
   const path = join(target, lockName);
+  const interrupted = join(target, interruptedName);
   const record: LockRecord = {
     host: hostname(),
     pid: process.pid,
@@ -38,16 +45,20 @@ export function acquireLock(target: string, command: string): HeldLock {
     command,
     serviceStopped: false,
   };
-  let tookOver: LockRecord | undefined;
-  if (!tryCreate(path, record)) {
+  const text = `${JSON.stringify(record)}\n`;
+  if (!tryCreate(path, text)) {
     const found = readLockFile(path);
     if (found && isAlive(found.holder)) throw lockedError(path, found.holder);
-    if (found) refuseOrphans(target, found.holder);
-    // Another run may be taking the same stale lock over: only the one that removes it unchanged goes on.
-    if (found && !removeUnchanged(path, found.text)) throw contended(path);
-    tookOver = found?.holder;
-    if (!tryCreate(path, record)) throw contended(path);
+    if (found) {
+      refuseOrphans(target, found.holder);
+      // An interrupted run set aside already (its business still unfinished) is the one kept.
+      tryCreate(interrupted, found.text);
+      // Another run may be taking the same stale lock over: only the one that removes it unchanged goes on.
+      if (!removeUnchanged(path, found.text)) throw contended(path);
+    }
+    if (!tryCreate(path, text)) throw contended(path);
   }
+  const tookOver = readLock(interrupted);
   let current = record;
   return {
     record,
@@ -57,18 +68,19 @@ export function acquireLock(target: string, command: string): HeldLock {
       writeFileAtomic(path, `${JSON.stringify(current)}\n`, { mode: 0o600 });
     },
     release() {
+      rmSync(interrupted, { force: true });
       rmSync(path, { force: true });
     },
   };
 }
 
-/** Creates the lock only if none exists: written aside, then hard-linked into place (atomic). */
-function tryCreate(path: string, record: LockRecord): boolean {
+/** Creates the file only if none exists: written aside, then hard-linked into place (atomic). */
+function tryCreate(path: string, text: string): boolean {
   const temporary = `${path}.${process.pid}.tmp`;
   try {
     const fd = openSync(temporary, 'w', 0o600);
     try {
-      writeSync(fd, `${JSON.stringify(record)}\n`);
+      writeSync(fd, text);
       fsyncSync(fd);
     } finally {
       closeSync(fd);
@@ -165,7 +177,6 @@ function processStart(pid: number): string | null {
   }
 }
 
-/** Another run took the lock at the same moment: it holds it now, or will in an instant. */
 /**
  * A holder killed alone (an OOM kill) may leave its rsync or dump running in the target until
  * their next write to the closed pipe: taking over then would race them.
@@ -179,6 +190,7 @@ function refuseOrphans(target: string, holder: LockRecord): void {
   );
 }
 
+/** Another run took the lock at the same moment: it holds it now, or will in an instant. */
 function contended(path: string): CellarError {
   const winner = readLock(path);
   return winner ? lockedError(path, winner) : new CellarError('TARGET_LOCKED', `another cellar run is taking the lock ${path}; try again`);
