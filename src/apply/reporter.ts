@@ -1,4 +1,5 @@
-import type { Action } from '../plan/types.js';
+import type { RsyncProgress } from '../adapters/rsync/rsync.js';
+import type { Action, FileCounts } from '../plan/types.js';
 
 /** How far a long step is: work done so far and, when known beforehand, in all. */
 export interface ProgressAmount {
@@ -7,6 +8,22 @@ export interface ProgressAmount {
   readonly total?: number | undefined;
   /** Files copied so far (and in all), beside a byte count: rsync's transfers. */
   readonly files?: { readonly done: number; readonly total?: number | undefined } | undefined;
+}
+
+/** What a copy is expected to transfer: bytes and files. */
+export interface CopySize {
+  readonly bytes: number;
+  readonly files: number;
+}
+
+/** What rsync will transfer of a tree with these changes: its added and modified files (deletions cost nothing). */
+export function copySize(counts: FileCounts): CopySize {
+  return { bytes: counts.bytes, files: counts.added + counts.modified };
+}
+
+/** rsync's progress against what the plan expects it to transfer. */
+export function copyProgress(copied: RsyncProgress, expected: CopySize | undefined): ProgressAmount {
+  return { unit: 'bytes', done: copied.bytes, total: expected?.bytes, files: { done: copied.files, total: expected?.files } };
 }
 
 /** What apply tells the operator while it works; the CLI writes it to stderr, never stdout. */

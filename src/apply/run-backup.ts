@@ -10,8 +10,8 @@ import type { BackupObservation } from '../observe/observe-backup.js';
 import type { Manifest } from '../plan/manifest.js';
 import type { ObservedBackup } from '../plan/observed.js';
 import type { Action, ActionPlan, TreeSpec } from '../plan/types.js';
-import type { Reporter } from './reporter.js';
-import { baselineOf, beginSnapshot, type Baseline, copySize, type CopySize, type SnapshotDraft } from './snapshot-draft.js';
+import { copySize, type CopySize, type Reporter } from './reporter.js';
+import { baselineOf, beginSnapshot, type Baseline, type SnapshotDraft } from './snapshot-draft.js';
 
 export interface BackupRun {
   readonly plan: Plan;

@@ -22,9 +22,9 @@ import type { Manifest } from '../plan/manifest.js';
 import type { Action, ActionPlan } from '../plan/types.js';
 import { printablePath } from '../render/format.js';
 import { checkRestored } from './check-restored.js';
-import { withoutProgress, type Reporter } from './reporter.js';
+import { copyProgress, copySize, withoutProgress, type Reporter } from './reporter.js';
 import { createRestoreDatabase, loadRestoreDatabase, type LoadSource } from './restore-database.js';
-import { beginSnapshot, copyProgress, copySize } from './snapshot-draft.js';
+import { beginSnapshot } from './snapshot-draft.js';
 
 export interface RestoreRun {
   readonly plan: Plan;

@@ -6,7 +6,7 @@ import { sha256File } from '../adapters/fs/hash-file.js';
 import { linkTree } from '../adapters/fs/link-tree.js';
 import { dumpDatabase } from '../adapters/mysql/dump.js';
 import type { ServerInfo } from '../adapters/mysql/probe.js';
-import { rsyncCopy, type RsyncProgress } from '../adapters/rsync/rsync.js';
+import { rsyncCopy } from '../adapters/rsync/rsync.js';
 import { readFileList } from '../adapters/target/file-list.js';
 import { createSnapshotFolder, snapshotFolder, writeManifest } from '../adapters/target/snapshot-store.js';
 import { toolVersion } from '../cli/version.js';
@@ -15,9 +15,9 @@ import type { DatabaseFingerprint } from '../plan/database-drift.js';
 import { configFiles } from '../plan/layout.js';
 import { manifestFormat, type Manifest, type ManifestConfigFile, type ManifestDatabase, type ManifestIndex, type ManifestTree } from '../plan/manifest.js';
 import { dateToId } from '../plan/retention.js';
-import type { FileCounts, TreeSpec } from '../plan/types.js';
+import type { TreeSpec } from '../plan/types.js';
 import { listPathOf, startRecorder, type RecordedTree, type Recorder } from './record-tree.js';
-import type { ProgressAmount, Reporter } from './reporter.js';
+import { copyProgress, type CopySize, type Reporter } from './reporter.js';
 
 /** A snapshot this snapshot may hard-link from: its folder and manifest. */
 export interface Baseline {
@@ -31,21 +31,6 @@ export interface TreeCopy {
   readonly baseline: Baseline | undefined;
   /** What the plan expects rsync to transfer (added and modified files), for the progress total. */
   readonly expected?: CopySize | undefined;
-}
-
-export interface CopySize {
-  readonly bytes: number;
-  readonly files: number;
-}
-
-/** What rsync will transfer of a tree with these changes: its added and modified files (deletions cost nothing). */
-export function copySize(counts: FileCounts): CopySize {
-  return { bytes: counts.bytes, files: counts.added + counts.modified };
-}
-
-/** rsync's progress against what the plan expects it to transfer. */
-export function copyProgress(copied: RsyncProgress, expected: CopySize | undefined): ProgressAmount {
-  return { unit: 'bytes', done: copied.bytes, total: expected?.bytes, files: { done: copied.files, total: expected?.files } };
 }
 
 /** The header fields of a manifest that the caller knows and the draft does not. */
