@@ -13,10 +13,8 @@ export function repoRoot(): string {
   return dir;
 }
 
-/** The shared Cells fixtures: `$CELLAR_FIXTURES`, else `../shared/fixtures` beside the repository. */
+/** The Cells fixtures kept in the repository (`test/fixtures`), or `$CELLAR_FIXTURES` when set. */
 export function fixturesDir(): string {
   const override = process.env.CELLAR_FIXTURES;
-  return override === undefined || override === ''
-    ? resolve(repoRoot(), '..', 'shared', 'fixtures')
-    : resolve(override);
+  return override === undefined || override === '' ? join(repoRoot(), 'test', 'fixtures') : resolve(override);
 }

@@ -30,7 +30,7 @@ export interface SampleInstallOptions {
   readonly password?: string;
   /** Datasources stored as a real folder tree rather than flat (default `cellsdata`). */
   readonly structured?: readonly string[];
-  /** Holds `pydio/v4.0.0-dev.json` and `cells-schema.sql` (default `$CELLAR_FIXTURES`, else `../shared/fixtures`). */
+  /** Holds `pydio/v4.0.0-dev.json` and `cells-schema.sql` (default `$CELLAR_FIXTURES`, else the repository's `test/fixtures`). */
   readonly fixtures?: string;
 }
 

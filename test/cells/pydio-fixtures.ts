@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 /** The pydio.json files captured from Pydio Cells, shared by the whole project. */
 export type PydioFixture = 'v4.0.0-dev.json' | 'v2.0-pre-sites.json' | 'v2.1.0-urls-fragment.json';
 
-const fixtures = new URL('../../../shared/fixtures/pydio/', import.meta.url);
+const fixtures = new URL('../fixtures/pydio/', import.meta.url);
 
 /** The text of one captured pydio.json. */
 export function readPydioFixture(name: PydioFixture): string {

@@ -6,7 +6,7 @@ import { parse } from 'yaml';
 import { parseMysqlDsn } from '../../src/cells/dsn.js';
 import { runCellar } from '../helpers/cli.js';
 
-const fixturesDir = new URL('../../../shared/fixtures/pydio/', import.meta.url);
+const fixturesDir = new URL('../fixtures/pydio/', import.meta.url);
 const env = { HOME: '/nonexistent/home', CELLS_WORKING_DIR: '', CELLAR_PLAN: '' };
 
 let root: string;

@@ -5,7 +5,7 @@ import { parseCellsConfig, type CellsConfig, type DatasourceInfo } from '../../s
 import { parseMysqlDsn } from '../../src/cells/dsn.js';
 import { renderInitialPlan } from '../../src/config/initial-plan.js';
 
-const fixtures = new URL('../../../shared/fixtures/pydio/', import.meta.url);
+const fixtures = new URL('../fixtures/pydio/', import.meta.url);
 
 function fixture(name: string): CellsConfig {
   return parseCellsConfig(readFileSync(new URL(name, fixtures), 'utf8'));

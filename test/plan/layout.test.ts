@@ -178,7 +178,7 @@ describe('layoutTrees', () => {
   });
 
   it('works on the captured v4 pydio.json: five flat datasources inside the working dir', () => {
-    const captured = readFileSync(new URL('../../../shared/fixtures/pydio/v4.0.0-dev.json', import.meta.url), 'utf8').replaceAll('/home/user/.config/pydio/cells', workingDir);
+    const captured = readFileSync(new URL('../fixtures/pydio/v4.0.0-dev.json', import.meta.url), 'utf8').replaceAll('/home/user/.config/pydio/cells', workingDir);
     const names = ['pydiods1', 'personal', 'cellsdata', 'versions', 'thumbnails'];
     const plan = makePlan({ datasources: Object.fromEntries(names.map((name) => [name, files])) });
     const v4 = layoutTrees(plan, parseCellsConfig(captured));
