@@ -86,6 +86,7 @@ export async function runBackup(run: BackupRun): Promise<BackupOutcome> {
           break;
         case 'write-manifest': {
           const current = startDraft();
+          for (const tree of action.absent) current.recordAbsent(tree);
           if (baseline) await reuseFromBaseline(run, current, baseline, action);
           manifest = await current.finish(observation.layout.trees, {
             kind: 'backup',

@@ -88,9 +88,11 @@ export async function runRestore(run: RestoreRun): Promise<RestoreOutcome> {
           reporter.info(`safety snapshot ${safety.id} keeps what the restore overwrites`);
           break;
         case 'restore-files':
-          prepareDestination(run, action);
+          // Written to first, so that a destination that cannot be written fails before the database is touched.
+          if (action.absent) removeTree(action.destination);
+          else prepareDestination(run, action);
           database.startBeside();
-          await restoreTree(run, action);
+          if (!action.absent) await restoreTree(run, action);
           break;
         case 'create-database':
           await database.created();

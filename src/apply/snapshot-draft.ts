@@ -7,13 +7,13 @@ import { linkTree } from '../adapters/fs/link-tree.js';
 import { dumpDatabase } from '../adapters/mysql/dump.js';
 import type { ServerInfo } from '../adapters/mysql/probe.js';
 import { rsyncCopy } from '../adapters/rsync/rsync.js';
-import { readFileList } from '../adapters/target/file-list.js';
+import { createFileList, readFileList } from '../adapters/target/file-list.js';
 import { createSnapshotFolder, snapshotFolder, writeManifest } from '../adapters/target/snapshot-store.js';
 import { toolVersion } from '../cli/version.js';
 import type { DatabaseSource } from '../observe/database-login.js';
 import type { DatabaseFingerprint } from '../plan/database-drift.js';
 import { configFiles } from '../plan/layout.js';
-import { manifestFormat, type Manifest, type ManifestConfigFile, type ManifestDatabase, type ManifestIndex, type ManifestTree } from '../plan/manifest.js';
+import { isAbsent, manifestFormat, type Manifest, type ManifestConfigFile, type ManifestDatabase, type ManifestIndex, type ManifestTree } from '../plan/manifest.js';
 import { dateToId } from '../plan/retention.js';
 import type { TreeSpec } from '../plan/types.js';
 import { listPathOf, startRecorder, type RecordedTree, type Recorder } from './record-tree.js';
@@ -51,6 +51,8 @@ export interface SnapshotDraft {
   copyTrees(copies: readonly TreeCopy[]): Promise<void>;
   /** Hard-links a tree from the baseline; false (and nothing left behind) when the baseline lacks some of it. */
   tryReuseTree(tree: TreeSpec, baseline: Baseline): boolean;
+  /** Records an optional tree as absent: an empty list, and no folder. */
+  recordAbsent(tree: TreeSpec): void;
   /** Dumps the database; without `progress` (a dump running beside file copies), silently. */
   dumpDatabase(source: DatabaseSource, server: ServerInfo, fingerprint: DatabaseFingerprint, options?: { readonly progress: boolean }): Promise<void>;
   /** Hard-links the baseline's dump; false when it is gone. */
@@ -105,17 +107,28 @@ export function beginSnapshot(target: string, now: Date, reporter: Reporter): Sn
     trees.set(tree.id, { ...tree, list, ...recorded.summary, newBytes: recorded.newBytes });
   };
 
+  const recordAbsent = (tree: TreeSpec): void => {
+    const list = listPathOf(tree);
+    const summary = createFileList(join(folder, list)).close();
+    trees.set(tree.id, { ...tree, list, ...summary, newBytes: 0 });
+  };
+
   return {
     id,
     folder,
+    recordAbsent,
     async copyTrees(copies) {
       for (const copy of copies) {
         const { tree, baseline } = copy;
+        if (tree.optional === true && !isFolder(tree.source)) {
+          recordAbsent(tree);
+          continue;
+        }
         const destination = join(folder, tree.snapshotPath);
         makeFolder(destination);
         const previous = baseline?.manifest.trees.find((candidate) => candidate.id === tree.id);
         const previousFolder = baseline && previous ? join(baseline.folder, previous.snapshotPath) : undefined;
-        if (!tree.optional || isFolder(tree.source)) await syncTree(copy, destination, previousFolder);
+        await syncTree(copy, destination, previousFolder);
         const list = listPathOf(tree);
         recorder ??= startRecorder(baseline?.manifest);
         const recording = recorder.record({ tree, copy: destination, listPath: join(folder, list), previousList: baseline && previous ? join(baseline.folder, previous.list) : undefined });
@@ -125,6 +138,10 @@ export function beginSnapshot(target: string, now: Date, reporter: Reporter): Sn
     tryReuseTree(tree, baseline) {
       const previous = baseline.manifest.trees.find((candidate) => candidate.id === tree.id);
       if (!previous) return false;
+      if (isAbsent(previous)) {
+        recordAbsent(tree);
+        return true;
+      }
       const entries = readFileList(join(baseline.folder, previous.list));
       if (!linkTree(join(baseline.folder, previous.snapshotPath), join(folder, tree.snapshotPath), entries)) return false;
       linkFile(join(baseline.folder, previous.list), join(folder, previous.list));

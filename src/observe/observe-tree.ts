@@ -34,7 +34,8 @@ export async function observeTrees(trees: readonly TreeToObserve[]): Promise<Obs
 /** One tree: a walk of the live side merged with the recorded list, both streamed. */
 export function observeTree({ tree, list, keepPaths }: TreeToObserve): ObservedTree {
   const recorded = list === undefined ? [] : readFileList(list);
-  const live = tree.optional && !isFolder(tree.source) ? [] : walkTree(tree.source, { exclude: tree.exclude.map(compileExclude), only: tree.only });
+  const present = tree.optional !== true || isFolder(tree.source);
+  const live = present ? walkTree(tree.source, { exclude: tree.exclude.map(compileExclude), only: tree.only }) : [];
   const { drift, digest } = diffTree(tree, live, recorded, { keep: keepPaths });
-  return { drift, digest, recorded: list !== undefined };
+  return { drift, digest, recorded: list !== undefined, present };
 }

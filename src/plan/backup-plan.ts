@@ -4,7 +4,7 @@ import { vaultFiles } from './layout.js';
 import { leftCellsStopped, lockWarnings } from './lock-notes.js';
 import type { ObservedBackup, ObservedTree } from './observed.js';
 import { dateToId, snapshotsToPrune } from './retention.js';
-import type { Action, ActionPlan, Address, Drift, FileCounts, PathChange } from './types.js';
+import type { Action, ActionPlan, Address, Drift, FileCounts, PathChange, TreeSpec } from './types.js';
 
 export interface BackupPlanOptions {
   readonly now: Date;
@@ -53,7 +53,8 @@ export function planBackup(plan: Plan, observed: ObservedBackup, options: Backup
     actions.push({
       action: 'write-manifest',
       address: targetAddress,
-      reuse: unchanged.map((tree) => tree.drift.tree),
+      reuse: unchanged.filter((tree) => tree.present).map((tree) => tree.drift.tree),
+      absent: unchanged.filter((tree) => !tree.present).map((tree) => tree.drift.tree),
       reuseDatabase: database !== undefined && !databaseChanged && latest?.database != null,
       reason: target.state === 'ready' ? `record the new snapshot${latest ? `, hard-linking what did not change since ${latest.id}` : ''}` : `initialise the target ${target.path} and record the first snapshot`,
     });
@@ -104,17 +105,25 @@ function sumCounts(trees: readonly ObservedTree[]): FileCounts {
 function filesDrift(observed: ObservedBackup): Drift[] {
   const drift: Drift[] = [];
   for (const [address, trees] of groupByAddress(observed.trees.filter(hasChanges))) {
-    const paths: PathChange[] = trees.flatMap((tree) => tree.drift.changes);
+    const whole = trees.flatMap(({ drift: { tree, presence } }) => (presence === 'same' ? [] : [{ label: tree.label ?? tree.id, change: presence }]));
+    const paths: PathChange[] = trees.flatMap(({ drift }) => (drift.presence === 'same' ? drift.changes.map((change) => labelled(drift.tree, change)) : []));
     drift.push({
       kind: 'files',
       address,
       change: trees.some((tree) => tree.recorded) ? 'modified' : 'added',
       files: sumCounts(trees),
+      trees: whole,
       paths,
       truncated: trees.some((tree) => tree.drift.truncated),
     });
   }
   return drift;
+}
+
+/** A changed path as its address shows it: below the tree's label when the tree has one. */
+function labelled(tree: TreeSpec, change: PathChange): PathChange {
+  if (tree.label === undefined) return change;
+  return { ...change, path: change.path === '' ? tree.label : `${tree.label}/${change.path}` };
 }
 
 function databaseDrift(observed: ObservedBackup): Drift[] {

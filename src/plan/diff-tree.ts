@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { comparePaths } from './path-order.js';
-import type { ChangeKind, PathChange, RecordedEntry, TreeDrift, TreeEntry, TreeSpec } from './types.js';
+import type { ChangeKind, PathChange, RecordedEntry, TreeDrift, TreeEntry, TreePresence, TreeSpec } from './types.js';
 
 export interface DiffOptions {
   /** How many changed paths to keep; the counts always cover all of them. */
@@ -30,6 +30,8 @@ export function diffTree(
   let total = 0;
   let files = 0;
   let bytes = 0;
+  let liveRoot = false;
+  let recordedRoot = false;
 
   const note = (entry: TreeEntry, change: ChangeKind): void => {
     if (entry.type === 'dir') counts.folders += 1;
@@ -39,6 +41,7 @@ export function diffTree(
     total += 1;
   };
   const seeLive = (entry: TreeEntry): void => {
+    if (entry.path === '') liveRoot = true;
     digest.update(`${entry.path}\0${entry.type}\0${entry.size}\0${entry.mtimeMs}\0${entry.mode}\0${entry.link ?? ''}\n`);
     if (entry.type === 'file') {
       files += 1;
@@ -57,9 +60,11 @@ export function diffTree(
       note(a.value, 'added');
       a = liveIt.next();
     } else if (order > 0 && !b.done) {
+      if (b.value.path === '') recordedRoot = true;
       note(b.value, 'deleted');
       b = recordedIt.next();
     } else if (!a.done && !b.done) {
+      if (b.value.path === '') recordedRoot = true;
       seeLive(a.value);
       if (!sameEntry(a.value, b.value)) note(a.value, 'modified');
       a = liveIt.next();
@@ -67,9 +72,15 @@ export function diffTree(
     }
   }
   return {
-    drift: { tree, counts, changes, truncated: total > changes.length, files, bytes },
+    drift: { tree, presence: presenceOf(tree, liveRoot, recordedRoot), counts, changes, truncated: total > changes.length, files, bytes },
     digest: digest.digest('hex'),
   };
+}
+
+/** An optional tree is absent on a side whose entries lack its root; other trees are always there. */
+function presenceOf(tree: TreeSpec, live: boolean, recorded: boolean): TreePresence {
+  if (tree.optional !== true || live === recorded) return 'same';
+  return live ? 'appeared' : 'vanished';
 }
 
 /** rsync's quick check: equal when nothing that a copy preserves has changed. */

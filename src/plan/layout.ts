@@ -63,6 +63,7 @@ export function layoutTrees(plan: Plan, cells: CellsConfig | undefined): Layout 
         snapshotPath: `datasources/${name}/.minio.sys`,
         exclude: [],
         optional: true,
+        label: '.minio.sys',
       });
     }
   }

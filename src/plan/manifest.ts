@@ -71,6 +71,11 @@ export interface Manifest {
   readonly restoreOf: string | null;
 }
 
+/** An optional tree that was absent when the snapshot was taken: its list is empty (any other list holds its root). */
+export function isAbsent(tree: ManifestTree): boolean {
+  return tree.entries === 0;
+}
+
 /** Snapshot ids are UTC timestamps, `20261125T140500Z`; they sort in time order. */
 export const snapshotIdPattern = /^\d{8}T\d{6}Z$/;
 

@@ -1,8 +1,8 @@
 import type { CellsConfig } from '../cells/cells-config.js';
 import type { DatabaseVerdict } from './database-drift.js';
 import type { Exclusion } from './layout.js';
-import type { Manifest } from './manifest.js';
-import type { ConfigChangeView, TreeDrift, TreeSpec } from './types.js';
+import type { Manifest, ManifestTree } from './manifest.js';
+import type { ConfigChangeView, TreeDrift } from './types.js';
 
 /** Who holds a target's lock, and what it has done that a successor must know about. */
 export interface LockRecord {
@@ -38,6 +38,8 @@ export interface ObservedTree {
   readonly digest: string;
   /** The latest snapshot holds this tree (false for a datasource declared since). */
   readonly recorded: boolean;
+  /** The live source exists: false only for an absent optional tree. */
+  readonly present: boolean;
 }
 
 export interface ObservedDatabase {
@@ -64,7 +66,7 @@ export interface ObservedBackup {
 /** One tree of a snapshot and the folder a restore writes it to, compared with what is there now. */
 export interface RestoreDestination {
   /** The tree as the snapshot recorded it. */
-  readonly tree: TreeSpec;
+  readonly tree: ManifestTree;
   readonly destination: string;
   readonly exists: boolean;
   /** Snapshot (as "live") against the destination: added = gained, deleted = lost. */

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Plan } from '../config/plan.js';
 import { vaultFiles } from './layout.js';
+import { isAbsent } from './manifest.js';
 import { leftCellsStopped, lockWarnings } from './lock-notes.js';
 import type { ObservedRestore, RestoreDestination } from './observed.js';
 import type { Action, ActionPlan, Drift, FileCounts, TreeSpec } from './types.js';
@@ -52,6 +53,7 @@ function restoreFiles(destination: RestoreDestination): Action {
     address: destination.tree.address,
     tree: destination.tree,
     destination: destination.destination,
+    absent: isAbsent(destination.tree),
     reason: describe(gains(destination), destination.destination),
   };
 }
@@ -110,7 +112,9 @@ function toDrift(destination: RestoreDestination): Drift {
     address: destination.tree.address,
     change: destination.exists ? 'modified' : 'added',
     files: comparison.counts,
-    paths: comparison.changes,
+    // The snapshot's side is the "live" one: a tree it lacks vanishes from the destination.
+    trees: comparison.presence === 'same' ? [] : [{ label: destination.tree.label ?? destination.tree.id, change: comparison.presence }],
+    paths: comparison.presence === 'same' ? comparison.changes : [],
     truncated: comparison.truncated,
   };
 }

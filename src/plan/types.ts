@@ -44,8 +44,10 @@ export interface TreeSpec {
   readonly exclude: readonly string[];
   /** When set, only these top-level names belong to the tree (the config files). */
   readonly only?: readonly string[] | undefined;
-  /** A source that may be absent (an objects folder's `.minio.sys`): absent means empty. */
+  /** A source that may be absent (an objects folder's `.minio.sys`): then it is recorded as absent. */
   readonly optional?: boolean | undefined;
+  /** How the tree's paths are shown beside the others of its address (`.minio.sys`); the main tree has none. */
+  readonly label?: string | undefined;
 }
 
 export type ChangeKind = 'added' | 'modified' | 'deleted';
@@ -69,9 +71,13 @@ export interface FileCounts {
   readonly folders: number;
 }
 
+/** An optional tree that exists on one side of a comparison only. */
+export type TreePresence = 'same' | 'appeared' | 'vanished';
+
 /** A tree compared with its recorded copy: counts, the first changed paths, and its live totals. */
 export interface TreeDrift {
   readonly tree: TreeSpec;
+  readonly presence: TreePresence;
   readonly counts: FileCounts;
   readonly changes: readonly PathChange[];
   /** More changes exist than `changes` holds. */
@@ -88,6 +94,8 @@ export type Drift =
       readonly address: Address;
       readonly change: DriftChange;
       readonly files: FileCounts;
+      /** Optional trees of the address that appeared or vanished as a whole; their paths are not listed. */
+      readonly trees: readonly { readonly label: string; readonly change: Exclude<TreePresence, 'same'> }[];
       readonly paths: readonly PathChange[];
       readonly truncated: boolean;
     }
@@ -112,10 +120,23 @@ export type Action =
   | (ActionBase & { readonly action: 'sync-files'; readonly trees: readonly TreeSpec[] })
   | (ActionBase & { readonly action: 'dump-database'; readonly database: string })
   | (ActionBase & { readonly action: 'dump-index'; readonly datasource: string; readonly tables: readonly string[]; readonly cellsArgv: readonly string[] | undefined })
-  | (ActionBase & { readonly action: 'write-manifest'; readonly reuse: readonly TreeSpec[]; readonly reuseDatabase: boolean })
+  | (ActionBase & {
+      readonly action: 'write-manifest';
+      /** Unchanged trees, hard-linked from the previous snapshot. */
+      readonly reuse: readonly TreeSpec[];
+      /** Optional trees absent live, recorded as absent. */
+      readonly absent: readonly TreeSpec[];
+      readonly reuseDatabase: boolean;
+    })
   | (ActionBase & { readonly action: 'prune-snapshot'; readonly snapshot: string })
   | (ActionBase & { readonly action: 'safety-snapshot'; readonly trees: readonly TreeSpec[]; readonly database: string | undefined })
-  | (ActionBase & { readonly action: 'restore-files'; readonly tree: TreeSpec; readonly destination: string })
+  | (ActionBase & {
+      readonly action: 'restore-files';
+      readonly tree: TreeSpec;
+      readonly destination: string;
+      /** The snapshot recorded the (optional) tree as absent: the destination is removed. */
+      readonly absent: boolean;
+    })
   | (ActionBase & { readonly action: 'create-database'; readonly database: string })
   | (ActionBase & { readonly action: 'load-database'; readonly database: string; readonly dump: string })
   | (ActionBase & { readonly action: 'patch-config'; readonly file: string; readonly sha256: string })

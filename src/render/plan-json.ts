@@ -25,6 +25,8 @@ export type DriftDocument =
       readonly address: string;
       readonly change: string;
       readonly files: { readonly added: number; readonly modified: number; readonly deleted: number; readonly bytes: number; readonly folders: number };
+      /** Optional trees (a `.minio.sys`) that appeared or vanished as a whole. */
+      readonly trees: readonly { readonly label: string; readonly change: string }[];
       readonly paths: readonly { readonly path: string; readonly change: string }[];
       readonly truncated: boolean;
     }
@@ -52,6 +54,7 @@ function toDriftDocument(drift: Drift): DriftDocument {
         address: drift.address,
         change: drift.change,
         files: drift.files,
+        trees: drift.trees,
         paths: drift.paths.map(({ path, change }) => ({ path, change })),
         truncated: drift.truncated,
       };

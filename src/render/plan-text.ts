@@ -76,6 +76,9 @@ function renderDrift(drift: DriftDocument, paint: Paint): string[] {
   const marker = drift.change === 'added' ? paint('add', '+') : paint('change', '~');
   const lines = [`  ${marker} ${drift.address}  ${counts}  (${formatBytes(bytes)} to copy)`];
   // A whole new address lists its paths only when all of them are asked for (--verbose).
+  for (const tree of drift.trees) {
+    lines.push(`      ${tree.change === 'appeared' ? paint('add', '+') : paint('remove', '-')} ${printablePath(tree.label)} ${tree.change}`);
+  }
   if (drift.change === 'added' && drift.truncated) return lines;
   for (const path of drift.paths) {
     const marker = markers[path.change as keyof typeof markers];

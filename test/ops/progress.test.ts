@@ -11,7 +11,7 @@ import { cellarBin } from '../helpers/cli.js';
 import { commandExists, createPlannedInstall, runProcess, type PlannedInstall } from './support.js';
 
 const redraw = '\r\u001b[2K';
-const step: Action = { action: 'write-manifest', address: 'target.local', reuse: [], reuseDatabase: false, reason: 'record the snapshot' };
+const step: Action = { action: 'write-manifest', address: 'target.local', reuse: [], absent: [], reuseDatabase: false, reason: 'record the snapshot' };
 
 /** A reporter writing into a string, on a terminal or not. */
 function capture(progressBars: boolean): { readonly io: Io; readonly text: () => string } {

@@ -112,7 +112,7 @@ describe('planBackup', () => {
       expect(only(result, 'write-manifest')[0]).toMatchObject({ reuse: [workdirTree, configTree], reuseDatabase: true });
       expect(only(result, 'write-manifest')[0]?.reason).toContain(`since ${latestId}`);
       expect(result.drift).toEqual([
-        { kind: 'files', address: 'datasource.pydiods1', change: 'modified', files: counts(2, 1, 0, 30), paths: observed.trees[2]!.drift.changes, truncated: false },
+        { kind: 'files', address: 'datasource.pydiods1', change: 'modified', files: counts(2, 1, 0, 30), trees: [], paths: observed.trees[2]!.drift.changes, truncated: false },
       ]);
     });
 
@@ -124,6 +124,34 @@ describe('planBackup', () => {
         { action: 'sync-files', address: 'datasource.pydiods1', trees: [pydiods1Tree, minio], reason: '1 added, 2 modified, 1 deleted' },
       ]);
       expect(result.drift[0]).toMatchObject({ files: counts(1, 2, 1, 12) });
+    });
+
+    describe('an optional tree', () => {
+      const minio = { ...pydiods1Tree, id: 'datasource.pydiods1.minio-sys', source: '/mnt/archive/.minio.sys', snapshotPath: 'datasources/pydiods1/.minio.sys', optional: true, label: '.minio.sys' };
+      const absent = { ...observedTree(minio), present: false };
+
+      it('absent live and unchanged: recorded as absent, never reused', () => {
+        const observed = observedBackup({ trees: [observedTree(workdirTree, counts(1)), observedTree(pydiods1Tree), absent] });
+        expect(only(plan(observed), 'write-manifest')[0]).toMatchObject({ reuse: [pydiods1Tree], absent: [minio] });
+      });
+
+      it('absent live and unchanged, with nothing else changed: no snapshot at all', () => {
+        const observed = observedBackup({ trees: [observedTree(workdirTree), observedTree(pydiods1Tree), absent] });
+        expect(plan(observed).actions).toEqual([]);
+      });
+
+      it.each(['appeared', 'vanished'] as const)('that %s is reported as a whole, without its paths', (presence) => {
+        const tree = observedTree(minio, counts(presence === 'appeared' ? 3 : 0, 0, presence === 'vanished' ? 3 : 0, 9));
+        const observed = observedBackup({ trees: [observedTree(workdirTree), observedTree(pydiods1Tree), { ...tree, drift: { ...tree.drift, presence }, present: presence === 'appeared' }] });
+        expect(plan(observed).drift).toEqual([
+          expect.objectContaining({ address: 'datasource.pydiods1', trees: [{ label: '.minio.sys', change: presence }], paths: [] }),
+        ]);
+      });
+
+      it('lists its changed paths below its label', () => {
+        const observed = observedBackup({ trees: [observedTree(workdirTree), observedTree(pydiods1Tree), observedTree(minio, counts(1))] });
+        expect(plan(observed).drift[0]).toMatchObject({ trees: [], paths: [{ path: '.minio.sys/added-0', change: 'added' }] });
+      });
     });
 
     it('deletions alone are drift', () => {

@@ -61,7 +61,7 @@ export function observedTree(tree: TreeSpec, fileCounts: FileCounts = counts(), 
   for (const change of kinds) {
     for (let i = 0; i < fileCounts[change]; i++) changes.push({ path: `${change}-${i}`, change, type: 'file', size: 1 });
   }
-  return { drift: { tree, counts: fileCounts, changes, truncated: false, files: 10, bytes: 1000 }, digest, recorded: true };
+  return { drift: { tree, presence: 'same', counts: fileCounts, changes, truncated: false, files: 10, bytes: 1000 }, digest, recorded: true, present: true };
 }
 
 export function manifestTree(tree: TreeSpec): ManifestTree {

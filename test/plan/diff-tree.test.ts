@@ -143,6 +143,25 @@ describe('diffTree', () => {
   });
 });
 
+describe('presence of an optional tree', () => {
+  const optional = { ...workdirTree, id: 'datasource.archive.minio-sys', optional: true };
+  const presence = (live: readonly TreeEntry[], before: readonly TreeEntry[]) => diffTree(optional, live, recorded(before), { keep: 10 }).drift.presence;
+
+  it.each<[string, readonly TreeEntry[], readonly TreeEntry[], string]>([
+    ['absent on both sides', [], [], 'same'],
+    ['present on both sides', base, base, 'same'],
+    ['absent when recorded, present now', base, [], 'appeared'],
+    ['recorded, absent now', [], base, 'vanished'],
+  ])('%s: %s', (_name, live, before, expected) => {
+    expect(presence(live, before)).toBe(expected);
+  });
+
+  it('is always the same for a tree that is not optional, whatever its sides', () => {
+    expect(diff([], base).drift.presence).toBe('same');
+    expect(diff(base, []).drift.presence).toBe('same');
+  });
+});
+
 describe('sameEntry (rsync quick check)', () => {
   it.each<[string, TreeEntry, TreeEntry, boolean]>([
     ['equal files', entry('f'), entry('f'), true],

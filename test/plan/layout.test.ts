@@ -120,6 +120,7 @@ describe('layoutTrees', () => {
       snapshotPath: 'datasources/archive/.minio.sys',
       exclude: [],
       optional: true,
+      label: '.minio.sys',
     });
   });
 

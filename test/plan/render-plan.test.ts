@@ -17,7 +17,7 @@ const backupPlan: ActionPlan = {
       address: 'datasource.pydiods1',
       change: 'modified',
       files: { added: 3, modified: 1, deleted: 1, bytes: 10240, folders: 0 },
-      paths: [
+      trees: [], paths: [
         { path: 'docs/report.pdf', change: 'added', type: 'file', size: 8192 },
         { path: 'docs/new\nline.txt', change: 'modified', type: 'file', size: 2048 },
         { path: 'caf\udce9.txt', change: 'deleted', type: 'file', size: 5 },
@@ -30,7 +30,7 @@ const backupPlan: ActionPlan = {
     { action: 'stop-service', address: 'workdir', argv: ['systemctl', 'stop', 'cells'], reason: 'service stores must not be copied while Cells runs' },
     { action: 'sync-files', address: 'datasource.pydiods1', trees: [pydiods1Tree], reason: '3 added, 1 modified, 1 deleted' },
     { action: 'dump-database', address: 'database.cells', database: 'cells', reason: 'changed (checksums): a, b, c and 4 more' },
-    { action: 'write-manifest', address: 'target.local', reuse: [workdirTree, configTree], reuseDatabase: false, reason: `record the new snapshot, hard-linking what did not change since ${latestId}` },
+    { action: 'write-manifest', address: 'target.local', reuse: [workdirTree, configTree], absent: [], reuseDatabase: false, reason: `record the new snapshot, hard-linking what did not change since ${latestId}` },
     { action: 'start-service', address: 'workdir', argv: ['systemctl', 'start', 'cells'], reason: 'start Cells again' },
     { action: 'prune-snapshot', address: 'snapshot.20261101T120000Z', snapshot: '20261101T120000Z', reason: 'no longer kept by targets.local.keep' },
   ],
@@ -86,7 +86,7 @@ describe('renderPlanText (colour off)', () => {
   });
 
   it('a new address lists its paths only when all are known (--verbose)', () => {
-    const drift = { kind: 'files' as const, address: 'workdir' as const, change: 'added' as const, files: { added: 40, modified: 0, deleted: 0, bytes: 4000, folders: 0 }, paths: [{ path: 'a', change: 'added' as const, type: 'file' as const, size: 100 }], truncated: true };
+    const drift = { kind: 'files' as const, address: 'workdir' as const, change: 'added' as const, files: { added: 40, modified: 0, deleted: 0, bytes: 4000, folders: 0 }, trees: [], paths: [{ path: 'a', change: 'added' as const, type: 'file' as const, size: 100 }], truncated: true };
     const rendered = text({ ...noChanges, snapshot: null, drift: [drift], actions: [] });
     expect(rendered).toContain('  + workdir  +40  (3.9 KiB to copy)\n\n');
     expect(rendered).not.toContain('      + a');
@@ -96,8 +96,8 @@ describe('renderPlanText (colour off)', () => {
     const first: ActionPlan = {
       ...noChanges,
       snapshot: null,
-      drift: [{ kind: 'files', address: 'workdir', change: 'added', files: { added: 2, modified: 0, deleted: 0, bytes: 1023, folders: 0 }, paths: [{ path: '', change: 'added', type: 'dir', size: 0 }, { path: 'a', change: 'added', type: 'file', size: 1023 }], truncated: false }],
-      actions: [{ action: 'write-manifest', address: 'target.local', reuse: [], reuseDatabase: false, reason: `initialise the target ${targetPath} and record the first snapshot` }],
+      drift: [{ kind: 'files', address: 'workdir', change: 'added', files: { added: 2, modified: 0, deleted: 0, bytes: 1023, folders: 0 }, trees: [], paths: [{ path: '', change: 'added', type: 'dir', size: 0 }, { path: 'a', change: 'added', type: 'file', size: 1023 }], truncated: false }],
+      actions: [{ action: 'write-manifest', address: 'target.local', reuse: [], absent: [], reuseDatabase: false, reason: `initialise the target ${targetPath} and record the first snapshot` }],
     };
     expect(text(first)).toBe(
       [
@@ -134,7 +134,7 @@ describe('renderPlanText (colour off)', () => {
   it('shows names with emoji as they are', () => {
     const plan: ActionPlan = {
       ...backupPlan,
-      drift: [{ kind: 'files', address: 'workdir', change: 'modified', files: { added: 1, modified: 0, deleted: 0, bytes: 1, folders: 0 }, paths: [{ path: '\u{1f4c1} Projects/\u{1f480}.txt', change: 'added', type: 'file', size: 1 }], truncated: false }],
+      drift: [{ kind: 'files', address: 'workdir', change: 'modified', files: { added: 1, modified: 0, deleted: 0, bytes: 1, folders: 0 }, trees: [], paths: [{ path: '\u{1f4c1} Projects/\u{1f480}.txt', change: 'added', type: 'file', size: 1 }], truncated: false }],
     };
     expect(text(plan)).toContain('      + \u{1f4c1} Projects/\u{1f480}.txt\n');
   });
@@ -142,7 +142,7 @@ describe('renderPlanText (colour off)', () => {
   it('shows names with other astral characters as they are', () => {
     const plan: ActionPlan = {
       ...backupPlan,
-      drift: [{ kind: 'files', address: 'workdir', change: 'modified', files: { added: 1, modified: 0, deleted: 0, bytes: 1, folders: 0 }, paths: [{ path: '\u{1f600}/\u{20000}', change: 'added', type: 'file', size: 1 }], truncated: false }],
+      drift: [{ kind: 'files', address: 'workdir', change: 'modified', files: { added: 1, modified: 0, deleted: 0, bytes: 1, folders: 0 }, trees: [], paths: [{ path: '\u{1f600}/\u{20000}', change: 'added', type: 'file', size: 1 }], truncated: false }],
     };
     expect(text(plan)).toContain('      + \u{1f600}/\u{20000}\n');
   });
@@ -184,6 +184,7 @@ describe('renderPlanJson', () => {
         address: 'datasource.pydiods1',
         change: 'modified',
         files: { added: 3, modified: 1, deleted: 1, bytes: 10240, folders: 0 },
+        trees: [],
         paths: [
           { path: 'docs/report.pdf', change: 'added' },
           { path: 'docs/new\nline.txt', change: 'modified' },
