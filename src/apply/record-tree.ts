@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { sha256File } from '../adapters/fs/hash-file.js';
 import { fsPath } from '../adapters/fs/path-bytes.js';
 import { statEntry, walkTree } from '../adapters/fs/walk-tree.js';
+import { runsAsRoot } from '../adapters/process/identity.js';
 import { startThreadPool, threadsFor } from '../adapters/process/thread-pool.js';
 import { createFileList, readFileList, type FileListSummary } from '../adapters/target/file-list.js';
 import type { Manifest } from '../plan/manifest.js';
@@ -23,6 +24,9 @@ export interface RecordedTree {
   readonly newBytes: number;
   /** Files whose source differed from the copy once it was made: changed while being copied. */
   readonly unstable: readonly string[];
+  /** The owner and group ids the list holds, to record their names. */
+  readonly uids: readonly number[];
+  readonly gids: readonly number[];
 }
 
 /** Records trees as their copies finish: in-process, or on threads beside the next copy. */
@@ -46,6 +50,8 @@ export function startRecorder(baseline: Manifest | undefined): Recorder {
  * Writes the file list of a tree just copied into `copy`: its entries as they landed, with the
  * content hash reused from the previous list where rsync's quick check says the file is the same,
  * and computed from the copy otherwise. Each new copy is compared with its source afterwards.
+ * Owners are the copy's when rsync could keep them (as root), otherwise the source's; folder times
+ * are always the source's, since copies of other trees nested in this one change the copy's.
  */
 export function recordTree({ tree, copy, listPath, previousList }: TreeToRecord): RecordedTree {
   const list = createFileList(listPath);
@@ -53,8 +59,13 @@ export function recordTree({ tree, copy, listPath, previousList }: TreeToRecord)
   let before = previous?.next();
   let newBytes = 0;
   const unstable: string[] = [];
+  const owners = { uids: new Set<number>(), gids: new Set<number>() };
+  const root = runsAsRoot();
   try {
-    for (const entry of walkTree(copy, { exclude: tree.exclude.map(compileExclude), only: tree.only })) {
+    for (const copied of walkTree(copy, { exclude: tree.exclude.map(compileExclude), only: tree.only })) {
+      const entry = copied.type === 'dir' || !root ? withSourceFacts(tree.source, copied, !root) : copied;
+      owners.uids.add(entry.uid);
+      owners.gids.add(entry.gid);
       while (before && !before.done && comparePaths(before.value.path, entry.path) < 0) before = previous?.next();
       const match = before && !before.done && before.value.path === entry.path ? before.value : undefined;
       if (entry.type !== 'file') {
@@ -76,11 +87,23 @@ export function recordTree({ tree, copy, listPath, previousList }: TreeToRecord)
   } finally {
     previous?.return(undefined);
   }
-  return { summary: list.close(), newBytes, unstable };
+  return { summary: list.close(), newBytes, unstable, uids: [...owners.uids], gids: [...owners.gids] };
 }
 
 function sameFile(a: TreeEntry, b: TreeEntry): boolean {
-  return a.type === b.type && a.size === b.size && a.mtimeMs === b.mtimeMs && a.mode === b.mode;
+  return a.type === b.type && a.size === b.size && a.mtimeMs === b.mtimeMs && a.mode === b.mode && a.uid === b.uid && a.gid === b.gid;
+}
+
+/** The entry with its source's folder time (and owner); the copy's own when the source is gone (it vanished since). */
+function withSourceFacts(source: string, entry: TreeEntry, owner: boolean): TreeEntry {
+  const live = statEntry(source, entry.path);
+  if (!live) return entry;
+  return {
+    ...entry,
+    mtimeMs: entry.type === 'dir' ? live.mtimeMs : entry.mtimeMs,
+    uid: owner ? live.uid : entry.uid,
+    gid: owner ? live.gid : entry.gid,
+  };
 }
 
 /** Where a tree's file list lives inside a snapshot. */

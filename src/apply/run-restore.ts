@@ -6,6 +6,9 @@ import { assertNever } from '../core/assert-never.js';
 import { writeFileAtomic } from '../adapters/fs/atomic-write.js';
 import { writeFailure } from '../adapters/fs/errno.js';
 import { makeFolder, removeTree } from '../adapters/fs/folders.js';
+import { setModified } from '../adapters/fs/entry-fixes.js';
+import { isFolder } from '../adapters/fs/exists.js';
+import { clearRestoreMarker, markRestoring } from '../adapters/fs/restore-marker.js';
 import { fsPath } from '../adapters/fs/path-bytes.js';
 import { statOwner } from '../adapters/fs/stat-owner.js';
 import { findFolderUsers } from '../adapters/process/folder-users.js';
@@ -18,10 +21,11 @@ import { parseCellsConfig } from '../cells/cells-config.js';
 import { refuseOverlaps, type RestoreObservation } from '../observe/observe-restore.js';
 import { currentFingerprint } from '../observe/observe-database.js';
 import { restoredPart } from '../plan/layout.js';
-import type { Manifest } from '../plan/manifest.js';
+import { isAbsent, type Manifest } from '../plan/manifest.js';
 import type { Action, ActionPlan } from '../plan/types.js';
 import { printablePath } from '../render/format.js';
 import { checkRestored } from './check-restored.js';
+import { sealRestore } from './seal-restore.js';
 import { copyProgress, copySize, withoutProgress, type Reporter } from './reporter.js';
 import { createRestoreDatabase, loadRestoreDatabase, type LoadSource } from './restore-database.js';
 import { beginSnapshot } from './snapshot-draft.js';
@@ -59,7 +63,9 @@ export async function runRestore(run: RestoreRun): Promise<RestoreOutcome> {
   await refuseOverlaps(actions.target.path, [observed.workingDir, ...destinations]);
   const stops = actions.actions.some((action) => action.action === 'stop-service');
   if (!stops) refuseLiveCells(observed.workingDir);
+  const firstChange = actions.actions.findIndex(changesInstallation);
   const lastChange = actions.actions.findLastIndex(changesInstallation);
+  let since = 0;
   // Resyncs talk to a running Cells: cellar runs them only when it starts Cells itself.
   const runsResyncs = run.plan.cells.binary !== undefined && actions.actions.some((action) => action.action === 'start-service');
 
@@ -73,6 +79,7 @@ export async function runRestore(run: RestoreRun): Promise<RestoreOutcome> {
     if (failure !== undefined && action.action !== 'start-service') continue;
     reporter.step(action, index, actions.actions.length);
     try {
+      if (index === firstChange) since = markInstallation(run);
       switch (action.action) {
         case 'stop-service':
           await service.stop(action.argv);
@@ -118,7 +125,12 @@ export async function runRestore(run: RestoreRun): Promise<RestoreOutcome> {
         default:
           assertNever(action);
       }
-      if (index === lastChange) warnings.push(...(await checkInstallation(run)));
+      if (index === lastChange) {
+        const sealed = sealInstallation(run, since);
+        warnings.push(...sealed.warnings, ...(await checkInstallation(run)));
+        clearRestoreMarker(observed.workingDir);
+        sealed.setFolderTimes();
+      }
     } catch (error) {
       failure ??= writeFailure(error, writtenFolder(run, action)) ?? toError(error);
     }
@@ -253,6 +265,7 @@ async function restoreTree(run: RestoreRun, action: Extract<Action, { action: 'r
     exclude: part.exclude,
     only: part.only,
     delete: true,
+    leaveOut: action.leaveOut,
     onProgress: (copied) => { run.reporter.progress(`restoring ${action.tree.id}`, copyProgress(copied, expected)); },
   });
   run.reporter.progressDone();
@@ -281,9 +294,51 @@ function writeConfig(run: RestoreRun, action: Extract<Action, { action: 'patch-c
   if (createHash('sha256').update(text).digest('hex') !== action.sha256) {
     throw new CellarError('SAVED_PLAN_STALE', 'saved plan is stale: the pydio.json patch changed since it was made; run cellar plan --restore again');
   }
-  const { mode, uid, gid } = statOwner(run.observation.snapshotConfig);
+  const { mode, uid, gid, mtimeMs } = statOwner(run.observation.snapshotConfig);
+  const { uids, gids } = run.observation.ownerMap;
   makeFolder(run.observation.observed.workingDir);
-  writeFileAtomic(action.file, text, { mode, owner: { uid, gid } });
+  writeFileAtomic(action.file, text, { mode, owner: { uid: uids.get(uid) ?? uid, gid: gids.get(gid) ?? gid } });
+  // Unpatched, it is the snapshot's file: its time comes back with it.
+  if (run.observation.observed.patch.changes.length === 0) setModified(action.file, mtimeMs);
+}
+
+/**
+ * Marks the working dir as being restored before the first write, so that a failure or a kill
+ * leaves that fact behind; returns the time from which what the restore writes is checked.
+ */
+function markInstallation(run: RestoreRun): number {
+  const { workingDir, snapshot } = run.observation.observed;
+  makeFolder(workingDir);
+  const started = new Date();
+  markRestoring(workingDir, { snapshot: snapshot.id, started: started.toISOString() });
+  // A margin for file systems whose change times are coarser than the clock.
+  return started.getTime() - 2000;
+}
+
+/**
+ * Makes every destination exactly what the snapshot's lists record (owners, folder times, no
+ * extra entries) and checks what the restore copied byte for byte; what still differs fails the
+ * restore, leaving the working dir marked as an incomplete restore.
+ */
+function sealInstallation(run: RestoreRun, since: number): { readonly warnings: readonly string[]; readonly setFolderTimes: () => void } {
+  const { observed, snapshotFolder, ownerMap } = run.observation;
+  const trees = observed.destinations
+    .filter((destination) => !isAbsent(destination.tree) && isFolder(destination.destination))
+    .map((destination) => ({ part: restoredPart(destination.tree), destination: destination.destination, list: join(snapshotFolder, destination.tree.list) }));
+  const outcome = sealRestore(trees, { since, owners: ownerMap });
+  if (outcome.problemCount > 0) {
+    const count = outcome.problemCount === 1 ? '1 entry differs' : `${outcome.problemCount} entries differ`;
+    throw new CellarError(
+      'RESTORE_INCOMPLETE',
+      `the restore did not give back what snapshot ${observed.snapshot.id} holds: ${count}; ${observed.workingDir} stays marked as an incomplete restore (restore another snapshot, or the safety snapshot)`,
+      { details: outcome.problems },
+    );
+  }
+  const warnings: string[] = [];
+  if (outcome.removed > 0) warnings.push(`removed ${outcome.removed} entries that the snapshot's lists do not hold`);
+  if (outcome.ownersLeft > 0) warnings.push(`${outcome.ownersLeft} entries keep this user as their owner: only root can give them theirs back`);
+  for (const warning of warnings) run.reporter.warn(warning);
+  return { warnings, setFolderTimes: outcome.setFolderTimes };
 }
 
 /** Checks the restored installation and reports each problem as a warning. */

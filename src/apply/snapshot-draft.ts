@@ -6,6 +6,7 @@ import { sha256File } from '../adapters/fs/hash-file.js';
 import { linkTree } from '../adapters/fs/link-tree.js';
 import { dumpDatabase } from '../adapters/mysql/dump.js';
 import type { ServerInfo } from '../adapters/mysql/probe.js';
+import { ownerNames } from '../adapters/process/owner-names.js';
 import { rsyncCopy } from '../adapters/rsync/rsync.js';
 import { createFileList, readFileList } from '../adapters/target/file-list.js';
 import { createSnapshotFolder, snapshotFolder, writeManifest } from '../adapters/target/snapshot-store.js';
@@ -13,7 +14,7 @@ import { toolVersion } from '../cli/version.js';
 import type { DatabaseSource } from '../observe/database-login.js';
 import type { DatabaseFingerprint } from '../plan/database-drift.js';
 import { configFiles } from '../plan/layout.js';
-import { isAbsent, manifestFormat, type Manifest, type ManifestConfigFile, type ManifestDatabase, type ManifestIndex, type ManifestTree } from '../plan/manifest.js';
+import { isAbsent, manifestFormat, type Manifest, type OwnerNames, type ManifestConfigFile, type ManifestDatabase, type ManifestIndex, type ManifestTree } from '../plan/manifest.js';
 import { dateToId } from '../plan/retention.js';
 import type { TreeSpec } from '../plan/types.js';
 import { listPathOf, startRecorder, type RecordedTree, type Recorder } from './record-tree.js';
@@ -78,6 +79,7 @@ export function beginSnapshot(target: string, now: Date, reporter: Reporter): Sn
   const trees = new Map<string, ManifestTree>();
   const indexes = new Map<string, ManifestIndex>();
   const warnings: string[] = [];
+  const owners = { uids: new Set<number>(), gids: new Set<number>(), names: [] as OwnerNames[] };
   let database: ManifestDatabase | null = null;
   let recorder: Recorder | undefined;
   const recordings: Promise<void>[] = [];
@@ -105,6 +107,8 @@ export function beginSnapshot(target: string, now: Date, reporter: Reporter): Sn
       warn(`${tree.source}/${path} changed while it was being copied; its copy may be inconsistent (stop Cells during backups: cells.service)`);
     }
     trees.set(tree.id, { ...tree, list, ...recorded.summary, newBytes: recorded.newBytes });
+    for (const uid of recorded.uids) owners.uids.add(uid);
+    for (const gid of recorded.gids) owners.gids.add(gid);
   };
 
   const recordAbsent = (tree: TreeSpec): void => {
@@ -146,6 +150,8 @@ export function beginSnapshot(target: string, now: Date, reporter: Reporter): Sn
       if (!linkTree(join(baseline.folder, previous.snapshotPath), join(folder, tree.snapshotPath), entries)) return false;
       linkFile(join(baseline.folder, previous.list), join(folder, previous.list));
       trees.set(tree.id, { ...previous, ...tree, newBytes: 0 });
+      // Its list is not read again: the baseline's names cover the ids it holds.
+      owners.names.push(baseline.manifest.owners);
       return true;
     },
     async dumpDatabase(source, server, fingerprint, options = { progress: true }) {
@@ -214,6 +220,7 @@ export function beginSnapshot(target: string, now: Date, reporter: Reporter): Sn
         excluded: header.excluded,
         warnings: [...header.warnings, ...warnings],
         restoreOf: header.restoreOf,
+        owners: mergeNames([...owners.names, await ownerNames(owners.uids, owners.gids)]),
       };
       writeManifest(target, manifest);
       return manifest;
@@ -223,6 +230,11 @@ export function beginSnapshot(target: string, now: Date, reporter: Reporter): Sn
       removeTree(folder);
     },
   };
+}
+
+/** Owner names of several sources, later ones winning (the names looked up now come last). */
+function mergeNames(all: readonly OwnerNames[]): OwnerNames {
+  return { users: Object.assign({}, ...all.map((names) => names.users)) as OwnerNames['users'], groups: Object.assign({}, ...all.map((names) => names.groups)) as OwnerNames['groups'] };
 }
 
 /** The baseline for hard links: the given snapshot in `target`. */

@@ -83,7 +83,7 @@ export async function prepare(io: Io, prepareOptions: PrepareOptions): Promise<P
         execute: async (actions, lock, reporter) => {
           const outcome = await runRestore({ plan, actions, observation, lock, reporter, now: new Date() });
           const safety = outcome.safety ? `; undo it with cellar apply --restore --snapshot ${outcome.safety.id}` : '';
-          return { snapshot: outcome.safety?.id, summary: `restored snapshot ${actions.snapshot ?? '?'} into ${observation.observed.workingDir}${safety}`, warnings: outcome.warnings, todo: outcome.todo };
+          return { snapshot: outcome.safety?.id, summary: `restored snapshot ${observation.observed.snapshot.id} into ${observation.observed.workingDir}${safety}`, warnings: outcome.warnings, todo: outcome.todo };
         },
       };
     }

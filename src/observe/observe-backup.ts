@@ -3,6 +3,7 @@ import { parseCellsConfig, type CellsConfig } from '../cells/cells-config.js';
 import type { Plan, TargetSpec } from '../config/plan.js';
 import { CellarError } from '../core/errors.js';
 import { readFileIfExists } from '../adapters/fs/read-file.js';
+import { readRestoreMarker } from '../adapters/fs/restore-marker.js';
 import { sha256File } from '../adapters/fs/hash-file.js';
 import { inspectLock, type HeldLock } from '../adapters/target/lock.js';
 import { readTargetState } from '../adapters/target/marker.js';
@@ -53,6 +54,7 @@ export async function observeBackup(plan: Plan, targetName: string | undefined, 
       database: database && { name: database.source.name, verdict: database.verdict, indexTables: database.indexTables },
       excluded: layout.excluded,
       unplaced: layout.unplaced,
+      incompleteRestore: readRestoreMarker(plan.cells.workingDir),
     },
     layout,
     database,

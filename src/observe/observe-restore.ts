@@ -18,7 +18,9 @@ import { snapshotFolder } from '../adapters/target/snapshot-store.js';
 import { verifySnapshot } from './verify-snapshot.js';
 import { relativeInside } from '../plan/layout.js';
 import type { Manifest } from '../plan/manifest.js';
-import type { ObservedRestore } from '../plan/observed.js';
+import type { ObservedRestore, OwnerChange, OwnerMap } from '../plan/observed.js';
+import { ownerIds } from '../adapters/process/owner-names.js';
+import { readRestoreMarker } from '../adapters/fs/restore-marker.js';
 import { relocate, type Move } from '../plan/relocate.js';
 import { restoreDatabase, type RestoreDatabase } from './database-login.js';
 import { observeTarget, targetSpec } from './observe-backup.js';
@@ -42,6 +44,8 @@ export interface RestoreObservation {
   readonly trusted: ReadonlySet<string>;
   /** By tree id: destination files with the snapshot's size and time but other bytes, which rsync would skip. */
   readonly mismatched: ReadonlyMap<string, readonly string[]>;
+  /** Recorded ids that this host gives the same names other numbers: the restore gives files these. */
+  readonly ownerMap: OwnerMap;
 }
 
 export interface RestoreObserveOptions {
@@ -59,7 +63,7 @@ export async function observeRestore(plan: Plan, options: RestoreObserveOptions)
   const target = observeTarget(spec, options.lock);
   const snapshot = findSnapshot(spec, options.snapshot ?? 'latest');
   const folder = snapshotFolder(spec.path, snapshot.id);
-  const { problems, problemCount } = verifySnapshot(spec.path, snapshot, { readData: false });
+  const { problems, problemCount, foreign, foreignCount } = verifySnapshot(spec.path, snapshot, { readData: false });
 
   const isSafety = snapshot.kind === 'safety';
   const workingDir = isSafety ? snapshot.cells.workingDir : restore.workingDir;
@@ -68,7 +72,11 @@ export async function observeRestore(plan: Plan, options: RestoreObserveOptions)
     : [...Object.entries(restore.overrides.paths).map(([from, to]) => ({ from, to })), { from: snapshot.cells.workingDir, to: restore.workingDir }];
   const configText = await readSnapshotConfig(folder, snapshot);
   const cells = parseCellsConfig(configText);
-  const { destinations, trusted } = await observeDestinations(snapshot, { folder, target: spec.path, workingDir, moves }, options.keepPaths);
+  const incompleteRestore = readRestoreMarker(workingDir);
+  // After a restore that did not complete, equal size and time prove nothing anywhere.
+  const trustable = incompleteRestore === null;
+  const { destinations, trusted } = await observeDestinations(snapshot, { folder, target: spec.path, workingDir, moves, trustable }, options.keepPaths);
+  const owners = await ownerChanges(snapshot);
 
   const dumped = snapshot.database;
   const database = dumped ? restoreDatabase(plan, cells, { name: dumped.name, safety: isSafety }, options.env) : undefined;
@@ -83,6 +91,10 @@ export async function observeRestore(plan: Plan, options: RestoreObserveOptions)
       snapshot,
       problems,
       problemCount,
+      foreign,
+      foreignCount,
+      incompleteRestore,
+      owners,
       destinations: destinations.map((observed) => observed.destination),
       workingDir,
       patch: { file: destinationConfig, changes: patch.changes, diff: patch.diff, sha256, current: sha256File(destinationConfig) === sha256 },
@@ -96,7 +108,22 @@ export async function observeRestore(plan: Plan, options: RestoreObserveOptions)
     database: database && observedDatabase ? { ...database, server: observedDatabase.server } : undefined,
     trusted,
     mismatched: new Map(destinations.map((observed) => [observed.destination.tree.id, observed.mismatched])),
+    ownerMap: {
+      uids: new Map(owners.flatMap((owner) => (owner.kind === 'user' && owner.to !== null ? [[owner.from, owner.to]] : []))),
+      gids: new Map(owners.flatMap((owner) => (owner.kind === 'group' && owner.to !== null ? [[owner.from, owner.to]] : []))),
+    },
   };
+}
+
+/** The snapshot's owners whose names this host numbers otherwise, or does not know. */
+async function ownerChanges(snapshot: Manifest): Promise<OwnerChange[]> {
+  const here = await ownerIds(snapshot.owners);
+  const changes = (kind: OwnerChange['kind'], names: Readonly<Record<string, string>>, ids: ReadonlyMap<string, number>): OwnerChange[] =>
+    Object.entries(names).flatMap(([id, name]) => {
+      const to = ids.get(name) ?? null;
+      return to === Number(id) ? [] : [{ kind, name, from: Number(id), to }];
+    });
+  return [...changes('user', snapshot.owners.users, here.users), ...changes('group', snapshot.owners.groups, here.groups)];
 }
 
 function restoreSpec(plan: Plan): RestoreSpec {
@@ -126,12 +153,12 @@ export async function refuseOverlaps(target: string, destinations: readonly stri
  */
 async function observeDestinations(
   snapshot: Manifest,
-  where: { readonly folder: string; readonly target: string; readonly workingDir: string; readonly moves: readonly Move[] },
+  where: { readonly folder: string; readonly target: string; readonly workingDir: string; readonly moves: readonly Move[]; readonly trustable: boolean },
   keepPaths: number,
 ): Promise<{ destinations: DestinationObservation[]; trusted: Set<string> }> {
   const placed = snapshot.trees.map((tree) => ({ tree, destination: relocate(tree.source, where.moves) }));
   await refuseOverlaps(where.target, [where.workingDir, ...placed.map((tree) => tree.destination)]);
-  const inPlace = snapshot.kind === 'backup' && snapshot.host === hostname();
+  const inPlace = where.trustable && snapshot.kind === 'backup' && snapshot.host === hostname();
   const trusted = new Set(placed.filter(({ tree, destination }) => inPlace && destination === tree.source).map(({ tree }) => tree.id));
   const destinations = placed.map(({ tree, destination }) => observeDestination(tree, destination, where.folder, { keepPaths, trusted: trusted.has(tree.id) }));
   return { destinations, trusted };

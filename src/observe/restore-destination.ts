@@ -5,7 +5,7 @@ import { sha256File } from '../adapters/fs/hash-file.js';
 import { fsPath } from '../adapters/fs/path-bytes.js';
 import { walkTree } from '../adapters/fs/walk-tree.js';
 import { readFileList } from '../adapters/target/file-list.js';
-import { diffTree } from '../plan/diff-tree.js';
+import { diffTree, digestLine } from '../plan/diff-tree.js';
 import { compileExclude } from '../plan/exclude.js';
 import { restoredPart } from '../plan/layout.js';
 import type { ManifestTree } from '../plan/manifest.js';
@@ -50,14 +50,19 @@ function* savedEntries(tree: ManifestTree, folder: string, only: readonly string
  */
 function* contentChecked(entries: Iterable<TreeEntry>, saved: Iterable<RecordedEntry>, root: string, mismatched: string[]): Generator<TreeEntry> {
   const recorded = saved[Symbol.iterator]();
-  let next = recorded.next();
-  for (const entry of entries) {
-    while (!next.done && comparePaths(next.value.path, entry.path) < 0) next = recorded.next();
-    const twin = !next.done && next.value.path === entry.path ? next.value : undefined;
-    if (entry.type === 'file' && twin?.sha256 !== undefined && quickCheckEqual(entry, twin) && sha256File(fsPath(root, entry.path)) !== twin.sha256) {
-      mismatched.push(entry.path);
-      yield { ...entry, mtimeMs: Number.NaN };
-    } else yield entry;
+  try {
+    let next = recorded.next();
+    for (const entry of entries) {
+      while (!next.done && comparePaths(next.value.path, entry.path) < 0) next = recorded.next();
+      const twin = !next.done && next.value.path === entry.path ? next.value : undefined;
+      if (entry.type === 'file' && twin?.sha256 !== undefined && quickCheckEqual(entry, twin) && sha256File(fsPath(root, entry.path)) !== twin.sha256) {
+        mismatched.push(entry.path);
+        yield { ...entry, mtimeMs: Number.NaN };
+      } else yield entry;
+    }
+  } finally {
+    // Closes the list's file when the destination ends first.
+    recorded.return?.();
   }
 }
 
@@ -68,7 +73,7 @@ function quickCheckEqual(entry: TreeEntry, twin: RecordedEntry): boolean {
 /** Passes entries through, digesting what a saved plan's freshness depends on. */
 function* tap(entries: Iterable<TreeEntry>, hash: Hash): Generator<TreeEntry> {
   for (const entry of entries) {
-    hash.update(`${entry.path}\0${entry.type}\0${entry.size}\0${entry.mtimeMs}\0${entry.mode}\0${entry.link ?? ''}\n`);
+    hash.update(digestLine(entry));
     yield entry;
   }
 }

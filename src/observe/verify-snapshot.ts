@@ -2,12 +2,16 @@ import { join } from 'node:path';
 import { describeSystemError, hasErrorCode } from '../adapters/fs/errno.js';
 import { sha256File } from '../adapters/fs/hash-file.js';
 import { fsPath } from '../adapters/fs/path-bytes.js';
-import { statEntry } from '../adapters/fs/walk-tree.js';
+import { statEntry, walkTree } from '../adapters/fs/walk-tree.js';
+import { isFolder } from '../adapters/fs/exists.js';
 import { readFileList } from '../adapters/target/file-list.js';
 import { snapshotFolder } from '../adapters/target/snapshot-store.js';
 import { isCellarError } from '../core/errors.js';
-import type { Manifest, ManifestTree } from '../plan/manifest.js';
-import type { EntryType, RecordedEntry, TreeEntry } from '../plan/types.js';
+import { isAbsent, type Manifest, type ManifestTree } from '../plan/manifest.js';
+import type { ForeignEntry } from '../plan/observed.js';
+import { compileExclude } from '../plan/exclude.js';
+import { pairByPath } from '../plan/path-order.js';
+import { unknownOwner, type EntryType, type RecordedEntry, type TreeEntry } from '../plan/types.js';
 import { printablePath } from '../render/format.js';
 
 export interface VerifyOptions {
@@ -22,7 +26,11 @@ export interface VerifyOptions {
 export interface VerifyResult {
   /** The first problems, in manifest order, one printable line each: `path: what is wrong`, paths relative to the snapshot folder. */
   readonly problems: readonly string[];
+  /** Damage: listed entries missing or different, lists or dumps that do not match. Foreign entries are counted apart. */
   readonly problemCount: number;
+  /** Foreign entries, up to `foreignKept`; a restore leaves them out. */
+  readonly foreign: readonly ForeignEntry[];
+  readonly foreignCount: number;
   /** Files and bytes the file lists record (found or not). */
   readonly files: number;
   readonly bytes: number;
@@ -39,11 +47,15 @@ interface RecordedDump {
   readonly sha256: string;
 }
 
+/** How many foreign entries are kept by name (a restore leaves each out); beyond, the snapshot is too damaged to restore. */
+export const foreignKept = 10_000;
+
 /**
- * Checks a snapshot against its manifest, streaming the file lists (memory does not grow with
- * the number of files): each list's digest, every listed entry's type, size and link target, the
- * dumps' sizes, and that the config files the manifest records are listed with their digest.
- * `readData` also re-hashes every file and dump. Reads only.
+ * Checks a snapshot against its manifest, streaming each tree's folder beside its file list
+ * (memory does not grow with the number of files): each list's digest, every listed entry's type,
+ * size and link target, entries the lists do not hold, the dumps' sizes, and that the config files
+ * the manifest records are listed with their digest. `readData` also re-hashes every file and
+ * dump. Reads only.
  */
 export function verifySnapshot(target: string, manifest: Manifest, options: VerifyOptions): VerifyResult {
   const folder = snapshotFolder(target, manifest.id);
@@ -62,6 +74,8 @@ export function verifySnapshot(target: string, manifest: Manifest, options: Veri
   const check = entryChecker(options.readData, report);
   const configNames = new Set(manifest.config.map((file) => file.name));
   const listedConfig = new Map<string, string | undefined>();
+  const foreign: ForeignEntry[] = [];
+  let foreignCount = 0;
   let files = 0;
   let bytes = 0;
 
@@ -73,7 +87,21 @@ export function verifySnapshot(target: string, manifest: Manifest, options: Veri
       if (gone) report(inSnapshot(tree.snapshotPath, gone.path), gone.below === 0 ? 'missing' : `missing, with the ${gone.below} entries listed below it`);
       gone = undefined;
     };
-    for (const entry of listedEntries(folder, tree, report)) {
+    // A foreign folder is one entry: what lies below it is left out with it.
+    let foreignFolder: string | undefined;
+    const seeForeign = (found: TreeEntry): void => {
+      const { path } = found;
+      if (foreignFolder !== undefined && isBelow(path, foreignFolder)) return;
+      foreignFolder = found.type === 'dir' ? path : undefined;
+      foreignCount += 1;
+      if (foreign.length < foreignKept) foreign.push({ tree: tree.id, path: inSnapshot(tree.snapshotPath, path) });
+    };
+    for (const { left: listed, right: found } of pairByPath(listedEntries(folder, tree, report), walkSnapshotTree(root, tree))) {
+      if (!listed) {
+        if (found) seeForeign(found);
+        continue;
+      }
+      const entry = listed;
       if (entry.type === 'file') {
         files += 1;
         bytes += entry.size;
@@ -82,7 +110,7 @@ export function verifySnapshot(target: string, manifest: Manifest, options: Veri
       if (gone && isBelow(entry.path, gone.path)) gone.below += 1;
       else {
         reportGone();
-        if (!check(root, tree.snapshotPath, entry)) {
+        if (!found || !check(root, tree.snapshotPath, entry, found)) {
           if (entry.type === 'dir') gone = { path: entry.path, below: 0 };
           else report(inSnapshot(tree.snapshotPath, entry.path), 'missing');
         }
@@ -93,7 +121,7 @@ export function verifySnapshot(target: string, manifest: Manifest, options: Veri
   }
   for (const dump of dumps) {
     // A dump is checked like a listed file; its mode and time are not recorded.
-    if (!check(folder, '', { path: dump.path, type: 'file', size: dump.size, sha256: dump.sha256, mode: 0, mtimeMs: 0 })) report(dump.path, 'missing');
+    if (!check(folder, '', { path: dump.path, type: 'file', size: dump.size, sha256: dump.sha256, mode: 0, mtimeMs: 0, uid: unknownOwner, gid: unknownOwner })) report(dump.path, 'missing');
     progress(dump.size);
   }
   const configTree = manifest.trees.find((tree) => tree.address === 'config');
@@ -101,7 +129,16 @@ export function verifySnapshot(target: string, manifest: Manifest, options: Veri
     if (file.sha256 === null || listedConfig.get(file.name) === file.sha256) continue;
     report(join(configTree?.snapshotPath ?? 'workdir', file.name), `recorded in the manifest's config but not in ${configTree?.list ?? 'any file list'} with that sha256`);
   }
-  return { problems, problemCount, files, bytes, dumps: dumps.length };
+  return { problems, problemCount, foreign, foreignCount, files, bytes, dumps: dumps.length };
+}
+
+/**
+ * A tree's folder in the snapshot, walked as the recording walked its copy (its excludes and
+ * names); nothing for an absent tree or a folder that is gone (its listed root is then missing).
+ */
+function walkSnapshotTree(root: string, tree: ManifestTree): Iterable<TreeEntry> {
+  if (isAbsent(tree) || !isFolder(root)) return [];
+  return walkTree(root, { exclude: tree.exclude.map(compileExclude), only: tree.only });
 }
 
 /** A tree's list entries, after checking the list's own digest; a list that breaks off is one problem. */
@@ -122,13 +159,14 @@ function* listedEntries(folder: string, tree: ManifestTree, report: Report): Gen
 const typeNames: Record<EntryType, string> = { file: 'a file', dir: 'a folder', symlink: 'a symlink', other: 'a special file' };
 
 /**
- * Compares a recorded entry with what lies at `root/entry.path` (`base` names `root` in problems)
- * and reports any difference; returns false, without reporting, when nothing is there.
+ * Compares a recorded entry with what lies at `root/entry.path` (`base` names `root` in problems),
+ * as found by a walk or else looked up, and reports any difference; returns false, without
+ * reporting, when nothing is there.
  */
-function entryChecker(readData: boolean, report: Report): (root: string, base: string, entry: RecordedEntry) => boolean {
-  return (root, base, entry) => {
+function entryChecker(readData: boolean, report: Report): (root: string, base: string, entry: RecordedEntry, found?: TreeEntry) => boolean {
+  return (root, base, entry, found) => {
     const path = inSnapshot(base, entry.path);
-    const actual = statOrReport(root, entry.path, path, report);
+    const actual = found ?? statOrReport(root, entry.path, path, report);
     if (actual === null) return false;
     if (actual === undefined) return true;
     if (actual.type !== entry.type) {

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Plan } from '../config/plan.js';
-import { vaultFiles } from './layout.js';
+import { restoreMarkerName, vaultFiles } from './layout.js';
 import { leftCellsStopped, lockWarnings } from './lock-notes.js';
 import type { ObservedBackup, ObservedTree } from './observed.js';
 import { dateToId, snapshotsToPrune } from './retention.js';
@@ -73,7 +73,7 @@ export function planBackup(plan: Plan, observed: ObservedBackup, options: Backup
     actions,
     patches: [],
     warnings: backupWarnings(observed),
-    blocked: null,
+    blocked: backupBlocked(observed),
     state: stateDigest(observed),
   };
 }
@@ -191,6 +191,13 @@ function pruneActions(plan: Plan, observed: ObservedBackup, snapshotNeeded: bool
   return actions;
 }
 
+/** A working dir that a restore left half-written holds no snapshot's files: backing it up would hide that. */
+function backupBlocked(observed: ObservedBackup): string | null {
+  const marker = observed.incompleteRestore;
+  if (!marker) return null;
+  return `the working dir holds a restore of snapshot ${marker.snapshot} that did not complete (started ${marker.started}); finish it with cellar apply --restore --snapshot ${marker.snapshot}, or remove ${restoreMarkerName} from the working dir to accept it as it is`;
+}
+
 function backupWarnings(observed: ObservedBackup): string[] {
   const warnings: string[] = observed.unplaced.map(
     (name) => `datasource ${name} is declared backup: files but has no folder (none in pydio.json, no path in the plan); it is not backed up`,
@@ -217,6 +224,7 @@ function stateDigest(observed: ObservedBackup): string {
     trees: observed.trees.map((tree) => [tree.drift.tree.id, tree.digest]),
     config: observed.config,
     database: database ? { changed: database.changed, tables: database.tables } : null,
+    incompleteRestore: observed.incompleteRestore,
   };
   return createHash('sha256').update(JSON.stringify(state)).digest('hex');
 }

@@ -15,8 +15,8 @@ export interface TreeComparison {
 
 /**
  * Compares a live tree with its recorded copy in one pass over both, each in `comparePaths` order.
- * Files match on type, size, mtime and mode (rsync's quick check), folders on mode, symlinks on
- * their target.
+ * Entries match on type, mode and owner; files also on size and mtime (rsync's quick check),
+ * symlinks on their target.
  */
 export function diffTree(
   tree: TreeSpec,
@@ -42,7 +42,7 @@ export function diffTree(
   };
   const seeLive = (entry: TreeEntry): void => {
     if (entry.path === '') liveRoot = true;
-    digest.update(`${entry.path}\0${entry.type}\0${entry.size}\0${entry.mtimeMs}\0${entry.mode}\0${entry.link ?? ''}\n`);
+    digest.update(digestLine(entry));
     if (entry.type === 'file') {
       files += 1;
       bytes += entry.size;
@@ -77,15 +77,20 @@ export function diffTree(
   };
 }
 
+/** What a saved plan's freshness digest takes of an entry: everything a comparison looks at. */
+export function digestLine(entry: TreeEntry): string {
+  return `${entry.path}\0${entry.type}\0${entry.size}\0${entry.mtimeMs}\0${entry.mode}\0${entry.uid}:${entry.gid}\0${entry.link ?? ''}\n`;
+}
+
 /** An optional tree is absent on a side whose entries lack its root; other trees are always there. */
 function presenceOf(tree: TreeSpec, live: boolean, recorded: boolean): TreePresence {
   if (tree.optional !== true || live === recorded) return 'same';
   return live ? 'appeared' : 'vanished';
 }
 
-/** rsync's quick check: equal when nothing that a copy preserves has changed. */
+/** rsync's quick check: equal when nothing that a copy preserves has changed, the owner included. */
 export function sameEntry(live: TreeEntry, recorded: TreeEntry): boolean {
-  if (live.type !== recorded.type || live.mode !== recorded.mode) return false;
+  if (live.type !== recorded.type || live.mode !== recorded.mode || live.uid !== recorded.uid || live.gid !== recorded.gid) return false;
   switch (live.type) {
     case 'file':
       return live.size === recorded.size && live.mtimeMs === recorded.mtimeMs;

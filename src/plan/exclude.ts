@@ -141,3 +141,11 @@ function escapeClassMember(char: string): string {
 function escapeRegex(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\/]/g, (char) => `\\${char}`);
 }
+
+/**
+ * A path as an rsync pattern that matches it literally: rsync reads backslash escapes only in a
+ * pattern that holds a wildcard, so a name without one is left as it is.
+ */
+export function literalPattern(path: string): string {
+  return /[*?[]/.test(path) ? path.replace(/[*?[\\]/g, (char) => `\\${char}`) : path;
+}

@@ -1,10 +1,13 @@
 import type { CellsConfig } from '../cells/cells-config.js';
 import type { Plan } from '../config/plan.js';
+import { literalPattern } from './exclude.js';
 import type { Address, TreeSpec } from './types.js';
 
 /** pydio.json and the vault files: they travel together, or every datasource breaks after a restore. */
 export const configFiles = ['pydio.json', 'pydio-vault.json', 'cells-vault-key'] as const;
 export const vaultFiles = ['pydio-vault.json', 'cells-vault-key'] as const;
+/** Left in the working dir by a restore until it is complete and checked; never part of a tree. */
+export const restoreMarkerName = '.cellar-restore-incomplete';
 
 export interface Exclusion {
   readonly address: Address;
@@ -39,7 +42,7 @@ export function layoutTrees(plan: Plan, cells: CellsConfig | undefined): Layout 
     const declared = spec.backup === 'files' ? (spec.path ?? info?.folder) : info?.folder;
     const folder = declared === undefined ? undefined : withoutTrailingSlash(declared);
     const inside = folder === undefined ? undefined : relativeInside(workingDir, folder);
-    if (inside !== undefined && inside !== '') nested.push(`/${escapeGlob(inside)}/`);
+    if (inside !== undefined && inside !== '') nested.push(`/${literalPattern(inside)}/`);
 
     if (spec.backup !== 'files') {
       excluded.push({ address, what: spec.backup === 'skip' ? `skipped: ${spec.reason}` : 'backed up by its storage provider' });
@@ -68,7 +71,7 @@ export function layoutTrees(plan: Plan, cells: CellsConfig | undefined): Layout 
     }
   }
 
-  const configExclude = configFiles.map((file) => `/${file}`);
+  const configExclude = [...configFiles, restoreMarkerName].map((file) => `/${file}`);
   return {
     trees: [
       { id: 'workdir', address: 'workdir', source: workingDir, snapshotPath: 'workdir', exclude: [...userExclude, ...configExclude, ...nested] },
@@ -91,19 +94,15 @@ function joinSnapshot(base: string, relative: string): string {
   return relative === '' ? base : `${base}/${relative}`;
 }
 
-/**
- * A folder name as an rsync pattern that matches it literally: rsync reads backslash escapes only
- * in a pattern that holds a wildcard, so a name without one is left as it is.
- */
-function escapeGlob(path: string): string {
-  return /[*?[]/.test(path) ? path.replace(/[*?[\\]/g, (char) => `\\${char}`) : path;
-}
-
 function withoutTrailingSlash(path: string): string {
   return path.length > 1 ? path.replace(/\/+$/, '') : path;
 }
 
-/** What a restore copies of a tree: the config tree without pydio.json, which is written patched. */
+/**
+ * What a restore copies of a tree: the config tree without pydio.json, which is written patched;
+ * never the working dir's restore marker (a snapshot older than the marker does not exclude it).
+ */
 export function restoredPart(tree: TreeSpec): TreeSpec {
-  return tree.id === 'config' ? { ...tree, only: vaultFiles } : tree;
+  if (tree.id === 'config') return { ...tree, only: vaultFiles };
+  return tree.id === 'workdir' ? { ...tree, exclude: [...new Set([...tree.exclude, `/${restoreMarkerName}`])] } : tree;
 }

@@ -9,7 +9,9 @@ import type { Address, TreeSpec } from './types.js';
  * files' digests.
  */
 
-export const manifestFormat = '1';
+export const manifestFormat = '2';
+/** Format 1 lacks owners: its lists read with unknown owners, its manifest with no owner names. */
+const readableFormats: readonly string[] = ['1', manifestFormat];
 
 export type SnapshotKind = 'backup' | 'safety';
 
@@ -46,6 +48,12 @@ export interface ManifestIndex {
   readonly tables: readonly string[];
 }
 
+/** Names of the owner and group ids a snapshot's lists hold, by id: a restore on another host maps them by name. */
+export interface OwnerNames {
+  readonly users: Readonly<Record<string, string>>;
+  readonly groups: Readonly<Record<string, string>>;
+}
+
 export interface ManifestConfigFile {
   readonly name: string;
   /** Null when the file was missing at backup time. */
@@ -69,6 +77,7 @@ export interface Manifest {
   readonly warnings: readonly string[];
   /** For a safety snapshot: the snapshot whose restore it preceded. */
   readonly restoreOf: string | null;
+  readonly owners: OwnerNames;
 }
 
 /** An optional tree that was absent when the snapshot was taken: its list is empty (any other list holds its root). */
@@ -99,11 +108,13 @@ export function parseManifest(json: unknown, where: string): Manifest {
     throw new CellarError('SNAPSHOT_DAMAGED', `${where} is not a valid cellar manifest (${what}); the snapshot is damaged, run cellar verify`);
   };
   if (!isRecord(json)) return fail('not a JSON object');
-  if (json.format_version !== manifestFormat) {
-    return fail(`format_version ${JSON.stringify(json.format_version)}, this cellar reads ${manifestFormat}; use a matching cellar version`);
+  if (typeof json.format_version !== 'string' || !readableFormats.includes(json.format_version)) {
+    return fail(`format_version ${JSON.stringify(json.format_version)}, this cellar reads ${readableFormats.join(' and ')}; use a matching cellar version`);
   }
   const { digest, ...body } = json;
   if (digest !== manifestDigest(body)) fail(digest === undefined ? 'no digest' : 'its content does not match its digest');
+  if (json.format_version === '1') return { ...(json as unknown as Manifest), owners: { users: {}, groups: {} } };
+  if (!isOwnerNames(json.owners)) fail('bad owners');
   if (typeof json.id !== 'string' || !snapshotIdPattern.test(json.id)) fail('bad id');
   if (json.kind !== 'backup' && json.kind !== 'safety') fail('bad kind');
   if (!Array.isArray(json.trees) || !json.trees.every(isTree)) fail('bad trees');
@@ -129,6 +140,11 @@ function isTree(tree: unknown): boolean {
     Array.isArray(tree.exclude) &&
     typeof tree.files === 'number'
   );
+}
+
+function isOwnerNames(owners: unknown): boolean {
+  const names = (table: unknown): boolean => isRecord(table) && Object.values(table).every((name) => typeof name === 'string');
+  return isRecord(owners) && names(owners.users) && names(owners.groups);
 }
 
 function isDatabase(database: unknown): boolean {

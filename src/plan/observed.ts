@@ -49,6 +49,35 @@ export interface ObservedDatabase {
   readonly indexTables: Readonly<Record<string, readonly string[]>>;
 }
 
+/** An entry that lies in a snapshot's folder but not in its file list: something added it since. */
+export interface ForeignEntry {
+  readonly tree: string;
+  /** Relative to the snapshot folder. */
+  readonly path: string;
+}
+
+/** An owner or group the snapshot names that this host numbers differently, or does not know. */
+export interface OwnerChange {
+  readonly kind: 'user' | 'group';
+  readonly name: string;
+  /** The id the snapshot recorded. */
+  readonly from: number;
+  /** The id of that name here; null when this host has no such name (the recorded id is kept). */
+  readonly to: number | null;
+}
+
+/** Recorded owner and group ids that have another id on this host (the same name, another number). */
+export interface OwnerMap {
+  readonly uids: ReadonlyMap<number, number>;
+  readonly gids: ReadonlyMap<number, number>;
+}
+
+/** What a restore that has not completed left in the working dir. */
+export interface RestoreMarker {
+  readonly snapshot: string;
+  readonly started: string;
+}
+
 /** Everything a backup plan is decided from; gathered by src/observe, judged by src/plan. */
 export interface ObservedBackup {
   readonly target: ObservedTarget;
@@ -61,6 +90,8 @@ export interface ObservedBackup {
   readonly excluded: readonly Exclusion[];
   /** `backup: files` datasources that have no folder to copy. */
   readonly unplaced: readonly string[];
+  /** A restore of the working dir that did not complete: its files are no snapshot's. */
+  readonly incompleteRestore: RestoreMarker | null;
 }
 
 /** One tree of a snapshot and the folder a restore writes it to, compared with what is there now. */
@@ -89,6 +120,13 @@ export interface ObservedRestore {
   /** What verification found wrong with the snapshot: the first problems, and how many in all. */
   readonly problems: readonly string[];
   readonly problemCount: number;
+  /** Entries of the snapshot's folders that its lists do not hold: left out of the restore. */
+  readonly foreign: readonly ForeignEntry[];
+  readonly foreignCount: number;
+  /** A restore of the working dir that did not complete, if one left its marker. */
+  readonly incompleteRestore: RestoreMarker | null;
+  /** Owners the snapshot names by ids this host gives other names, or none. */
+  readonly owners: readonly OwnerChange[];
   readonly destinations: readonly RestoreDestination[];
   readonly workingDir: string;
   readonly patch: {

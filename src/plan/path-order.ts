@@ -12,3 +12,35 @@ export function comparePaths(a: string, b: string): number {
   }
   return a.length - b.length;
 }
+
+/** One step of `pairByPath`: the entry of the left stream, of the right one, or of both (same path). */
+export interface Paired<A, B> {
+  readonly left?: A | undefined;
+  readonly right?: B | undefined;
+}
+
+/** Two streams in `comparePaths` order, merged and paired by path: one pass, nothing held. */
+export function* pairByPath<A extends { readonly path: string }, B extends { readonly path: string }>(left: Iterable<A>, right: Iterable<B>): Generator<Paired<A, B>> {
+  const a = left[Symbol.iterator]();
+  const b = right[Symbol.iterator]();
+  try {
+    let x = a.next();
+    let y = b.next();
+    while (!x.done || !y.done) {
+      if (y.done || (!x.done && comparePaths(x.value.path, y.value.path) < 0)) {
+        yield { left: x.value as A };
+        x = a.next();
+      } else if (x.done || comparePaths(x.value.path, y.value.path) > 0) {
+        yield { right: y.value };
+        y = b.next();
+      } else {
+        yield { left: x.value, right: y.value };
+        x = a.next();
+        y = b.next();
+      }
+    }
+  } finally {
+    a.return?.();
+    b.return?.();
+  }
+}

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import type { Plan } from '../config/plan.js';
 import { vaultFiles } from './layout.js';
-import { isAbsent } from './manifest.js';
+import { isAbsent, type ManifestTree } from './manifest.js';
 import { leftCellsStopped, lockWarnings } from './lock-notes.js';
-import type { ObservedRestore, RestoreDestination } from './observed.js';
+import type { ForeignEntry, ObservedRestore, RestoreDestination } from './observed.js';
 import type { Action, ActionPlan, Drift, FileCounts, TreeSpec } from './types.js';
 
 export interface RestorePlanOptions {
@@ -18,7 +18,7 @@ export interface RestorePlanOptions {
  */
 export function planRestore(plan: Plan, observed: ObservedRestore, options: RestorePlanOptions): ActionPlan {
   const changed = observed.destinations.filter((destination) => total(gains(destination)) > 0);
-  const work = [...changed.map(restoreFiles), ...databaseWork(observed), ...configWork(observed)];
+  const work = [...changed.map((destination) => restoreFiles(observed.foreign, destination)), ...databaseWork(observed), ...configWork(observed)];
   const actions: Action[] = [];
   const service = plan.cells.service;
   const stops = service !== undefined && work.length > 0;
@@ -47,13 +47,20 @@ export function planRestore(plan: Plan, observed: ObservedRestore, options: Rest
   };
 }
 
-function restoreFiles(destination: RestoreDestination): Action {
+/** A tree's foreign entries, relative to its root: the copy leaves them out. */
+function leftOut(foreign: readonly ForeignEntry[], tree: ManifestTree): string[] {
+  const prefix = `${tree.snapshotPath}/`;
+  return foreign.flatMap((entry) => (entry.tree === tree.id && entry.path.startsWith(prefix) ? [entry.path.slice(prefix.length)] : []));
+}
+
+function restoreFiles(foreign: readonly ForeignEntry[], destination: RestoreDestination): Action {
   return {
     action: 'restore-files',
     address: destination.tree.address,
     tree: destination.tree,
     destination: destination.destination,
     absent: isAbsent(destination.tree),
+    leaveOut: leftOut(foreign, destination.tree),
     reason: describe(gains(destination), destination.destination),
   };
 }
@@ -144,6 +151,9 @@ function restoreBlocked(plan: Plan, observed: ObservedRestore, changes: boolean)
     const more = observed.problemCount > 1 ? ` and ${observed.problemCount - 1} more problems` : '';
     return `snapshot ${observed.snapshot.id} is damaged (${observed.problems[0] ?? '?'}${more}); run cellar verify and restore another snapshot`;
   }
+  if (observed.foreignCount > observed.foreign.length) {
+    return `snapshot ${observed.snapshot.id} holds ${observed.foreignCount} entries that its file lists do not: too many to leave out; run cellar verify and restore another snapshot`;
+  }
   if (changes && observed.liveUsers.length > 0 && !plan.cells.service) {
     return `Cells is running in ${observed.workingDir}; stop it first, or declare cells.service so that cellar stops it`;
   }
@@ -152,6 +162,20 @@ function restoreBlocked(plan: Plan, observed: ObservedRestore, changes: boolean)
 
 function restoreWarnings(plan: Plan, observed: ObservedRestore, changes: boolean): string[] {
   const warnings: string[] = [];
+  if (observed.foreignCount > 0) {
+    const first = observed.foreign.slice(0, 3).map((entry) => entry.path).join(', ');
+    warnings.push(`snapshot ${observed.snapshot.id} holds ${observed.foreignCount} entries its file lists do not (${first}): something added them after it was written; the restore leaves them out (run cellar verify)`);
+  }
+  if (observed.incompleteRestore) {
+    warnings.push(`a restore of snapshot ${observed.incompleteRestore.snapshot} into ${observed.workingDir} did not complete (started ${observed.incompleteRestore.started}): every file there is compared by content`);
+  }
+  for (const owner of observed.owners) {
+    warnings.push(
+      owner.to === null
+        ? `the snapshot's ${owner.kind} ${owner.name} (id ${owner.from}) does not exist on this host: its files keep id ${owner.from}`
+        : `the snapshot's ${owner.kind} ${owner.name} is id ${owner.from} there and ${owner.to} here: its files are given ${owner.to}`,
+    );
+  }
   for (const file of vaultFiles) {
     if (observed.snapshot.config.find((entry) => entry.name === file)?.sha256 == null) {
       warnings.push(`the snapshot has no ${file}: the restored Cells cannot decrypt its datasource secrets`);
@@ -175,6 +199,7 @@ function stateDigest(observed: ObservedRestore): string {
     patch: observed.patch.sha256,
     current: observed.patch.current,
     database: observed.database ?? null,
+    incompleteRestore: observed.incompleteRestore,
     stoppedByInterruptedApply: leftCellsStopped(observed.target),
   };
   return createHash('sha256').update(JSON.stringify(state)).digest('hex');

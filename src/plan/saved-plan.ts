@@ -67,9 +67,9 @@ export function parseSavedPlan(json: unknown, where: string): SavedPlan {
 }
 
 /**
- * Refuses a saved plan when what it was made from has moved since, or when the same observations
- * would now give other actions (retention counts from the current date): what is carried out is
- * always what was shown.
+ * Refuses a saved plan unless every field of it is what cellar plans now from fresh observations:
+ * what is carried out, and what is reported as done, is always exactly what was shown. The reason
+ * names the first field that moved.
  */
 export function checkFreshness(saved: SavedPlan, current: { readonly planSha256: string; readonly plan: ActionPlan }): void {
   if (saved.planSha256 !== current.planSha256) {
@@ -78,8 +78,30 @@ export function checkFreshness(saved: SavedPlan, current: { readonly planSha256:
   if (saved.plan.state !== current.plan.state) {
     throw new CellarError('SAVED_PLAN_STALE', 'saved plan is stale: the installation or the target changed since it was made; run cellar plan again');
   }
-  const same = (plan: ActionPlan): string => JSON.stringify([plan.mode, plan.target, plan.actions]);
-  if (same(saved.plan) !== same(current.plan)) {
-    throw new CellarError('SAVED_PLAN_STALE', 'saved plan is stale: cellar would now plan other actions (retention moves with the date); run cellar plan again');
+  const field = planFields.find((key) => JSON.stringify(saved.plan[key]) !== JSON.stringify(current.plan[key]));
+  if (field !== undefined) {
+    throw new CellarError('SAVED_PLAN_STALE', `saved plan is stale: ${fieldReason(field, saved.plan, current.plan)}; run cellar plan again`);
   }
+}
+
+/** Every field of an action plan, in the order a difference is reported. */
+const planFields = ['mode', 'target', 'snapshot', 'actions', 'drift', 'patches', 'warnings', 'blocked', 'state'] as const satisfies readonly (keyof ActionPlan)[];
+
+const fieldNames: Record<(typeof planFields)[number], string> = {
+  mode: 'its mode is',
+  target: 'its target is',
+  snapshot: 'its snapshot is',
+  actions: 'its actions are',
+  drift: 'its drift is',
+  patches: 'its pydio.json patches are',
+  warnings: 'its warnings are',
+  blocked: 'its refusal is',
+  state: 'its observed state is',
+};
+
+function fieldReason(field: (typeof planFields)[number], saved: ActionPlan, current: ActionPlan): string {
+  if (field === 'snapshot') return `it names snapshot ${saved.snapshot ?? 'none'}, but cellar now plans with ${current.snapshot ?? 'none'}`;
+  const prunes = (plan: ActionPlan): string => JSON.stringify(plan.actions.filter((action) => action.action === 'prune-snapshot'));
+  if (field === 'actions' && prunes(saved) !== prunes(current)) return 'it prunes other snapshots than cellar prunes now (retention counts from the current date)';
+  return `${fieldNames[field]} not what cellar plans now`;
 }

@@ -21,9 +21,15 @@ export interface TreeEntry {
   readonly mtimeMs: number;
   /** Permission bits (st_mode & 0o7777). */
   readonly mode: number;
+  /** Owner and group ids; `unknownOwner` where a list of an older format did not record them. */
+  readonly uid: number;
+  readonly gid: number;
   /** Symlink target, for symlinks only. */
   readonly link?: string | undefined;
 }
+
+/** The owner of an entry whose list did not record it: equal to no live owner, so it is copied again once. */
+export const unknownOwner = -1;
 
 /** A tree entry as a manifest records it: files carry their content hash. */
 export interface RecordedEntry extends TreeEntry {
@@ -136,6 +142,8 @@ export type Action =
       readonly destination: string;
       /** The snapshot recorded the (optional) tree as absent: the destination is removed. */
       readonly absent: boolean;
+      /** Entries of the snapshot's copy that its list does not hold (relative to the tree root): not restored. */
+      readonly leaveOut: readonly string[];
     })
   | (ActionBase & { readonly action: 'create-database'; readonly database: string })
   | (ActionBase & { readonly action: 'load-database'; readonly database: string; readonly dump: string })

@@ -1,4 +1,6 @@
 import type { VerifyResult } from '../observe/verify-snapshot.js';
+import type { ForeignEntry } from '../plan/observed.js';
+import { printablePath } from './format.js';
 
 export const verifyFormat = '1';
 
@@ -30,13 +32,20 @@ export function toVerifyDocument(subject: VerifySubject, result: VerifyResult): 
     target: subject.target,
     snapshot: subject.snapshot,
     read_data: subject.readData,
-    verified: result.problemCount === 0,
+    verified: result.problemCount + result.foreignCount === 0,
     files: result.files,
     bytes: result.bytes,
     dumps: result.dumps,
-    problem_count: result.problemCount,
-    problems: result.problems,
+    problem_count: result.problemCount + result.foreignCount,
+    problems: [...result.problems, ...result.foreign.map(foreignLine)].slice(0, Math.max(result.problems.length, problemsKept)),
   };
+}
+
+/** How many problem lines a document keeps at most when foreign entries are added to the damage. */
+const problemsKept = 50;
+
+function foreignLine(entry: ForeignEntry): string {
+  return `${printablePath(entry.path)}: not in the file list (added after the snapshot was written; a restore leaves it out)`;
 }
 
 export function renderVerifyJson(document: VerifyDocument): string {

@@ -3,7 +3,7 @@ import { appendFileSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createFileList, readFileList } from '../../src/adapters/target/file-list.js';
 import { CellarError } from '../../src/core/errors.js';
-import type { RecordedEntry } from '../../src/plan/types.js';
+import { unknownOwner, type RecordedEntry } from '../../src/plan/types.js';
 import { makeTempDir, removeTempDir } from './fs-tree.js';
 
 let scratch: string;
@@ -19,15 +19,15 @@ afterEach(() => {
 const hash = 'ab'.repeat(32);
 
 const entries: readonly RecordedEntry[] = [
-  { path: '', type: 'dir', size: 0, mtimeMs: 1_700_000_000_123.456, mode: 0o755 },
-  { path: 'a', type: 'dir', size: 0, mtimeMs: 1_700_000_000_000, mode: 0o700 },
-  { path: 'a/line\nbreak', type: 'file', size: 12, mtimeMs: 1_700_000_001_000, mode: 0o644, sha256: hash },
-  { path: 'a/tab\there', type: 'file', size: 0, mtimeMs: 1_700_000_002_000, mode: 0o600, sha256: hash },
-  { path: 'a/caf\udce9', type: 'file', size: 3, mtimeMs: 1_700_000_003_000, mode: 0o644, sha256: hash },
-  { path: 'a/quote"back\\slash', type: 'file', size: 5, mtimeMs: 1, mode: 0o4755 },
-  { path: 'b', type: 'symlink', size: 0, mtimeMs: 1_700_000_004_000, mode: 0o777, link: '../target\udcff' },
-  { path: 'c', type: 'other', size: 0, mtimeMs: 1_700_000_005_000, mode: 0o644 },
-  { path: '\u{1f600}', type: 'file', size: 2 ** 40, mtimeMs: 1_700_000_006_000, mode: 0o644, sha256: hash },
+  { path: '', type: 'dir', size: 0, mtimeMs: 1_700_000_000_123.456, mode: 0o755, uid: 0, gid: 0 },
+  { path: 'a', type: 'dir', size: 0, mtimeMs: 1_700_000_000_000, mode: 0o700, uid: 0, gid: 0 },
+  { path: 'a/line\nbreak', type: 'file', size: 12, mtimeMs: 1_700_000_001_000, mode: 0o644, uid: 0, gid: 0, sha256: hash },
+  { path: 'a/tab\there', type: 'file', size: 0, mtimeMs: 1_700_000_002_000, mode: 0o600, uid: 0, gid: 0, sha256: hash },
+  { path: 'a/caf\udce9', type: 'file', size: 3, mtimeMs: 1_700_000_003_000, mode: 0o644, uid: 0, gid: 0, sha256: hash },
+  { path: 'a/quote"back\\slash', type: 'file', size: 5, mtimeMs: 1, mode: 0o4755, uid: 0, gid: 0 },
+  { path: 'b', type: 'symlink', size: 0, mtimeMs: 1_700_000_004_000, mode: 0o777, uid: 0, gid: 0, link: '../target\udcff' },
+  { path: 'c', type: 'other', size: 0, mtimeMs: 1_700_000_005_000, mode: 0o644, uid: 0, gid: 0 },
+  { path: '\u{1f600}', type: 'file', size: 2 ** 40, mtimeMs: 1_700_000_006_000, mode: 0o644, uid: 0, gid: 0, sha256: hash },
 ];
 
 function write(path: string, list: readonly RecordedEntry[]) {
@@ -91,6 +91,8 @@ describe('file lists', () => {
       size: index,
       mtimeMs: 1_700_000_000_000 + index,
       mode: 0o644,
+      uid: index % 3,
+      gid: 1000,
       sha256: hash,
     }));
     const summary = write(path, many);
@@ -103,8 +105,14 @@ describe('file lists', () => {
 
   it('accept a last line without its newline', () => {
     const path = `${scratch}/cut.list`;
-    writeFileSync(path, '{"p":"","t":"d","o":493,"m":1}\n{"p":"a","t":"f","o":420,"m":2,"s":3}');
+    writeFileSync(path, '{"p":"","t":"d","o":493,"m":1,"u":0,"g":0}\n{"p":"a","t":"f","o":420,"m":2,"u":0,"g":0,"s":3}');
     expect([...readFileList(path)].map((item) => item.path)).toEqual(['', 'a']);
+  });
+
+  it('read the owner of an entry of an older list, which did not record it, as unknown', () => {
+    const path = `${scratch}/old.list`;
+    writeFileSync(path, '{"p":"a","t":"f","o":420,"m":2,"s":3}\n');
+    expect([...readFileList(path)]).toEqual([expect.objectContaining({ path: 'a', uid: unknownOwner, gid: unknownOwner })]);
   });
 });
 
@@ -125,12 +133,29 @@ describe('damaged file lists', () => {
     ['a size that is not a number', '{"p":"a","t":"f","o":420,"m":1,"s":"3"}'],
     ['a hash that is not a string', '{"p":"a","t":"f","o":420,"m":1,"h":3}'],
     ['a link that is not a string', '{"p":"a","t":"l","o":420,"m":1,"l":false}'],
+    ['an owner that is not a number', '{"p":"a","t":"f","o":420,"m":1,"u":"root","g":0}'],
+    ['a negative group', '{"p":"a","t":"f","o":420,"m":1,"u":0,"g":-1}'],
     ['garbage bytes', '\u0000\u0001garbage'],
   ])('%s → SNAPSHOT_DAMAGED naming the line', (_name, line) => {
     const path = `${scratch}/bad.list`;
     write(path, entries.slice(0, 2));
     appendFileSync(path, `${line}\n`);
     expectDamaged(path, /bad\.list:3 is not a valid file-list entry/);
+  });
+
+  it.each([
+    ['a parent folder', '..'],
+    ['a path that climbs out', 'a/../../etc/passwd'],
+    ['an absolute path', '/etc/passwd'],
+    ['a current-folder name', 'a/./b'],
+    ['an empty name', 'a//b'],
+    ['a trailing slash', 'a/'],
+    ['a NUL byte', 'a\u0000b'],
+  ])('%s (%s) → SNAPSHOT_DAMAGED: a restore would write outside its folder', (_name, name) => {
+    const path = `${scratch}/escape.list`;
+    write(path, entries.slice(0, 2));
+    appendFileSync(path, `${JSON.stringify({ p: name, t: 'f', o: 420, m: 1, u: 0, g: 0, s: 1 })}\n`);
+    expectDamaged(path, /escape\.list:3 names .* which is not a path inside its tree/);
   });
 
   it('a line corrupted in the middle of a good list', () => {

@@ -49,7 +49,7 @@ describe('walkTree', () => {
     const [top, folder, file] = walk();
     expect(top).toMatchObject({ path: '', type: 'dir', size: 0 });
     expect(folder).toMatchObject({ path: 'd', type: 'dir', size: 0, mode: 0o2750 });
-    expect(file).toEqual({ path: 'd/f', type: 'file', size: 12, mtimeMs: 1_600_000_000_500, mode: 0o640, link: undefined });
+    expect(file).toEqual({ path: 'd/f', type: 'file', size: 12, mtimeMs: 1_600_000_000_500, mode: 0o640, uid: process.getuid?.(), gid: process.getgid?.(), link: undefined });
   });
 
   it('does not follow symlinks: a link to a folder is one symlink entry', () => {

@@ -83,7 +83,7 @@ describe('corrupt artifacts: refused, not trusted', () => {
     ['cut short', (text) => text.slice(0, text.length / 2)],
     ['binary garbage', () => Buffer.from([0x00, 0xff, 0x7b, 0x22, 0x00])],
     ['a folder in its place', () => folderInstead],
-    ['another format_version', edit((json) => { json.format_version = '2'; })],
+    ['another format_version', edit((json) => { json.format_version = '9'; })],
     ['the id of another snapshot', edit((json) => { json.id = '20000101T000000Z'; })],
     ['a tree path leading out of the snapshot', edit((json) => { trees(json)[0]!.snapshotPath = '../../../../..'; })],
     ['a dump path leading out of the snapshot', edit((json) => { (json.database as Json).dump = '../../../cellar-target.json'; })],

@@ -90,7 +90,7 @@ export interface ManifestOptions {
 
 export function manifest(id: string, options: ManifestOptions = {}): Manifest {
   return {
-    format_version: '1',
+    format_version: '2',
     id,
     kind: options.kind ?? 'backup',
     created: '2026-11-24T14:05:00.000Z',
@@ -123,6 +123,7 @@ export function manifest(id: string, options: ManifestOptions = {}): Manifest {
     excluded: [],
     warnings: [],
     restoreOf: null,
+    owners: { users: {}, groups: {} },
   };
 }
 
@@ -202,13 +203,14 @@ export function observedBackup(overrides: Partial<ObservedBackup> = {}): Observe
     database: observedDatabase(verdict(false, 'binary log')),
     excluded: [],
     unplaced: [],
+    incompleteRestore: null,
     ...overrides,
   };
 }
 
 /** Tree entries for diff tests: a file by default. */
 export function entry(path: string, fields: Partial<TreeEntry> = {}): TreeEntry {
-  return { path, type: 'file', size: 10, mtimeMs: 1_700_000_000_000, mode: 0o644, ...fields };
+  return { path, type: 'file', size: 10, mtimeMs: 1_700_000_000_000, mode: 0o644, uid: 1000, gid: 1000, ...fields };
 }
 
 export function dir(path: string, fields: Partial<TreeEntry> = {}): TreeEntry {

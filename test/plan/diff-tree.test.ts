@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { diffTree, sameEntry } from '../../src/plan/diff-tree.js';
 import { comparePaths } from '../../src/plan/path-order.js';
-import type { TreeEntry } from '../../src/plan/types.js';
+import { unknownOwner, type TreeEntry } from '../../src/plan/types.js';
 import { dir, entry, recorded, symlink, workdirTree } from './builders.js';
 
 const base: readonly TreeEntry[] = [
@@ -172,6 +172,11 @@ describe('sameEntry (rsync quick check)', () => {
     ['type', entry('f'), dir('f'), false],
     ['folder mtime', dir('d', { mtimeMs: 1 }), dir('d', { mtimeMs: 2 }), true],
     ['folder mode', dir('d', { mode: 0o700 }), dir('d'), false],
+    ['file owner', entry('f', { uid: 0 }), entry('f'), false],
+    ['file group', entry('f', { gid: 0 }), entry('f'), false],
+    ['folder owner', dir('d', { uid: 0 }), dir('d'), false],
+    ['symlink owner', symlink('l', 'a', { gid: 0 }), symlink('l', 'a'), false],
+    ['an owner an older list did not record', entry('f'), entry('f', { uid: unknownOwner, gid: unknownOwner }), false],
     ['symlink target', symlink('l', 'a'), symlink('l', 'b'), false],
     ['symlink mtime', symlink('l', 'a', { mtimeMs: 1 }), symlink('l', 'a', { mtimeMs: 2 }), true],
     ['other (fifo) mtime', entry('p', { type: 'other', size: 0, mtimeMs: 1 }), entry('p', { type: 'other', size: 0, mtimeMs: 2 }), true],

@@ -82,13 +82,14 @@ describe('layoutTrees', () => {
     ]);
   });
 
-  it('excludes the config files and every datasource folder inside the working dir from the workdir tree', () => {
+  it('excludes the config files, the restore marker and every datasource folder inside the working dir from the workdir tree', () => {
     expect(tree('workdir')?.exclude).toEqual([
       'logs/',
       '*.tmp',
       '/pydio.json',
       '/pydio-vault.json',
       '/cells-vault-key',
+      '/.cellar-restore-incomplete',
       '/data/we\\*rd\\[1]\\?/',
       '/data/personal/',
       '/data/pydiods1/',
@@ -192,7 +193,7 @@ describe('layoutTrees', () => {
       ['datasource.thumbnails', 'workdir/data/thumbs'],
       ['datasource.versions', 'workdir/data/versions'],
     ]);
-    expect(v4.trees[0]?.exclude).toEqual(['/pydio.json', '/pydio-vault.json', '/cells-vault-key', '/data/cellsdata/', '/data/personal/', '/data/pydiods1/', '/data/thumbs/', '/data/versions/']);
+    expect(v4.trees[0]?.exclude).toEqual(['/pydio.json', '/pydio-vault.json', '/cells-vault-key', '/.cellar-restore-incomplete', '/data/cellsdata/', '/data/personal/', '/data/pydiods1/', '/data/thumbs/', '/data/versions/']);
     expect(owners(v4.trees, `${workingDir}/data/thumbs/a/b.jpg`)).toEqual(['datasource.thumbnails']);
     expect(owners(v4.trees, `${workingDir}/data/.minio.sys/config/config.json`)).toEqual(['workdir']);
     expect(v4.excluded).toEqual([]);

@@ -13,7 +13,7 @@ function tree(id: string, files: number, bytes: number, newBytes: number): Manif
 
 function manifest(id: string, changes: Partial<Manifest>): Manifest {
   return {
-    format_version: '1',
+    format_version: '2',
     id,
     kind: 'backup',
     created: `${id.slice(0, 4)}-${id.slice(4, 6)}-${id.slice(6, 8)}T${id.slice(9, 11)}:${id.slice(11, 13)}:${id.slice(13, 15)}.000Z`,
@@ -27,6 +27,7 @@ function manifest(id: string, changes: Partial<Manifest>): Manifest {
     excluded: [],
     warnings: [],
     restoreOf: null,
+    owners: { users: {}, groups: {} },
     ...changes,
   };
 }
@@ -104,12 +105,12 @@ describe('verify text', () => {
   const subject = { target: { name: 'local', path: '/backup/cells' }, snapshot: '20261125T020000Z', readData: true };
 
   it('summarises a verified snapshot', () => {
-    const result: VerifyResult = { problems: [], problemCount: 0, files: 1204, bytes: 5 * 1024 * 1024, dumps: 2 };
+    const result: VerifyResult = { problems: [], problemCount: 0, foreign: [], foreignCount: 0, files: 1204, bytes: 5 * 1024 * 1024, dumps: 2 };
     expect(renderVerifySummary(toVerifyDocument(subject, result))).toBe('snapshot 20261125T020000Z verified: 1204 files, 5.0 MiB, 2 dumps (read and hashed)\n');
   });
 
   it('lists the problems kept and counts the others', () => {
-    const result: VerifyResult = { problems: ['workdir/a: missing', 'workdir/b: is 3 bytes, expected 4'], problemCount: 7, files: 10, bytes: 100, dumps: 1 };
+    const result: VerifyResult = { problems: ['workdir/a: missing', 'workdir/b: is 3 bytes, expected 4'], problemCount: 7, foreign: [], foreignCount: 0, files: 10, bytes: 100, dumps: 1 };
     const document = toVerifyDocument(subject, result);
     expect(document.verified).toBe(false);
     expect(verifyFailureMessage(document)).toBe('snapshot 20261125T020000Z in target local failed verification: 7 problems');

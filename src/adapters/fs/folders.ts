@@ -1,5 +1,5 @@
 import { chmodSync, existsSync, linkSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname } from 'node:path';
 import { hasErrorCode } from './errno.js';
 
 /** Creates a folder (and its parents) private to the owner. */
@@ -45,7 +45,7 @@ export function tryLinkFile(from: string, to: string): boolean {
  * Removes a folder and everything in it, even folders a copy made read-only (a backup keeps
  * the source's permissions, and an unprivileged user could not empty them).
  */
-export function removeTree(path: string): void {
+export function removeTree(path: string | Buffer): void {
   try {
     rmSync(path, { recursive: true, force: true });
   } catch (error) {
@@ -55,9 +55,9 @@ export function removeTree(path: string): void {
   }
 }
 
-function makeWritable(path: string): void {
+function makeWritable(path: string | Buffer): void {
   chmodSync(path, 0o700);
-  for (const entry of readdirSync(path, { withFileTypes: true })) {
-    if (entry.isDirectory()) makeWritable(join(path, entry.name));
+  for (const entry of readdirSync(path, { withFileTypes: true, encoding: 'buffer' })) {
+    if (entry.isDirectory()) makeWritable(Buffer.concat([Buffer.from(path), Buffer.from('/'), entry.name]));
   }
 }

@@ -53,7 +53,7 @@ function statRoot(root: string): TreeEntry {
     throw new CellarError('FILESYSTEM', `${root} does not exist or cannot be read; check the path in the plan`, { cause: error });
   }
   if (!stats.isDirectory()) throw new CellarError('FILESYSTEM', `${root} is not a folder; check the path in the plan`);
-  return { path: '', type: 'dir', size: 0, mtimeMs: stats.mtimeMs, mode: stats.mode & 0o7777 };
+  return { path: '', type: 'dir', size: 0, mtimeMs: stats.mtimeMs, mode: stats.mode & 0o7777, uid: stats.uid, gid: stats.gid };
 }
 
 /** One entry's facts as the walk records them; undefined when it does not exist. */
@@ -72,6 +72,8 @@ export function statEntry(root: string, path: string): TreeEntry | undefined {
     size: type === 'file' ? stats.size : 0,
     mtimeMs: stats.mtimeMs,
     mode: stats.mode & 0o7777,
+    uid: stats.uid,
+    gid: stats.gid,
     link: type === 'symlink' ? readLink(root, path) : undefined,
   };
 }

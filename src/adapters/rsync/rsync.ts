@@ -1,4 +1,6 @@
 import { CellarError } from '../../core/errors.js';
+import { literalPattern } from '../../plan/exclude.js';
+import { encodeName } from '../fs/path-bytes.js';
 import { isNotFound, lastLine, toolMissing } from '../process/run-tool.js';
 
 export interface RsyncCopy {
@@ -11,6 +13,8 @@ export interface RsyncCopy {
   readonly linkDest?: string | undefined;
   /** Delete what the source does not have; only ever inside `destination`. */
   readonly delete: boolean;
+  /** Paths below `source` (exact names, not patterns) that are not copied. */
+  readonly leaveOut?: readonly string[] | undefined;
   /** Bytes and files copied so far, from rsync's own progress report. */
   readonly onProgress?: ((copied: RsyncProgress) => void) | undefined;
 }
@@ -42,6 +46,8 @@ export function rsyncArgs(copy: RsyncCopy): string[] {
   const args = ['-aHS', '--numeric-ids'];
   if (copy.onProgress) args.push('--info=progress2');
   if (copy.delete) args.push('--delete');
+  // Read from stdin, NUL-separated: any name, however many.
+  if (copy.leaveOut && copy.leaveOut.length > 0) args.push('--from0', '--exclude-from=-');
   if (copy.linkDest !== undefined) args.push(`--link-dest=${copy.linkDest}`);
   if (copy.only) {
     for (const name of copy.only) args.push(`--include=/${name}`);
@@ -56,7 +62,9 @@ export function rsyncArgs(copy: RsyncCopy): string[] {
 /** Copies one tree with rsync; fails with a message naming the cause (disk full, unreadable files). */
 export async function rsyncCopy(copy: RsyncCopy): Promise<RsyncOutcome> {
   const { execa } = await import('execa');
-  const subprocess = execa('rsync', rsyncArgs(copy), { reject: false, stdin: 'ignore', buffer: { stdout: false, stderr: true }, stripFinalNewline: true });
+  const leaveOut = copy.leaveOut ?? [];
+  const input = leaveOut.length > 0 ? { input: Buffer.concat(leaveOut.flatMap((path) => [encodeName(`/${literalPattern(path)}`), Buffer.from([0])])) } : { stdin: 'ignore' as const };
+  const subprocess = execa('rsync', rsyncArgs(copy), { reject: false, ...input, buffer: { stdout: false, stderr: true }, stripFinalNewline: true });
   const onProgress = copy.onProgress;
   if (onProgress) subprocess.stdout.on('data', progressParser(onProgress));
   else subprocess.stdout.resume();

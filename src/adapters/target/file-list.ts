@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { closeSync, fsyncSync, openSync, readSync, writeSync } from 'node:fs';
 import { StringDecoder } from 'node:string_decoder';
 import { CellarError } from '../../core/errors.js';
-import type { EntryType, RecordedEntry } from '../../plan/types.js';
+import { unknownOwner, type EntryType, type RecordedEntry } from '../../plan/types.js';
 
 /*
  * A snapshot's file list: one JSON object per line, in `comparePaths` order, so that it can be
@@ -94,7 +94,7 @@ export function* readFileList(path: string): Generator<RecordedEntry> {
 }
 
 function encodeEntry(entry: RecordedEntry): string {
-  const record: Record<string, unknown> = { p: entry.path, t: typeCodes[entry.type], o: entry.mode, m: entry.mtimeMs };
+  const record: Record<string, unknown> = { p: entry.path, t: typeCodes[entry.type], o: entry.mode, m: entry.mtimeMs, u: entry.uid, g: entry.gid };
   if (entry.type === 'file') {
     record.s = entry.size;
     if (entry.sha256 !== undefined) record.h = entry.sha256;
@@ -111,14 +111,29 @@ function decodeEntry(line: string, path: string, lineNumber: number): RecordedEn
     throw damaged(path, lineNumber, error);
   }
   if (typeof record !== 'object' || record === null) throw damaged(path, lineNumber);
-  const { p, t, o, m, s, h, l } = record as Record<string, unknown>;
+  const { p, t, o, m, u, g, s, h, l } = record as Record<string, unknown>;
   const type = codeTypes.get(t);
   if (typeof p !== 'string' || type === undefined || typeof o !== 'number' || typeof m !== 'number') throw damaged(path, lineNumber);
-  if (s !== undefined && typeof s !== 'number') throw damaged(path, lineNumber);
+  if (!isInsideTree(p)) throw damaged(path, lineNumber, undefined, `names ${JSON.stringify(p)}, which is not a path inside its tree`);
+  if ((s !== undefined && typeof s !== 'number') || !isOwnerId(u) || !isOwnerId(g)) throw damaged(path, lineNumber);
   if ((h !== undefined && typeof h !== 'string') || (l !== undefined && typeof l !== 'string')) throw damaged(path, lineNumber);
-  return { path: p, type, mode: o, mtimeMs: m, size: s ?? 0, sha256: h, link: l };
+  return { path: p, type, mode: o, mtimeMs: m, uid: u ?? unknownOwner, gid: g ?? unknownOwner, size: s ?? 0, sha256: h, link: l };
 }
 
-function damaged(path: string, line: number, cause?: unknown): CellarError {
-  return new CellarError('SNAPSHOT_DAMAGED', `${path}:${line} is not a valid file-list entry; the snapshot is damaged (run cellar verify)`, { cause });
+/**
+ * A relative path that stays inside its tree: '' (the root) or names joined by '/', none empty,
+ * '.' or '..'. Anything else (an absolute path, a `..`) would make a restore write outside its folder.
+ */
+export function isInsideTree(path: string): boolean {
+  if (path === '') return true;
+  return !path.includes('\0') && path.split('/').every((name) => name !== '' && name !== '.' && name !== '..');
+}
+
+// Lists written before owners were recorded have none: the owner is unknown.
+function isOwnerId(id: unknown): id is number | undefined {
+  return id === undefined || (typeof id === 'number' && Number.isInteger(id) && id >= 0);
+}
+
+function damaged(path: string, line: number, cause?: unknown, what = 'is not a valid file-list entry'): CellarError {
+  return new CellarError('SNAPSHOT_DAMAGED', `${path}:${line} ${what}; the snapshot is damaged (run cellar verify)`, { cause });
 }
