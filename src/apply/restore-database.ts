@@ -11,11 +11,11 @@ import type { Reporter } from './reporter.js';
 
 type Database = NonNullable<RestoreObservation['database']>;
 
-/** Creates the restore's database in utf8mb4 and, with a separate admin login, grants it to the Cells user. */
-export async function createRestoreDatabase(database: Database, reporter: Reporter): Promise<void> {
+/** Creates the restore's database with the snapshot's defaults and, with a separate admin login, grants it to the Cells user. */
+export async function createRestoreDatabase(database: Database, defaults: { readonly charset: string; readonly collation: string }, reporter: Reporter): Promise<void> {
   const connection = await connect(database.admin ?? database.source.login);
   try {
-    await createDatabase(connection, database.source.name);
+    await createDatabase(connection, database.source.name, defaults);
     if (database.admin && database.admin.user !== database.source.login.user) {
       const accounts = await grantToUser(connection, database.source.name, database.source.login.user);
       if (accounts === 0) reporter.warn(`no account named ${database.source.login.user} exists on the server; create it and grant it ${database.source.name}`);

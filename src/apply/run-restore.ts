@@ -159,14 +159,14 @@ interface DatabaseLane {
 }
 
 function databaseLane(run: RestoreRun): DatabaseLane {
-  const create = run.actions.actions.some((action) => action.action === 'create-database');
+  const create = run.actions.actions.find((action) => action.action === 'create-database');
   const load = run.actions.actions.find((action) => action.action === 'load-database');
   // Each step settles to its error, so that nothing rejects unheard while other steps run.
   let work: { readonly created: Promise<Error | undefined>; readonly loaded: Promise<Error | undefined> } | undefined;
   const start = (reporter: Reporter): NonNullable<typeof work> => {
     if (work) return work;
     const database = requireDatabase(run);
-    const created = create ? settle(() => createRestoreDatabase(database, reporter)) : Promise.resolve(undefined);
+    const created = create ? settle(() => createRestoreDatabase(database, create, reporter)) : Promise.resolve(undefined);
     const loaded = created.then((error) => (error || !load ? error : settle(() => loadRestoreDatabase(database, loadSource(run, load), reporter))));
     work = { created, loaded };
     return work;

@@ -1,7 +1,7 @@
 import type { CellsConfig } from '../cells/cells-config.js';
 import { connect, type DatabaseConnection } from '../adapters/mysql/connect.js';
 import { describedQuery } from '../adapters/mysql/query-error.js';
-import { checksumTables, probeDatabase, readServerInfo, type ServerInfo } from '../adapters/mysql/probe.js';
+import { checksumTables, hiddenRoutines, probeDatabase, readServerInfo, routineGrant, type ServerInfo } from '../adapters/mysql/probe.js';
 import { judgeDatabase, tablesToChecksum, type DatabaseFingerprint, type DatabaseProbe, type DatabaseVerdict } from '../plan/database-drift.js';
 import type { DatabaseSource } from './database-login.js';
 
@@ -9,6 +9,8 @@ export interface DatabaseObservation {
   readonly server: ServerInfo;
   readonly verdict: DatabaseVerdict;
   readonly indexTables: Readonly<Record<string, readonly string[]>>;
+  /** Routines the login may not read, which a dump would fail on, and the grant that fixes it. */
+  readonly hiddenRoutines: { readonly names: readonly string[]; readonly grant: string };
 }
 
 /**
@@ -46,6 +48,7 @@ async function fingerprint(
     server,
     verdict: judgeDatabase(previous, probe, checksums),
     indexTables: indexTablesOf(Object.keys(probe.tables), cells),
+    hiddenRoutines: { names: await hiddenRoutines(connection, source.name), grant: routineGrant(server, source.login.user, source.name) },
   };
 }
 

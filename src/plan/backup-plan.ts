@@ -73,7 +73,7 @@ export function planBackup(plan: Plan, observed: ObservedBackup, options: Backup
     actions,
     patches: [],
     warnings: backupWarnings(observed),
-    blocked: backupBlocked(observed),
+    blocked: backupBlocked(observed, work.some((action) => action.action === 'dump-database')),
     state: stateDigest(observed),
   };
 }
@@ -192,13 +192,21 @@ function pruneActions(plan: Plan, observed: ObservedBackup, snapshotNeeded: bool
 }
 
 /** A working dir that a restore left half-written holds no snapshot's files: backing it up would hide that. */
-function backupBlocked(observed: ObservedBackup): string | null {
+function backupBlocked(observed: ObservedBackup, dumps: boolean): string | null {
+  const hidden = observed.database?.hiddenRoutines;
+  if (dumps && hidden && hidden.names.length > 0) return undumpable(observed.database?.name ?? '', hidden);
   const marker = observed.incompleteRestore;
   if (!marker) return null;
   return `the working dir holds a restore of snapshot ${marker.snapshot} that did not complete (started ${marker.started}); finish it with cellar apply --restore --snapshot ${marker.snapshot}, or remove ${restoreMarkerName} from the working dir to accept it as it is`;
 }
 
+/** The dump of a database with routines its login may not read fails: the grant that fixes it. */
+function undumpable(database: string, hidden: { readonly names: readonly string[]; readonly grant: string }): string {
+  return `the dump of ${database} would fail: its login may not read the routine${hidden.names.length === 1 ? '' : 's'} ${listSome(hidden.names)} (created by another user); run ${hidden.grant}`;
+}
+
 function backupWarnings(observed: ObservedBackup): string[] {
+  const hidden = observed.database?.hiddenRoutines;
   const warnings: string[] = observed.unplaced.map(
     (name) => `datasource ${name} is declared backup: files but has no folder (none in pydio.json, no path in the plan); it is not backed up`,
   );
@@ -210,6 +218,8 @@ function backupWarnings(observed: ObservedBackup): string[] {
   for (const snapshot of observed.target.damaged) {
     warnings.push(`snapshot ${snapshot.id} is damaged and ignored (${snapshot.reason})`);
   }
+  // When a dump is planned, the plan is refused instead (backupBlocked).
+  if (hidden && hidden.names.length > 0 && observed.database?.verdict.changed !== true) warnings.push(`once the database changes, ${undumpable(observed.database?.name ?? '', hidden)}`);
   warnings.push(...lockWarnings(observed.target));
   return warnings;
 }

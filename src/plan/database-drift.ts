@@ -21,8 +21,11 @@ export interface DatabaseFingerprint {
   readonly startedAt: number;
   readonly binlog: string | null;
   readonly lsn: string | null;
-  /** Digest of the table list and of view, routine, trigger and event definitions. */
+  /** Digest of the table list, the database's defaults and view, routine, trigger and event definitions. */
   readonly schema: string;
+  /** The database's default character set and collation, which a restore creates it with; null in older records. */
+  readonly charset?: string | null | undefined;
+  readonly collation?: string | null | undefined;
   readonly tables: Readonly<Record<string, TableState>>;
 }
 

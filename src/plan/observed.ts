@@ -47,6 +47,8 @@ export interface ObservedDatabase {
   readonly verdict: DatabaseVerdict;
   /** Index tables of each datasource (`%data_index_<ds>_idx_tree`). */
   readonly indexTables: Readonly<Record<string, readonly string[]>>;
+  /** Routines the login may not read, which a dump would fail on, and the grant that fixes it. */
+  readonly hiddenRoutines: { readonly names: readonly string[]; readonly grant: string };
 }
 
 /** An entry that lies in a snapshot's folder but not in its file list: something added it since. */

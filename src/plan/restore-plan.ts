@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Plan } from '../config/plan.js';
 import { vaultFiles } from './layout.js';
+import type { DatabaseFingerprint } from './database-drift.js';
 import { isAbsent, type ManifestTree } from './manifest.js';
 import { leftCellsStopped, lockWarnings } from './lock-notes.js';
 import type { ForeignEntry, ObservedRestore, RestoreDestination } from './observed.js';
@@ -72,12 +73,21 @@ function databaseWork(observed: ObservedRestore): Action[] {
   if (!database || !dumped) return [];
   const address = `database.${database.name}` as const;
   const work: Action[] = [];
-  if (!database.exists) work.push({ action: 'create-database', address, database: database.name, reason: 'missing: created in utf8mb4' });
+  if (!database.exists) {
+    const { charset, collation } = databaseDefaults(dumped.fingerprint);
+    work.push({ action: 'create-database', address, database: database.name, charset, collation, reason: `missing: created in ${charset} (${collation}), as the snapshot's was` });
+  }
   if (!database.matchesSnapshot) {
     const reason = database.tables > 0 ? `replace its ${database.tables} tables with the snapshot's dump` : "load the snapshot's dump";
     work.push({ action: 'load-database', address, database: database.name, dump: dumped.dump, reason });
   }
   return work;
+}
+
+/** The character set and collation a restored database is created with: the source's, else what Cells needs. */
+function databaseDefaults(fingerprint: DatabaseFingerprint): { charset: string; collation: string } {
+  const charset = fingerprint.charset ?? 'utf8mb4';
+  return { charset, collation: fingerprint.collation ?? (charset === 'utf8mb4' ? 'utf8mb4_unicode_ci' : `${charset}_general_ci`) };
 }
 
 /** Write pydio.json (patched) unless the destination holds exactly that text. */

@@ -145,7 +145,13 @@ export type Action =
       /** Entries of the snapshot's copy that its list does not hold (relative to the tree root): not restored. */
       readonly leaveOut: readonly string[];
     })
-  | (ActionBase & { readonly action: 'create-database'; readonly database: string })
+  | (ActionBase & {
+      readonly action: 'create-database';
+      readonly database: string;
+      /** The snapshot's database defaults (utf8mb4 with its Unicode collation when it did not record them). */
+      readonly charset: string;
+      readonly collation: string;
+    })
   | (ActionBase & { readonly action: 'load-database'; readonly database: string; readonly dump: string })
   | (ActionBase & { readonly action: 'patch-config'; readonly file: string; readonly sha256: string })
   | (ActionBase & { readonly action: 'resync-datasource'; readonly datasource: string; readonly argv: readonly string[] })

@@ -155,7 +155,7 @@ export function verdict(changed: boolean, signal: DatabaseSignal, tables: readon
 }
 
 export function observedDatabase(databaseVerdict: DatabaseVerdict, indexTables: Readonly<Record<string, readonly string[]>> = {}): ObservedDatabase {
-  return { name: 'cells', verdict: databaseVerdict, indexTables };
+  return { name: 'cells', verdict: databaseVerdict, indexTables, hiddenRoutines: { names: [], grant: 'GRANT SELECT ON mysql.proc TO ...' } };
 }
 
 export function datasourceInfo(name: string, overrides: Partial<DatasourceInfo> = {}): DatasourceInfo {

@@ -1,4 +1,5 @@
 import type { Connection, RowDataPacket } from 'mysql2/promise';
+import { CellarError } from '../../core/errors.js';
 import { quoteIdentifier } from './login.js';
 import { describedQuery } from './query-error.js';
 
@@ -8,11 +9,15 @@ export async function databaseExists(connection: Connection, database: string): 
   return rows.length > 0;
 }
 
-/** Creates a database in utf8mb4, which Cells needs. */
-export async function createDatabase(connection: Connection, database: string): Promise<void> {
+/** Creates a database with the given default character set and collation (the source's). */
+export async function createDatabase(connection: Connection, database: string, defaults: { readonly charset: string; readonly collation: string }): Promise<void> {
+  const name = (value: string): string => {
+    if (!/^[A-Za-z0-9_]+$/.test(value)) throw new CellarError('SNAPSHOT_DAMAGED', `${JSON.stringify(value)} is not a character set or collation name; the snapshot is damaged`);
+    return value;
+  };
   await describedQuery(
     `creating the database ${database}`,
-    () => connection.query(`CREATE DATABASE IF NOT EXISTS ${quoteIdentifier(database)} CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`),
+    () => connection.query(`CREATE DATABASE IF NOT EXISTS ${quoteIdentifier(database)} CHARACTER SET ${name(defaults.charset)} COLLATE ${name(defaults.collation)}`),
     'declare restore.database.admin with a login allowed to create databases, or create it yourself',
   );
 }

@@ -60,6 +60,7 @@ export async function probeDatabase(connection: Connection, database: string, se
     binlog: await binlogPosition(connection),
     lsn: await logSequenceNumber(connection),
     schema: await schemaDigest(connection, database),
+    ...(await databaseDefaults(connection, database)),
     tables: Object.fromEntries(
       tables.map((table) => [
         String(table.name),
@@ -95,6 +96,7 @@ async function logSequenceNumber(connection: Connection): Promise<string | null>
 /** Digest of what a dump holds besides rows: tables, columns, indexes, views, routines, triggers, events. */
 async function schemaDigest(connection: Connection, database: string): Promise<string> {
   const queries = [
+    'SELECT DEFAULT_CHARACTER_SET_NAME, DEFAULT_COLLATION_NAME FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = ?',
     'SELECT TABLE_NAME, TABLE_TYPE, ENGINE, CREATE_OPTIONS, TABLE_COLLATION FROM information_schema.TABLES WHERE TABLE_SCHEMA = ? ORDER BY TABLE_NAME',
     'SELECT TABLE_NAME, COLUMN_NAME, ORDINAL_POSITION, COLUMN_TYPE, IS_NULLABLE, COLUMN_DEFAULT, EXTRA FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = ? ORDER BY TABLE_NAME, ORDINAL_POSITION',
     'SELECT TABLE_NAME, INDEX_NAME, SEQ_IN_INDEX, COLUMN_NAME, NON_UNIQUE FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = ? ORDER BY TABLE_NAME, INDEX_NAME, SEQ_IN_INDEX',
@@ -106,6 +108,33 @@ async function schemaDigest(connection: Connection, database: string): Promise<s
   const hash = createHash('sha256');
   for (const sql of queries) hash.update(JSON.stringify(await rows(connection, sql, [database])));
   return hash.digest('hex');
+}
+
+/** The database's default character set and collation. */
+async function databaseDefaults(connection: Connection, database: string): Promise<{ charset: string | null; collation: string | null }> {
+  const [row] = await rows(connection, 'SELECT DEFAULT_CHARACTER_SET_NAME AS charset, DEFAULT_COLLATION_NAME AS collation FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = ?', [database]);
+  return { charset: typeof row?.charset === 'string' ? row.charset : null, collation: typeof row?.collation === 'string' ? row.collation : null };
+}
+
+/**
+ * Routines this login sees but may not read: the server hides their definition, and the dump of
+ * the database fails on them ("insufficient privileges to SHOW CREATE FUNCTION").
+ */
+export async function hiddenRoutines(connection: Connection, database: string): Promise<string[]> {
+  const result = await rows(
+    connection,
+    'SELECT ROUTINE_NAME AS name FROM information_schema.ROUTINES WHERE ROUTINE_SCHEMA = ? AND ROUTINE_DEFINITION IS NULL ORDER BY ROUTINE_NAME',
+    [database],
+  );
+  return result.map((row) => String(row.name));
+}
+
+/** The grant that lets `user` read the definitions of routines others created, on this server. */
+export function routineGrant(server: ServerInfo, user: string, database: string): string {
+  const account = `'${user}'@'%'`;
+  if (server.variant === 'mysql') return `GRANT SHOW_ROUTINE ON *.* TO ${account}`;
+  const [major = 0, minor = 0] = server.version.split(/[.-]/).map(Number);
+  return major > 11 || (major === 11 && minor >= 3) ? `GRANT SHOW CREATE ROUTINE ON \`${database}\`.* TO ${account}` : `GRANT SELECT ON mysql.proc TO ${account}`;
 }
 
 /** CHECKSUM TABLE for the named tables: reads every row of each, so it is asked for sparingly. */
