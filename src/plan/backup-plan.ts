@@ -193,8 +193,8 @@ function pruneActions(plan: Plan, observed: ObservedBackup, snapshotNeeded: bool
 
 /** A working dir that a restore left half-written holds no snapshot's files: backing it up would hide that. */
 function backupBlocked(observed: ObservedBackup, dumps: boolean): string | null {
-  const hidden = observed.database?.hiddenRoutines;
-  if (dumps && hidden && hidden.names.length > 0) return undumpable(observed.database?.name ?? '', hidden);
+  const database = observed.database;
+  if (dumps && database && database.hiddenRoutines.names.length > 0) return undumpable(database.name, database.hiddenRoutines);
   const marker = observed.incompleteRestore;
   if (!marker) return null;
   return `the working dir holds a restore of snapshot ${marker.snapshot} that did not complete (started ${marker.started}); finish it with cellar apply --restore --snapshot ${marker.snapshot}, or remove ${restoreMarkerName} from the working dir to accept it as it is`;
@@ -206,7 +206,7 @@ function undumpable(database: string, hidden: { readonly names: readonly string[
 }
 
 function backupWarnings(observed: ObservedBackup): string[] {
-  const hidden = observed.database?.hiddenRoutines;
+  const database = observed.database;
   const warnings: string[] = observed.unplaced.map(
     (name) => `datasource ${name} is declared backup: files but has no folder (none in pydio.json, no path in the plan); it is not backed up`,
   );
@@ -219,7 +219,9 @@ function backupWarnings(observed: ObservedBackup): string[] {
     warnings.push(`snapshot ${snapshot.id} is damaged and ignored (${snapshot.reason})`);
   }
   // When a dump is planned, the plan is refused instead (backupBlocked).
-  if (hidden && hidden.names.length > 0 && observed.database?.verdict.changed !== true) warnings.push(`once the database changes, ${undumpable(observed.database?.name ?? '', hidden)}`);
+  if (database && database.hiddenRoutines.names.length > 0 && !database.verdict.changed) {
+    warnings.push(`once the database changes, ${undumpable(database.name, database.hiddenRoutines)}`);
+  }
   warnings.push(...lockWarnings(observed.target));
   return warnings;
 }
