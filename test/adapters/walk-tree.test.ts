@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { chmodSync, mkdirSync, readFileSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fsPath } from '../../src/adapters/fs/path-bytes.js';
@@ -127,21 +128,48 @@ describe('walkTree', () => {
     expect(error.message).toMatch(message);
   });
 
-  // Root reads every folder whatever its mode, so the failure cannot be produced when running as root.
-  it.skipIf(process.getuid?.() === 0)('an unreadable folder is a FILESYSTEM error naming it (skipped as root: root reads anything)', () => {
+  // Root reads every folder whatever its mode: as root, the walk runs in a process of user nobody.
+  it('an unreadable folder is a FILESYSTEM error naming it', () => {
     buildTree(root, ['locked/secret', 'open/f']);
+    chmodSync(root, 0o755);
     chmodSync(`${root}/locked`, 0o000);
     try {
-      const error = thrown(() => walk());
-      expect(error.code).toBe('FILESYSTEM');
-      expect(error.message).toBe(`cannot read the folder ${root}/locked: permission denied; give the backup user read access or exclude it`);
+      const walked = (exclude: readonly string[] = []): { paths?: string[]; code?: string; message?: string } => (process.getuid?.() === 0 ? walkAsNobody(root, exclude) : walkHere(exclude));
+      const failed = walked();
+      expect(failed.code).toBe('FILESYSTEM');
+      expect(failed.message).toBe(`cannot read the folder ${root}/locked: permission denied; give the backup user read access or exclude it`);
       // Excluding it is the way out.
-      expect(paths(walk(['/locked/']))).toEqual(['', 'open', 'open/f']);
+      expect(walked(['/locked/']).paths).toEqual(['', 'open', 'open/f']);
     } finally {
       chmodSync(`${root}/locked`, 0o755);
     }
   });
 });
+
+/** The walk's outcome in this process: its paths, or the error's code and message. */
+function walkHere(exclude: readonly string[]): { paths?: string[]; code?: string; message?: string } {
+  try {
+    return { paths: paths(walk(exclude)) };
+  } catch (error) {
+    return { code: (error as CellarError).code, message: (error as Error).message };
+  }
+}
+
+/** The same, in a child process that drops to user nobody first (the built walker, as npm test builds it). */
+function walkAsNobody(folder: string, exclude: readonly string[]): { paths?: string[]; code?: string; message?: string } {
+  const walker = new URL('../../dist/src/adapters/fs/walk-tree.js', import.meta.url).href;
+  const compiler = new URL('../../dist/src/plan/exclude.js', import.meta.url).href;
+  const script = `process.setgid(65534); process.setuid(65534);
+const { walkTree } = await import(${JSON.stringify(walker)});
+const { compileExclude } = await import(${JSON.stringify(compiler)});
+try {
+  const paths = [...walkTree(${JSON.stringify(folder)}, { exclude: ${JSON.stringify(exclude)}.map(compileExclude) })].map((entry) => entry.path);
+  console.log(JSON.stringify({ paths }));
+} catch (error) {
+  console.log(JSON.stringify({ code: error.code, message: error.message }));
+}`;
+  return JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' })) as { paths?: string[]; code?: string; message?: string };
+}
 
 describe('statEntry', () => {
   it('is undefined for a missing entry', () => {
