@@ -6,7 +6,7 @@ import type { CellsConfig } from '../cells/cells-config.js';
 import type { Plan } from '../config/plan.js';
 import { CellarError, isCellarError } from '../core/errors.js';
 import { configuredDatabase } from '../observe/database-login.js';
-import { vaultFiles } from '../plan/layout.js';
+import { vaultFiles } from '../model/installation.js';
 
 /**
  * What a restored installation needs to start, checked once everything is in place: the vault

@@ -5,10 +5,10 @@ import { statEntry, walkTree } from '../adapters/fs/walk-tree.js';
 import { runsAsRoot } from '../adapters/process/identity.js';
 import { startThreadPool, threadsFor } from '../adapters/process/thread-pool.js';
 import { createFileList, readFileList, type FileListSummary } from '../adapters/target/file-list.js';
-import type { Manifest } from '../plan/manifest.js';
-import { compileExclude } from '../plan/exclude.js';
-import { comparePaths } from '../plan/path-order.js';
-import type { TreeEntry, TreeSpec } from '../plan/types.js';
+import type { Manifest } from '../model/manifest.js';
+import { compileExclude } from '../model/exclude.js';
+import { comparePaths } from '../model/path-order.js';
+import type { TreeEntry, TreeSpec } from '../model/types.js';
 
 /** A tree just copied: where the copy is, where its list goes, and the previous list to reuse hashes from. */
 export interface TreeToRecord {

@@ -1,5 +1,5 @@
 import type { RsyncProgress } from '../adapters/rsync/rsync.js';
-import type { Action, FileCounts } from '../plan/types.js';
+import type { Action, FileCounts } from '../model/types.js';
 
 /** How far a long step is: work done so far and, when known beforehand, in all. */
 export interface ProgressAmount {

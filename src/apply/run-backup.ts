@@ -7,9 +7,9 @@ import { settle, toError } from './settle.js';
 import type { HeldLock } from '../adapters/target/lock.js';
 import { removeLeftover, removeSnapshot } from '../adapters/target/snapshot-store.js';
 import type { BackupObservation } from '../observe/observe-backup.js';
-import type { Manifest } from '../plan/manifest.js';
-import type { ObservedBackup } from '../plan/observed.js';
-import type { Action, ActionPlan, TreeSpec } from '../plan/types.js';
+import type { Manifest } from '../model/manifest.js';
+import type { ObservedBackup } from '../observe/observed.js';
+import type { Action, ActionPlan, TreeSpec } from '../model/types.js';
 import { copySize, type CopySize, type Reporter } from './reporter.js';
 import { baselineOf, beginSnapshot, type Baseline, type SnapshotDraft } from './snapshot-draft.js';
 

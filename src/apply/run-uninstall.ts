@@ -10,7 +10,7 @@ import { findFolderUsers } from '../adapters/process/folder-users.js';
 import { serviceControl } from './service-control.js';
 import type { HeldLock } from '../adapters/target/lock.js';
 import type { DatabaseSource } from '../observe/database-login.js';
-import type { ActionPlan } from '../plan/types.js';
+import type { ActionPlan } from '../model/types.js';
 import type { Reporter } from './reporter.js';
 
 export interface UninstallRun {

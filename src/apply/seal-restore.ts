@@ -5,11 +5,11 @@ import { removeTree } from '../adapters/fs/folders.js';
 import { walkTree } from '../adapters/fs/walk-tree.js';
 import { runsAsRoot } from '../adapters/process/identity.js';
 import { readFileList } from '../adapters/target/file-list.js';
-import { compileExclude } from '../plan/exclude.js';
-import { pairByPath } from '../plan/path-order.js';
-import type { OwnerMap } from '../plan/observed.js';
-import { unknownOwner, type RecordedEntry, type TreeEntry, type TreeSpec } from '../plan/types.js';
-import { printablePath } from '../render/format.js';
+import { compileExclude } from '../model/exclude.js';
+import { pairByPath } from '../model/path-order.js';
+import type { OwnerMap } from '../observe/observed.js';
+import { unknownOwner, type RecordedEntry, type TreeEntry, type TreeSpec } from '../model/types.js';
+import { printablePath } from '../model/text.js';
 
 /** A tree just restored: the part of it that was copied, where to, and the list it must match. */
 export interface RestoredTree {

@@ -10,13 +10,13 @@ import { ownerNames } from '../adapters/process/owner-names.js';
 import { rsyncCopy } from '../adapters/rsync/rsync.js';
 import { createFileList, readFileList } from '../adapters/target/file-list.js';
 import { createSnapshotFolder, snapshotFolder, writeManifest } from '../adapters/target/snapshot-store.js';
-import { toolVersion } from '../cli/version.js';
+import { toolVersion } from '../core/version.js';
 import type { DatabaseSource } from '../observe/database-login.js';
-import type { DatabaseFingerprint } from '../plan/database-drift.js';
-import { configFiles } from '../plan/layout.js';
-import { isAbsent, manifestFormat, type Manifest, type OwnerNames, type ManifestConfigFile, type ManifestDatabase, type ManifestIndex, type ManifestTree } from '../plan/manifest.js';
+import type { DatabaseFingerprint } from '../model/database-drift.js';
+import { configFiles } from '../model/installation.js';
+import { isAbsent, manifestFormat, type Manifest, type OwnerNames, type ManifestConfigFile, type ManifestDatabase, type ManifestIndex, type ManifestTree } from '../model/manifest.js';
 import { dateToId } from '../plan/retention.js';
-import type { TreeSpec } from '../plan/types.js';
+import type { TreeSpec } from '../model/types.js';
 import { listPathOf, startRecorder, type RecordedTree, type Recorder } from './record-tree.js';
 import { copyProgress, type CopySize, type Reporter } from './reporter.js';
 

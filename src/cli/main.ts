@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 import { argv, env, stderr, stdin, stdout } from 'node:process';
-import { toolVersion } from './version.js';
+import { toolVersion } from '../core/version.js';
 
 // `--version` answers before any library loads: it is what scripts call most.
 if (argv.length === 3 && (argv[2] === '--version' || argv[2] === '-V')) {

@@ -1,5 +1,6 @@
 import type { ProgressAmount, Reporter } from '../apply/reporter.js';
-import { formatBytes, painter, plural } from '../render/format.js';
+import { painter } from '../render/format.js';
+import { formatBytes, plural } from '../model/text.js';
 import type { Io } from './io.js';
 
 /**

@@ -3,7 +3,7 @@ import type { Argv } from 'yargs';
 import { CellarError } from '../core/errors.js';
 import { wantsColor, type Io } from './io.js';
 import { reportError } from './report-error.js';
-import { toolVersion } from './version.js';
+import { toolVersion } from '../core/version.js';
 
 type Handler = (args: Record<string, unknown>, io: Io) => Promise<number>;
 type Loader = () => Promise<Handler>;

@@ -14,10 +14,10 @@ import { observeRestore } from '../observe/observe-restore.js';
 import { planRestore } from '../plan/restore-plan.js';
 import { planUninstall } from '../plan/uninstall-plan.js';
 import { planBackup } from '../plan/backup-plan.js';
-import type { Manifest } from '../plan/manifest.js';
+import type { Manifest } from '../model/manifest.js';
 import type { PlanOptions } from '../plan/saved-plan.js';
-import { formatBytes } from '../render/format.js';
-import type { ActionPlan } from '../plan/types.js';
+import { formatBytes } from '../model/text.js';
+import type { ActionPlan } from '../model/types.js';
 import type { Io } from './io.js';
 
 /** What an apply reports when it is done. */

@@ -2,7 +2,7 @@
  * Exclude patterns may not drop what a restore needs (the datasources under data/, the stores
  * under services/, pydio.json and the vault files) unless the pattern says `force: true`.
  */
-import { compileExclude } from '../plan/exclude.js';
+import { compileExclude } from '../model/exclude.js';
 import type { Plan } from './plan.js';
 import type { Problem } from './problem.js';
 

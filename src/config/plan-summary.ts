@@ -1,5 +1,5 @@
 /** A plan in one line, for `validate` and `init`. */
-import { plural } from '../render/format.js';
+import { plural } from '../model/text.js';
 import type { Plan } from './plan.js';
 
 /** `5 datasources (3 files, 1 provider, 1 skip), database cells on 127.0.0.1:3306, 1 target (local)` */

@@ -3,8 +3,7 @@
  * (they are read only when a connection needs them). Built from a RawPlan by `resolvePlan`.
  */
 
-/** Where a secret comes from. Inline secrets are refused by validation. */
-export type SecretRef = { readonly env: string } | { readonly file: string };
+import type { SecretRef } from '../model/secret.js';
 
 export type StopFor = 'changes' | 'always' | 'never';
 

@@ -3,17 +3,8 @@
  * folder that holds the plan file, so a plan means the same thing whatever the current directory.
  */
 import { isAbsolute } from 'node:path';
-import type {
-  DatabaseOverride,
-  DatabaseSpec,
-  DatasourceSpec,
-  ExcludeRule,
-  HooksSpec,
-  Plan,
-  RestoreSpec,
-  SecretRef,
-  TargetSpec,
-} from './plan.js';
+import type { DatabaseOverride, DatabaseSpec, DatasourceSpec, ExcludeRule, HooksSpec, Plan, RestoreSpec, TargetSpec } from './plan.js';
+import type { SecretRef } from '../model/secret.js';
 import type { Datasource, ExcludePattern, RawPlan, Secret, Target } from './raw-plan.js';
 
 export interface ResolveContext {

@@ -1,4 +1,5 @@
-import type { Plan, SecretRef } from './plan.js';
+import type { Plan } from './plan.js';
+import type { SecretRef } from '../model/secret.js';
 
 /** The environment variables the plan reads secrets from: kept from the commands cellar runs. */
 export function secretEnvNames(plan: Plan): string[] {

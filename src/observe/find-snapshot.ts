@@ -4,7 +4,7 @@ import { readTargetState } from '../adapters/target/marker.js';
 import { listSnapshots, manifestName, readManifest, snapshotFolder } from '../adapters/target/snapshot-store.js';
 import type { TargetSpec } from '../config/plan.js';
 import { CellarError } from '../core/errors.js';
-import { snapshotIdPattern, type Manifest } from '../plan/manifest.js';
+import { snapshotIdPattern, type Manifest } from '../model/manifest.js';
 
 const idsNamed = 5;
 

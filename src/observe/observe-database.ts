@@ -2,7 +2,7 @@ import type { CellsConfig } from '../cells/cells-config.js';
 import { connect, type DatabaseConnection } from '../adapters/mysql/connect.js';
 import { describedQuery } from '../adapters/mysql/query-error.js';
 import { checksumTables, hiddenRoutines, probeDatabase, readServerInfo, routineGrant, type ServerInfo } from '../adapters/mysql/probe.js';
-import { judgeDatabase, tablesToChecksum, type DatabaseFingerprint, type DatabaseProbe, type DatabaseVerdict } from '../plan/database-drift.js';
+import { judgeDatabase, tablesToChecksum, type DatabaseFingerprint, type DatabaseProbe, type DatabaseVerdict } from '../model/database-drift.js';
 import type { DatabaseSource } from './database-login.js';
 
 export interface DatabaseObservation {

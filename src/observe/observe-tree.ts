@@ -2,10 +2,10 @@ import { isFolder } from '../adapters/fs/exists.js';
 import { walkTree } from '../adapters/fs/walk-tree.js';
 import { runOnThreads, threadsFor, type ThreadTask } from '../adapters/process/thread-pool.js';
 import { readFileList } from '../adapters/target/file-list.js';
-import { diffTree } from '../plan/diff-tree.js';
-import { compileExclude } from '../plan/exclude.js';
-import type { ObservedTree } from '../plan/observed.js';
-import type { TreeSpec } from '../plan/types.js';
+import { diffTree } from '../model/diff-tree.js';
+import { compileExclude } from '../model/exclude.js';
+import type { ObservedTree } from './observed.js';
+import type { TreeSpec } from '../model/types.js';
 
 /** One tree to compare: the live side, and the file list the latest snapshot recorded for it. */
 export interface TreeToObserve {

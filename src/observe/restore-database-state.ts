@@ -1,9 +1,9 @@
 import { connect, type DatabaseConnection } from '../adapters/mysql/connect.js';
 import { databaseExists } from '../adapters/mysql/admin.js';
 import { checksumTables, probeDatabase, readServerInfo, type ServerInfo } from '../adapters/mysql/probe.js';
-import { judgeDatabase, type DatabaseFingerprint, type DatabaseProbe } from '../plan/database-drift.js';
-import type { ManifestDatabase } from '../plan/manifest.js';
-import type { ObservedRestoreDatabase } from '../plan/observed.js';
+import { judgeDatabase, type DatabaseFingerprint, type DatabaseProbe } from '../model/database-drift.js';
+import type { ManifestDatabase } from '../model/manifest.js';
+import type { ObservedRestoreDatabase } from './observed.js';
 import type { RestoreDatabase } from './database-login.js';
 import { readRestoreRecord } from './restore-record.js';
 

@@ -5,13 +5,13 @@ import { sha256File } from '../adapters/fs/hash-file.js';
 import { fsPath } from '../adapters/fs/path-bytes.js';
 import { walkTree } from '../adapters/fs/walk-tree.js';
 import { readFileList } from '../adapters/target/file-list.js';
-import { diffTree, digestLine } from '../plan/diff-tree.js';
-import { compileExclude } from '../plan/exclude.js';
-import { restoredPart } from '../plan/layout.js';
-import type { ManifestTree } from '../plan/manifest.js';
-import type { RestoreDestination } from '../plan/observed.js';
-import { comparePaths } from '../plan/path-order.js';
-import type { RecordedEntry, TreeEntry } from '../plan/types.js';
+import { diffTree, digestLine } from '../model/diff-tree.js';
+import { compileExclude } from '../model/exclude.js';
+import { restoredPart } from '../config/layout.js';
+import type { ManifestTree } from '../model/manifest.js';
+import type { RestoreDestination } from './observed.js';
+import { comparePaths } from '../model/path-order.js';
+import type { RecordedEntry, TreeEntry } from '../model/types.js';
 
 export interface DestinationObservation {
   readonly destination: RestoreDestination;

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { readFileIfExists } from '../adapters/fs/read-file.js';
-import type { DatabaseFingerprint } from '../plan/database-drift.js';
+import type { DatabaseFingerprint } from '../model/database-drift.js';
 
 export const restoreRecordFormat = '1';
 

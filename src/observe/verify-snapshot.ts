@@ -1,3 +1,4 @@
+import type { VerifyOptions, VerifyResult } from '../model/verification.js';
 import { join } from 'node:path';
 import { describeSystemError, hasErrorCode } from '../adapters/fs/errno.js';
 import { sha256File } from '../adapters/fs/hash-file.js';
@@ -7,36 +8,12 @@ import { isFolder } from '../adapters/fs/exists.js';
 import { readFileList } from '../adapters/target/file-list.js';
 import { snapshotFolder } from '../adapters/target/snapshot-store.js';
 import { isCellarError } from '../core/errors.js';
-import { isAbsent, type Manifest, type ManifestTree } from '../plan/manifest.js';
-import type { ForeignEntry } from '../plan/observed.js';
-import { compileExclude } from '../plan/exclude.js';
-import { pairByPath } from '../plan/path-order.js';
-import { unknownOwner, type EntryType, type RecordedEntry, type TreeEntry } from '../plan/types.js';
-import { printablePath } from '../render/format.js';
-
-export interface VerifyOptions {
-  /** Also re-hash every file and dump against its recorded sha256. */
-  readonly readData: boolean;
-  /** Called as `readData` hashes files and dumps, with the bytes read so far and in all. */
-  readonly onProgress?: ((done: number, total: number) => void) | undefined;
-  /** How many problems to keep (default 50); all are counted, and memory stays bounded whatever the damage. */
-  readonly keepProblems?: number | undefined;
-}
-
-export interface VerifyResult {
-  /** The first problems, in manifest order, one printable line each: `path: what is wrong`, paths relative to the snapshot folder. */
-  readonly problems: readonly string[];
-  /** Damage: listed entries missing or different, lists or dumps that do not match. Foreign entries are counted apart. */
-  readonly problemCount: number;
-  /** Foreign entries, up to `foreignKept`; a restore leaves them out. */
-  readonly foreign: readonly ForeignEntry[];
-  readonly foreignCount: number;
-  /** Files and bytes the file lists record (found or not). */
-  readonly files: number;
-  readonly bytes: number;
-  /** Database and index dumps checked. */
-  readonly dumps: number;
-}
+import { isAbsent, type Manifest, type ManifestTree } from '../model/manifest.js';
+import type { ForeignEntry } from '../model/verification.js';
+import { compileExclude } from '../model/exclude.js';
+import { pairByPath } from '../model/path-order.js';
+import { unknownOwner, type EntryType, type RecordedEntry, type TreeEntry } from '../model/types.js';
+import { printablePath } from '../model/text.js';
 
 type Report = (path: string, what: string) => void;
 

@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import type { Plan } from '../config/plan.js';
-import { restoreMarkerName, vaultFiles } from './layout.js';
+import { restoreMarkerName, vaultFiles } from '../model/installation.js';
 import { leftCellsStopped, lockWarnings } from './lock-notes.js';
-import type { ObservedBackup, ObservedTree } from './observed.js';
+import type { ObservedBackup, ObservedTree } from '../observe/observed.js';
 import { dateToId, snapshotsToPrune } from './retention.js';
-import type { Action, ActionPlan, Address, Drift, FileCounts, PathChange, TreeSpec } from './types.js';
+import type { Action, ActionPlan, Address, Drift, FileCounts, PathChange, TreeSpec } from '../model/types.js';
 
 export interface BackupPlanOptions {
   readonly now: Date;

@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto';
 import type { Plan } from '../config/plan.js';
-import { vaultFiles } from './layout.js';
-import type { DatabaseFingerprint } from './database-drift.js';
-import { isAbsent, type ManifestTree } from './manifest.js';
+import { vaultFiles } from '../model/installation.js';
+import type { DatabaseFingerprint } from '../model/database-drift.js';
+import { isAbsent, type ManifestTree } from '../model/manifest.js';
 import { leftCellsStopped, lockWarnings } from './lock-notes.js';
-import type { ForeignEntry, ObservedRestore, RestoreDestination } from './observed.js';
-import type { Action, ActionPlan, Drift, FileCounts, TreeSpec } from './types.js';
+import type { ObservedRestore, RestoreDestination } from '../observe/observed.js';
+import type { ForeignEntry } from '../model/verification.js';
+import type { Action, ActionPlan, Drift, FileCounts, TreeSpec } from '../model/types.js';
 
 export interface RestorePlanOptions {
   readonly safetySnapshot: boolean;

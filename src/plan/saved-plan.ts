@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { CellarError } from '../core/errors.js';
-import type { ActionPlan, PlanMode } from './types.js';
+import type { ActionPlan, PlanMode } from '../model/types.js';
 
 export const savedPlanFormat = '1';
 

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Plan } from '../config/plan.js';
-import type { Action, ActionPlan } from './types.js';
+import type { Action, ActionPlan } from '../model/types.js';
 
 export interface UninstallFacts {
   /** The backup plan for the same installation: uninstalling is safe only when it has nothing to do. */

@@ -1,4 +1,4 @@
-import type { ActionPlan, Drift } from '../plan/types.js';
+import type { ActionPlan, Drift } from '../model/types.js';
 
 export const planFormat = '1';
 

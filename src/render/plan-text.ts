@@ -1,4 +1,5 @@
-import { formatBytes, painter, printablePath, type Paint } from './format.js';
+import { painter, type Paint } from './format.js';
+import { formatBytes, printablePath } from '../model/text.js';
 import type { DriftDocument, PlanDocument } from './plan-json.js';
 
 export interface TextOptions {

@@ -1,5 +1,5 @@
-import type { Manifest } from '../plan/manifest.js';
-import type { ObservedTarget } from '../plan/observed.js';
+import type { Manifest } from '../model/manifest.js';
+import type { ObservedTarget } from '../observe/observed.js';
 
 export const snapshotsFormat = '1';
 

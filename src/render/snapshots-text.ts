@@ -1,4 +1,5 @@
-import { formatBytes, painter, type Paint } from './format.js';
+import { painter, type Paint } from './format.js';
+import { formatBytes } from '../model/text.js';
 import type { SnapshotSummary, SnapshotsDocument } from './snapshots-json.js';
 import type { TextOptions } from './plan-text.js';
 

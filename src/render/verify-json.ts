@@ -1,6 +1,6 @@
-import type { VerifyResult } from '../observe/verify-snapshot.js';
-import type { ForeignEntry } from '../plan/observed.js';
-import { printablePath } from './format.js';
+import type { VerifyResult } from '../model/verification.js';
+import type { ForeignEntry } from '../model/verification.js';
+import { printablePath } from '../model/text.js';
 
 export const verifyFormat = '1';
 

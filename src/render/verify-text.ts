@@ -1,4 +1,4 @@
-import { formatBytes } from './format.js';
+import { formatBytes } from '../model/text.js';
 import type { VerifyDocument } from './verify-json.js';
 
 /** The line printed when a snapshot verified. */

@@ -8,9 +8,9 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { walkTree } from '../../src/adapters/fs/walk-tree.js';
 import { rsyncArgs } from '../../src/adapters/rsync/rsync.js';
-import { diffTree } from '../../src/plan/diff-tree.js';
-import { compileExclude } from '../../src/plan/exclude.js';
-import type { TreeEntry, TreeSpec } from '../../src/plan/types.js';
+import { diffTree } from '../../src/model/diff-tree.js';
+import { compileExclude } from '../../src/model/exclude.js';
+import type { TreeEntry, TreeSpec } from '../../src/model/types.js';
 import { buildTree, makeTempDir, rawBytePath, removeTempDir } from './fs-tree.js';
 
 const tree = [

@@ -4,9 +4,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fsPath } from '../../src/adapters/fs/path-bytes.js';
 import { statEntry, walkTree } from '../../src/adapters/fs/walk-tree.js';
 import { CellarError } from '../../src/core/errors.js';
-import { compileExclude } from '../../src/plan/exclude.js';
-import { comparePaths } from '../../src/plan/path-order.js';
-import type { TreeEntry } from '../../src/plan/types.js';
+import { compileExclude } from '../../src/model/exclude.js';
+import { comparePaths } from '../../src/model/path-order.js';
+import type { TreeEntry } from '../../src/model/types.js';
 import { buildTree, makeTempDir, rawBytePath, removeTempDir } from './fs-tree.js';
 
 let root: string;
@@ -158,7 +158,7 @@ function walkHere(exclude: readonly string[]): { paths?: string[]; code?: string
 /** The same, in a child process that drops to user nobody first (the built walker, as npm test builds it). */
 function walkAsNobody(folder: string, exclude: readonly string[]): { paths?: string[]; code?: string; message?: string } {
   const walker = new URL('../../dist/src/adapters/fs/walk-tree.js', import.meta.url).href;
-  const compiler = new URL('../../dist/src/plan/exclude.js', import.meta.url).href;
+  const compiler = new URL('../../dist/src/model/exclude.js', import.meta.url).href;
   const script = `process.setgid(65534); process.setuid(65534);
 const { walkTree } = await import(${JSON.stringify(walker)});
 const { compileExclude } = await import(${JSON.stringify(compiler)});

@@ -6,7 +6,7 @@ import type { Io } from '../../src/cli/io.js';
 import type { ProgressAmount } from '../../src/apply/reporter.js';
 import { progressParser, type RsyncProgress } from '../../src/adapters/rsync/rsync.js';
 import { createReporter, describeProgress, describeProgressBar, formatDuration } from '../../src/cli/reporter.js';
-import type { Action } from '../../src/plan/types.js';
+import type { Action } from '../../src/model/types.js';
 import { cellarBin } from '../helpers/cli.js';
 import { commandExists, createPlannedInstall, runProcess, type PlannedInstall } from './support.js';
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { ServiceSpec } from '../../src/config/plan.js';
 import { describeCounts, planBackup } from '../../src/plan/backup-plan.js';
-import type { ObservedBackup } from '../../src/plan/observed.js';
-import type { Action, ActionPlan } from '../../src/plan/types.js';
+import type { ObservedBackup } from '../../src/observe/observed.js';
+import type { Action, ActionPlan } from '../../src/model/types.js';
 import {
   cellsConfig,
   configPresent,

@@ -1,10 +1,10 @@
 /** In-memory builders for the pure planners' inputs: plans, trees, manifests and observations. */
 import type { CellsConfig, DatasourceInfo } from '../../src/cells/cells-config.js';
 import type { DatasourceSpec, KeepRules, Plan, ServiceSpec } from '../../src/config/plan.js';
-import type { DatabaseFingerprint, DatabaseSignal, DatabaseVerdict } from '../../src/plan/database-drift.js';
-import type { Manifest, ManifestTree, SnapshotKind } from '../../src/plan/manifest.js';
-import type { LockRecord, LockStatus, ObservedBackup, ObservedDatabase, ObservedTarget, ObservedTree } from '../../src/plan/observed.js';
-import type { Address, FileCounts, PathChange, RecordedEntry, TreeEntry, TreeSpec } from '../../src/plan/types.js';
+import type { DatabaseFingerprint, DatabaseSignal, DatabaseVerdict } from '../../src/model/database-drift.js';
+import type { Manifest, ManifestTree, SnapshotKind } from '../../src/model/manifest.js';
+import type { LockRecord, LockStatus, ObservedBackup, ObservedDatabase, ObservedTarget, ObservedTree } from '../../src/observe/observed.js';
+import type { Address, FileCounts, PathChange, RecordedEntry, TreeEntry, TreeSpec } from '../../src/model/types.js';
 
 export const workingDir = '/srv/cells';
 export const targetPath = '/backups/cells';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ActionPlan } from '../../src/plan/types.js';
+import type { ActionPlan } from '../../src/model/types.js';
 import { renderPlanJson, toPlanDocument } from '../../src/render/plan-json.js';
 import { renderPlanText } from '../../src/render/plan-text.js';
 import { configTree, pydiods1Tree, targetPath, workdirTree } from './builders.js';

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { snapshotIdPattern } from '../../src/plan/manifest.js';
+import { snapshotIdPattern } from '../../src/model/manifest.js';
 import { dateToId, idToDate, snapshotsToPrune } from '../../src/plan/retention.js';
 import { keepRules } from './builders.js';
 

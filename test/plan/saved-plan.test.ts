@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CellarError } from '../../src/core/errors.js';
 import { checkFreshness, parseSavedPlan, savedPlanFormat, sealSavedPlan, type SavedPlan } from '../../src/plan/saved-plan.js';
-import type { ActionPlan } from '../../src/plan/types.js';
+import type { ActionPlan } from '../../src/model/types.js';
 
 const plan: ActionPlan = {
   mode: 'restore',

@@ -1,7 +1,7 @@
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { restoreMarkerName } from '../../plan/layout.js';
-import type { RestoreMarker } from '../../plan/observed.js';
+import { restoreMarkerName } from '../../model/installation.js';
+import type { RestoreMarker } from '../../observe/observed.js';
 import { writeFileAtomic } from './atomic-write.js';
 import { hasErrorCode } from './errno.js';
 

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Connection, RowDataPacket } from 'mysql2/promise';
-import type { DatabaseProbe } from '../../plan/database-drift.js';
+import type { DatabaseProbe } from '../../model/database-drift.js';
 import { quoteIdentifier } from './login.js';
 
 export interface ServerInfo {

@@ -1,4 +1,4 @@
-import type { OwnerNames } from '../../plan/manifest.js';
+import type { OwnerNames } from '../../model/manifest.js';
 
 /** One database of getent: `passwd` for users, `group` for groups. */
 type Database = 'passwd' | 'group';

@@ -1,5 +1,5 @@
 import { CellarError } from '../../core/errors.js';
-import { literalPattern } from '../../plan/exclude.js';
+import { literalPattern } from '../../model/exclude.js';
 import { encodeName } from '../fs/path-bytes.js';
 import { isNotFound, lastLine, toolMissing } from '../process/run-tool.js';
 

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import type { SecretRef } from '../../config/plan.js';
+import type { SecretRef } from '../../model/secret.js';
 import { CellarError } from '../../core/errors.js';
 import { describeSystemError } from '../fs/errno.js';
 

@@ -4,7 +4,7 @@ import { basename, dirname, join } from 'node:path';
 import { CellarError } from '../../core/errors.js';
 import { writeFileAtomic } from '../fs/atomic-write.js';
 import { describeSystemError, hasErrorCode, writeFailure } from '../fs/errno.js';
-import type { LockRecord, LockStatus } from '../../plan/observed.js';
+import type { LockRecord, LockStatus } from '../../observe/observed.js';
 import { findFolderUsers } from '../process/folder-users.js';
 
 export const lockName = 'cellar.lock';
@@ -50,7 +50,7 @@ export function acquireLock(target: string, command: string): HeldLock {
     const found = readLockFile(path);
     if (found && isAlive(found.holder)) throw lockedError(path, found.holder);
     if (found) {
-      refuseOrphans(target, found.holder);
+      refuseOrphans(target, path, found);
       // An interrupted run set aside already (its business still unfinished) is the one kept.
       tryCreate(interrupted, found.text);
       // Another run may be taking the same stale lock over: only the one that removes it unchanged goes on.
@@ -181,9 +181,13 @@ function processStart(pid: number): string | null {
  * A holder killed alone (an OOM kill) may leave its rsync or dump running in the target until
  * their next write to the closed pipe: taking over then would race them.
  */
-function refuseOrphans(target: string, holder: LockRecord): void {
+function refuseOrphans(target: string, path: string, stale: { readonly text: string; readonly holder: LockRecord }): void {
   const [user] = findFolderUsers(join(target, 'snapshots'));
   if (!user) return;
+  // A run that took the stale lock over since is working there: it is the holder, not an orphan.
+  const now = readLockFile(path);
+  if (now && now.text !== stale.text && isAlive(now.holder)) throw lockedError(path, now.holder);
+  const { holder } = stale;
   throw new CellarError(
     'TARGET_LOCKED',
     `the interrupted cellar ${holder.command} (pid ${holder.pid}) left ${basename(user.command)} (pid ${user.pid}) working in ${target}; wait for it to end or stop it, then apply again`,

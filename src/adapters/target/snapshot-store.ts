@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import { CellarError } from '../../core/errors.js';
-import { parseManifest, sealManifest, snapshotIdPattern, type Manifest } from '../../plan/manifest.js';
+import { parseManifest, sealManifest, snapshotIdPattern, type Manifest } from '../../model/manifest.js';
 import { writeFileAtomic } from '../fs/atomic-write.js';
 import { hasErrorCode } from '../fs/errno.js';
 import { removeTree } from '../fs/folders.js';

@@ -5,7 +5,7 @@ import { renderPlanJson, toPlanDocument } from '../../render/plan-json.js';
 import { renderPlanText } from '../../render/plan-text.js';
 import type { Io } from '../io.js';
 import { planOptionsFrom, type PlanArgs } from '../plan-args.js';
-import { toolVersion } from '../version.js';
+import { toolVersion } from '../../core/version.js';
 import { prepare } from '../workflow.js';
 
 export interface PlanCommandArgs extends PlanArgs {

@@ -4,7 +4,7 @@ import type { TargetSpec } from '../../config/plan.js';
 import { CellarError, isCellarError } from '../../core/errors.js';
 import { findSnapshot } from '../../observe/find-snapshot.js';
 import { targetSpec } from '../../observe/observe-backup.js';
-import type { Manifest } from '../../plan/manifest.js';
+import type { Manifest } from '../../model/manifest.js';
 import { renderVerifyJson, toVerifyDocument } from '../../render/verify-json.js';
 import { renderVerifySummary, verifyFailureDetails, verifyFailureMessage } from '../../render/verify-text.js';
 import type { Io } from '../io.js';

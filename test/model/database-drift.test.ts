@@ -5,8 +5,8 @@ import {
   type DatabaseFingerprint,
   type DatabaseProbe,
   type TableState,
-} from '../../src/plan/database-drift.js';
-import { fingerprint } from './builders.js';
+} from '../../src/model/database-drift.js';
+import { fingerprint } from '../plan/builders.js';
 
 // The previous observation was taken at second 1_000_000 of the server's clock.
 const observedAt = 1_000_000;

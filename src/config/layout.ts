@@ -1,13 +1,10 @@
 import type { CellsConfig } from '../cells/cells-config.js';
-import type { Plan } from '../config/plan.js';
-import { literalPattern } from './exclude.js';
-import type { Address, TreeSpec } from './types.js';
+import type { Plan } from './plan.js';
+import { literalPattern } from '../model/exclude.js';
+import { configFiles, restoreMarkerName, vaultFiles } from '../model/installation.js';
+import { relativeInside } from '../model/paths.js';
+import type { Address, TreeSpec } from '../model/types.js';
 
-/** pydio.json and the vault files: they travel together, or every datasource breaks after a restore. */
-export const configFiles = ['pydio.json', 'pydio-vault.json', 'cells-vault-key'] as const;
-export const vaultFiles = ['pydio-vault.json', 'cells-vault-key'] as const;
-/** Left in the working dir by a restore until it is complete and checked; never part of a tree. */
-export const restoreMarkerName = '.cellar-restore-incomplete';
 
 export interface Exclusion {
   readonly address: Address;
@@ -83,12 +80,6 @@ export function layoutTrees(plan: Plan, cells: CellsConfig | undefined): Layout 
   };
 }
 
-/** `path` relative to `folder` when it lies inside it ('' when equal), undefined otherwise. */
-export function relativeInside(folder: string, path: string): string | undefined {
-  const base = folder.endsWith('/') ? folder.slice(0, -1) : folder;
-  if (path === base) return '';
-  return path.startsWith(`${base}/`) ? path.slice(base.length + 1) : undefined;
-}
 
 function joinSnapshot(base: string, relative: string): string {
   return relative === '' ? base : `${base}/${relative}`;

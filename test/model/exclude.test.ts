@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compileExclude, isExcluded } from '../../src/plan/exclude.js';
+import { compileExclude, isExcluded } from '../../src/model/exclude.js';
 
 type Row = readonly [pattern: string, path: string, isDirectory: boolean, excluded: boolean];
 

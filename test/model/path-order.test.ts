@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { comparePaths } from '../../src/plan/path-order.js';
+import { comparePaths } from '../../src/model/path-order.js';
 
 const sign = (n: number): number => Math.sign(n);
 

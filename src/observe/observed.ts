@@ -1,8 +1,9 @@
+import type { ForeignEntry } from '../model/verification.js';
 import type { CellsConfig } from '../cells/cells-config.js';
-import type { DatabaseVerdict } from './database-drift.js';
-import type { Exclusion } from './layout.js';
-import type { Manifest, ManifestTree } from './manifest.js';
-import type { ConfigChangeView, TreeDrift } from './types.js';
+import type { DatabaseVerdict } from '../model/database-drift.js';
+import type { Exclusion } from '../config/layout.js';
+import type { Manifest, ManifestTree } from '../model/manifest.js';
+import type { ConfigChangeView, TreeDrift } from '../model/types.js';
 
 /** Who holds a target's lock, and what it has done that a successor must know about. */
 export interface LockRecord {
@@ -49,13 +50,6 @@ export interface ObservedDatabase {
   readonly indexTables: Readonly<Record<string, readonly string[]>>;
   /** Routines the login may not read, which a dump would fail on, and the grant that fixes it. */
   readonly hiddenRoutines: { readonly names: readonly string[]; readonly grant: string };
-}
-
-/** An entry that lies in a snapshot's folder but not in its file list: something added it since. */
-export interface ForeignEntry {
-  readonly tree: string;
-  /** Relative to the snapshot folder. */
-  readonly path: string;
 }
 
 /** An owner or group the snapshot names that this host numbers differently, or does not know. */

@@ -1,4 +1,9 @@
-import { relativeInside } from './layout.js';
+/** `path` relative to `folder` when it lies inside it ('' when equal), undefined otherwise. */
+export function relativeInside(folder: string, path: string): string | undefined {
+  const base = folder.endsWith('/') ? folder.slice(0, -1) : folder;
+  if (path === base) return '';
+  return path.startsWith(`${base}/`) ? path.slice(base.length + 1) : undefined;
+}
 
 /** An absolute folder that lives somewhere else after a restore. */
 export interface Move {

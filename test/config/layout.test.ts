@@ -2,10 +2,12 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseCellsConfig, type CellsConfig } from '../../src/cells/cells-config.js';
 import type { DatasourceSpec } from '../../src/config/plan.js';
-import { compileExclude } from '../../src/plan/exclude.js';
-import { configFiles, layoutTrees, relativeInside, vaultFiles } from '../../src/plan/layout.js';
-import type { TreeSpec } from '../../src/plan/types.js';
-import { makePlan } from './builders.js';
+import { compileExclude } from '../../src/model/exclude.js';
+import { layoutTrees } from '../../src/config/layout.js';
+import { configFiles, vaultFiles } from '../../src/model/installation.js';
+import { relativeInside } from '../../src/model/paths.js';
+import type { TreeSpec } from '../../src/model/types.js';
+import { makePlan } from '../plan/builders.js';
 
 const workingDir = '/srv/cells';
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { diffTree, sameEntry } from '../../src/plan/diff-tree.js';
-import { comparePaths } from '../../src/plan/path-order.js';
-import { unknownOwner, type TreeEntry } from '../../src/plan/types.js';
-import { dir, entry, recorded, symlink, workdirTree } from './builders.js';
+import { diffTree, sameEntry } from '../../src/model/diff-tree.js';
+import { comparePaths } from '../../src/model/path-order.js';
+import { unknownOwner, type TreeEntry } from '../../src/model/types.js';
+import { dir, entry, recorded, symlink, workdirTree } from '../plan/builders.js';
 
 const base: readonly TreeEntry[] = [
   dir(''),
