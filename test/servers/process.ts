@@ -40,6 +40,8 @@ export interface StartOptions {
   readonly portInUse: RegExp;
   /** How long to wait for `ready`, in ms. */
   readonly within?: number;
+  /** What stop() sends first; SIGKILL follows after 5 s. SIGTERM unless told. */
+  readonly stopSignal?: NodeJS.Signals;
 }
 
 const outputLimit = 64 * 1024;
@@ -74,7 +76,7 @@ export function startServerProcess(options: StartOptions): Promise<ServerProcess
   });
   const stop = async (): Promise<void> => {
     if (child.pid === undefined) return;
-    killGroup(child.pid, 'SIGTERM');
+    killGroup(child.pid, options.stopSignal ?? 'SIGTERM');
     const timer = setTimeout(() => {
       killGroup(child.pid!, 'SIGKILL');
     }, 5_000);

@@ -59,6 +59,10 @@ export async function startSshd(options: SshdOptions): Promise<Sshd> {
       args: ['--mount', '--propagation', 'private', '--pid', '--fork', '--kill-child', '--mount-proc', 'sh', '-c', mountThenExec, 'sh', ...mounts, '--', '/usr/sbin/sshd', ...sshdArgs(options, port)],
       ready: /Server listening on \S+ port \d+/,
       portInUse: /Address already in use|Cannot bind any address/,
+      // As the first process of its PID namespace, sshd ignores a SIGTERM that comes before it
+      // has set its handler, just after it printed that it listens; SIGKILL always ends it, and
+      // with it every process of the namespace.
+      stopSignal: 'SIGKILL',
     });
     return { port, process: server };
   });
