@@ -16,13 +16,32 @@ fail() { printf 'setup: %s\n' "$*" >&2; exit 1; }
 package_for() {
   case "$1" in
     rsync) echo rsync ;;
-    *) echo mariadb-client ;;
+    mariadb | mariadb-dump | mariadb-admin) echo mariadb-client ;;
+    restic) echo restic ;;
+    rclone) echo rclone ;;
+    sshd) echo openssh-server ;;
+    ssh | ssh-keygen) echo openssh-client ;;
+    btrfs | mkfs.btrfs) echo btrfs-progs ;;
+    lvm | lvcreate | vgcreate) echo lvm2 ;;
+    mkfs.ext4) echo e2fsprogs ;;
+    openssl) echo openssl ;;
+    unshare) echo util-linux ;;
+    losetup | mount) echo mount ;;
+    systemd-analyze) echo systemd ;;
+    zsh) echo zsh ;;
+    *) fail "no Debian package is known for $1" ;;
   esac
 }
 
-# Commands cellar's demo and tests need, and which of them are missing.
+# Commands cellar's demo and tests need: the database and rsync; restic and the servers its tests
+# start (REST through rclone, SFTP and ssh nodes through sshd); btrfs and LVM snapshots of loop
+# images; systemd-analyze and zsh for the checks of the shipped unit files and completion.
+needed_tools="rsync mariadb mariadb-dump mariadb-admin restic rclone sshd ssh ssh-keygen openssl \
+  btrfs mkfs.btrfs lvm lvcreate vgcreate mkfs.ext4 unshare losetup mount systemd-analyze zsh"
+
+# The commands in $needed_tools that are missing.
 missing_tools() {
-  for tool in rsync mariadb mariadb-dump mariadb-admin; do
+  for tool in $needed_tools; do
     command -v "$tool" >/dev/null 2>&1 || printf '%s ' "$tool"
   done
 }

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { chmod, mkdir, mkdtemp, readdir, rm, symlink } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, readFile, readdir, rm, symlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -34,6 +34,32 @@ async function pathWithout(name: string, hidden: readonly string[]): Promise<str
   return dir;
 }
 
+/** The commands setup.sh checks for, read from its `needed_tools`. */
+async function neededTools(): Promise<string[]> {
+  const text = await readFile(script, 'utf8');
+  const list = /^needed_tools="([^"]+)"/m.exec(text);
+  if (list === null) throw new Error('scripts/setup.sh has no needed_tools="..." line');
+  return list[1]!.replaceAll('\\\n', ' ').split(/\s+/).filter((tool) => tool !== '');
+}
+
+/** The Debian package that holds a command (dpkg knows /usr-merged files by their /bin or /sbin path). */
+function owningPackage(tool: string): string {
+  const result = spawnSync('dpkg', ['-S', `*bin/${tool}`], { encoding: 'utf8' });
+  const owners = result.stdout
+    .split('\n')
+    .filter((line) => new RegExp(`^[^:]+: \\S*bin/${tool.replaceAll('.', '\\.')}$`).test(line))
+    .map((line) => line.slice(0, line.indexOf(':')));
+  if (owners.length !== 1) throw new Error(`dpkg -S found ${owners.length} owners of ${tool}: ${result.stdout}${result.stderr}`);
+  return owners[0]!;
+}
+
+/** Whether installing `named` installs `owner`: the same package, or one it depends on. */
+function installs(named: string, owner: string): boolean {
+  if (named === owner) return true;
+  const depends = spawnSync('dpkg-query', ['-W', '-f=${Depends}', named], { encoding: 'utf8' }).stdout;
+  return depends.split(/,\s*/).some((dependency) => dependency.split(' ')[0] === owner);
+}
+
 function runSetup(path: string, asUser?: string): { status: number | null; stderr: string; stdout: string } {
   const command =
     asUser === undefined
@@ -60,5 +86,25 @@ describe('scripts/setup.sh', () => {
       'setup: missing rsync mariadb-dump. Install them as root, then run this again:\n' +
         "  sudo sh -c 'apt-get update && apt-get install -y --no-install-recommends mariadb-client rsync'\n",
     );
+  });
+
+  it('names, for each tool it needs, the Debian package that installs it', async () => {
+    const tools = await neededTools();
+    expect(tools).toEqual(expect.arrayContaining(['restic', 'rclone', 'sshd', 'btrfs', 'lvcreate', 'systemd-analyze', 'zsh']));
+    const base = await pathWithout('no-tools', [...tools, 'apt-get', 'sudo']);
+    const named = new Map<string, string>();
+    for (const tool of tools) {
+      const others = join(scratch, `all-but-${tool}`);
+      await mkdir(others);
+      for (const other of tools.filter((each) => each !== tool)) {
+        await symlink(spawnSync('sh', ['-c', `command -v ${other}`], { encoding: 'utf8' }).stdout.trim(), join(others, other));
+      }
+      const result = runSetup(`${base}:${others}`);
+      const message = /^setup: missing (\S+) and no apt-get here\. .*\(on Debian\/Ubuntu: (\S+)\)/.exec(result.stderr);
+      expect(message?.[1], result.stderr).toBe(tool);
+      named.set(tool, message![2]!);
+    }
+    const wrong = tools.filter((tool) => !installs(named.get(tool)!, owningPackage(tool)));
+    expect(wrong.map((tool) => `${tool}: setup installs ${named.get(tool)!}, dpkg says ${owningPackage(tool)}`)).toEqual([]);
   });
 });
