@@ -1,4 +1,4 @@
-import { closeSync, mkdtempSync, openSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, constants, mkdtempSync, openSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Login } from './login.js';
@@ -23,26 +23,47 @@ export function clientFd3(defaults: DefaultsFile): 3 {
   return defaults.fd as 3;
 }
 
+/** Linux's O_TMPFILE (with the O_DIRECTORY it includes), which Node does not export: a file that never has a name. */
+const openUnnamed = 0o20000000 | constants.O_DIRECTORY | constants.O_RDWR;
+
 /**
- * Writes the option file (0600, in a private folder) and removes it again as soon as it is open:
- * the client reads it through the open descriptor, so the password is on disk for an instant
- * only, and nothing holding it is left behind when cellar is killed.
+ * Writes the option file (0600) as a file without a name in TMPDIR: the client reopens it through
+ * /dev/fd/3, so the password never has a path on disk, and a kill at any instant leaves nothing
+ * behind. Where the file system cannot make unnamed files, it is written in a private folder and
+ * removed as soon as it is open.
  */
 export function openDefaultsFile(login: Login): DefaultsFile {
-  const folder = mkdtempSync(join(tmpdir(), 'cellar-'));
-  let fd: number;
-  try {
-    const path = join(folder, 'client.cnf');
-    writeFileSync(path, optionText(login), { mode: 0o600, flag: 'wx' });
-    fd = openSync(path, 'r');
-  } finally {
-    rmSync(folder, { recursive: true, force: true });
-  }
+  const text = optionText(login);
+  const fd = openUnnamedFile(text) ?? openRemovedFile(text);
   return {
     argument: '--defaults-extra-file=/dev/fd/3',
     fd,
     dispose: () => { closeSync(fd); },
   };
+}
+
+function openUnnamedFile(text: string): number | undefined {
+  let fd: number;
+  try {
+    fd = openSync(tmpdir(), openUnnamed, 0o600);
+  } catch (error) {
+    // Not Linux, an old kernel, or a file system without unnamed files.
+    if (['EOPNOTSUPP', 'EISDIR', 'EINVAL', 'ENOENT'].includes((error as NodeJS.ErrnoException).code ?? '')) return undefined;
+    throw error;
+  }
+  writeSync(fd, text);
+  return fd;
+}
+
+function openRemovedFile(text: string): number {
+  const folder = mkdtempSync(join(tmpdir(), 'cellar-'));
+  try {
+    const path = join(folder, 'client.cnf');
+    writeFileSync(path, text, { mode: 0o600, flag: 'wx' });
+    return openSync(path, 'r');
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
 }
 
 function optionText(login: Login): string {
