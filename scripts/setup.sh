@@ -22,8 +22,6 @@ package_for() {
     sshd) echo openssh-server ;;
     ssh | ssh-keygen) echo openssh-client ;;
     btrfs | mkfs.btrfs) echo btrfs-progs ;;
-    lvm | lvcreate | vgcreate) echo lvm2 ;;
-    mkfs.ext4) echo e2fsprogs ;;
     openssl) echo openssl ;;
     unshare) echo util-linux ;;
     losetup | mount) echo mount ;;
@@ -34,10 +32,10 @@ package_for() {
 }
 
 # Commands cellar's demo and tests need: the database and rsync; restic and the servers its tests
-# start (REST through rclone, SFTP and ssh nodes through sshd); btrfs and LVM snapshots of loop
+# start (REST through rclone, SFTP and ssh nodes through sshd); btrfs snapshots of loop
 # images; systemd-analyze and zsh for the checks of the shipped unit files and completion.
 needed_tools="rsync mariadb mariadb-dump mariadb-admin restic rclone sshd ssh ssh-keygen openssl \
-  btrfs mkfs.btrfs lvm lvcreate vgcreate mkfs.ext4 unshare losetup mount systemd-analyze zsh"
+  btrfs mkfs.btrfs unshare losetup mount systemd-analyze zsh"
 
 # The commands in $needed_tools that are missing.
 missing_tools() {

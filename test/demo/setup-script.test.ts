@@ -90,7 +90,7 @@ describe('scripts/setup.sh', () => {
 
   it('names, for each tool it needs, the Debian package that installs it', async () => {
     const tools = await neededTools();
-    expect(tools).toEqual(expect.arrayContaining(['restic', 'rclone', 'sshd', 'btrfs', 'lvcreate', 'systemd-analyze', 'zsh']));
+    expect(tools).toEqual(expect.arrayContaining(['restic', 'rclone', 'sshd', 'btrfs', 'systemd-analyze', 'zsh']));
     const base = await pathWithout('no-tools', [...tools, 'apt-get', 'sudo']);
     const named = new Map<string, string>();
     for (const tool of tools) {
