@@ -1,7 +1,9 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { availableParallelism } from 'node:os';
 import { pathToFileURL } from 'node:url';
+import { threadId } from 'node:worker_threads';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runOnThreads, threadsFor } from '../../src/adapters/process/thread-pool.js';
 import { CellarError } from '../../src/core/errors.js';
@@ -47,7 +49,9 @@ describe('runOnThreads', () => {
     const inputs = Array.from({ length: 9 }, (_, n) => ({ n }));
     const outputs = await runOnThreads<Input, { square: number; thread: number }>(script, tasks(inputs), 2);
     expect(outputs.map((output) => output.square)).toEqual(inputs.map(({ n }) => n * n));
-    expect(new Set(outputs.map((output) => output.thread)).size).toBeGreaterThan(0);
+    const threads = new Set(outputs.map((output) => output.thread));
+    expect([...threads].every((thread) => thread !== threadId), 'every task ran on a worker thread').toBe(true);
+    expect(threads.size, 'no more threads than the pool has').toBeLessThanOrEqual(2);
   });
 
   it('gives back a CellarError thrown on a thread as the same CellarError', async () => {
@@ -73,7 +77,10 @@ describe('threadsFor', () => {
     expect(threadsFor(new URL('file:///nonexistent/worker.js'), heavy, 1000)).toBe(0);
   });
 
-  it('never starts more threads than tasks', () => {
-    expect(threadsFor(pathToFileURL(import.meta.filename), heavy, 1000)).toBeLessThanOrEqual(2);
+  it('starts one thread per task, up to the cores there are', () => {
+    const built = pathToFileURL(import.meta.filename);
+    expect(threadsFor(built, heavy, 1000)).toBe(Math.min(2, availableParallelism()));
+    const many = Array.from({ length: 64 }, (_, input) => ({ input, weight: 1000 }));
+    expect(threadsFor(built, many, 1000)).toBe(availableParallelism() < 2 ? 0 : Math.min(64, availableParallelism()));
   });
 });

@@ -132,18 +132,24 @@ describe('parseMysqlDsn', () => {
       'tcp',
       '1',
     );
+    // Texts with a DSN's shape around random pieces, so that many parse and the property says something.
+    const piece = fc.string({ unit, maxLength: 5 });
+    const shaped = fc.tuple(piece, piece, fc.constantFrom('tcp', 'unix', ''), piece, piece, piece).map(([user, password, protocol, address, database, params]) => `${user}:${password}@${protocol}(${address})/${database}?${params}`);
+    let parsedCount = 0;
     fc.assert(
-      fc.property(fc.string({ unit, maxLength: 24 }), (text) => {
+      fc.property(fc.oneof(fc.string({ unit, maxLength: 24 }), shaped), (text) => {
         let parsed: MysqlDsn;
         try {
           parsed = parseMysqlDsn(text);
         } catch {
           return;
         }
+        parsedCount += 1;
         expect(formatMysqlDsn(parsed)).toBe(text);
       }),
       { numRuns: 5000 },
     );
+    expect(parsedCount, 'texts that parsed').toBeGreaterThan(1000);
   });
 
   test('reads back the parts it formatted, passwords with @ : / ? ( ) included', () => {

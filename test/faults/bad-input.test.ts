@@ -257,7 +257,10 @@ describe('bad input: hostile plan files', () => {
   const context = (): { file: string; label: string; env: Record<string, string> } => ({ file: join(root, 'plan.yaml'), label: 'plan.yaml', env: { CELLS_DB_PASSWORD: 'x' } });
 
   it('the base plan is valid (so that each mutation is what breaks it)', async () => {
-    await expect(checkPlanBytes(Buffer.from(scene.lines.join('\n') + '\n'), context())).resolves.toBeDefined();
+    const { plan, warnings } = await checkPlanBytes(Buffer.from(scene.lines.join('\n') + '\n'), context());
+    expect(warnings).toEqual([]);
+    expect(plan.cells.workingDir).toBe(scene.workingDir);
+    expect(Object.values(plan.targets).map((target) => target.path)).toContain(scene.target);
   });
 
   it('1,200 generated hostile plans: each refused as PLAN_INVALID with file:line:col: lines', async () => {
