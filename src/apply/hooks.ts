@@ -1,5 +1,5 @@
 import type { HooksSpec, Plan } from '../config/plan.js';
-import type { ActionPlan, PlanMode } from '../model/types.js';
+import type { ActionPlan, PlanMode } from '../model/actions.js';
 import { runPlanCommand } from './plan-command.js';
 import type { Reporter } from './reporter.js';
 

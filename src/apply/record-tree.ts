@@ -8,7 +8,7 @@ import { createFileList, readFileList, type FileListSummary } from '../adapters/
 import type { Manifest } from '../model/manifest.js';
 import { compileExclude } from '../model/exclude.js';
 import { comparePaths } from '../model/path-order.js';
-import type { TreeEntry, TreeSpec } from '../model/types.js';
+import type { TreeEntry, TreeSpec } from '../model/tree.js';
 
 /** A tree just copied: where the copy is, where its list goes, and the previous list to reuse hashes from. */
 export interface TreeToRecord {

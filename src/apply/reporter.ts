@@ -1,5 +1,5 @@
 import type { RsyncProgress } from '../adapters/rsync/rsync.js';
-import type { Action, FileCounts } from '../model/types.js';
+import type { AnyAction, CopySize } from '../model/actions.js';
 
 /** How far a long step is: work done so far and, when known beforehand, in all. */
 export interface ProgressAmount {
@@ -10,17 +10,6 @@ export interface ProgressAmount {
   readonly files?: { readonly done: number; readonly total?: number | undefined } | undefined;
 }
 
-/** What a copy is expected to transfer: bytes and files. */
-export interface CopySize {
-  readonly bytes: number;
-  readonly files: number;
-}
-
-/** What rsync will transfer of a tree with these changes: its added and modified files (deletions cost nothing). */
-export function copySize(counts: FileCounts): CopySize {
-  return { bytes: counts.bytes, files: counts.added + counts.modified };
-}
-
 /** rsync's progress against what the plan expects it to transfer. */
 export function copyProgress(copied: RsyncProgress, expected: CopySize | undefined): ProgressAmount {
   return { unit: 'bytes', done: copied.bytes, total: expected?.bytes, files: { done: copied.files, total: expected?.files } };
@@ -28,7 +17,7 @@ export function copyProgress(copied: RsyncProgress, expected: CopySize | undefin
 
 /** What apply tells the operator while it works; the CLI writes it to stderr, never stdout. */
 export interface Reporter {
-  step(action: Action, index: number, total: number): void;
+  step(action: AnyAction, index: number, total: number): void;
   info(message: string): void;
   warn(message: string): void;
   /** Progress of a long step. */
@@ -36,15 +25,6 @@ export interface Reporter {
   /** The long step ended. */
   progressDone(): void;
 }
-
-/** A reporter that says nothing, for tests and JSON runs that want silence. */
-export const silentReporter: Reporter = {
-  step: () => undefined,
-  info: () => undefined,
-  warn: () => undefined,
-  progress: () => undefined,
-  progressDone: () => undefined,
-};
 
 /** The same reporter without progress lines, for work that runs beside a step showing its own. */
 export function withoutProgress(reporter: Reporter): Reporter {

@@ -1,21 +1,20 @@
 import type { Plan } from '../config/plan.js';
-import { assertNever } from '../core/assert-never.js';
 import { writeFailure } from '../adapters/fs/errno.js';
 import { runPlanCommand } from './plan-command.js';
 import { serviceControl } from './service-control.js';
-import { settle, toError } from './settle.js';
+import { settle } from './settle.js';
 import type { HeldLock } from '../adapters/target/lock.js';
 import { removeLeftover, removeSnapshot } from '../adapters/target/snapshot-store.js';
 import type { BackupObservation } from '../observe/observe-backup.js';
 import type { Manifest } from '../model/manifest.js';
-import type { ObservedBackup } from '../observe/observed.js';
-import type { Action, ActionPlan, TreeSpec } from '../model/types.js';
-import { copySize, type CopySize, type Reporter } from './reporter.js';
+import type { BackupAction, BackupPlan, WriteManifest } from '../model/actions.js';
+import type { Reporter } from './reporter.js';
+import { runActions, type Handlers } from './run-actions.js';
 import { baselineOf, beginSnapshot, type Baseline, type SnapshotDraft } from './snapshot-draft.js';
 
 export interface BackupRun {
   readonly plan: Plan;
-  readonly actions: ActionPlan;
+  readonly actions: BackupPlan;
   readonly observation: BackupObservation;
   readonly lock: HeldLock;
   readonly reporter: Reporter;
@@ -36,14 +35,12 @@ export interface BackupOutcome {
  */
 export async function runBackup(run: BackupRun): Promise<BackupOutcome> {
   const { actions, reporter, observation } = run;
-  const { observed } = observation;
   const target = actions.target.path;
-  const baseline = baselineOf(target, observed.latest);
+  const baseline = baselineOf(target, observation.observed.latest);
   let draft: SnapshotDraft | undefined;
   const startDraft = (): SnapshotDraft => (draft ??= beginSnapshot(target, run.now, reporter));
   let manifest: Manifest | undefined;
   const service = serviceControl(run.plan, run.lock);
-  let failure: Error | undefined;
   // The dump needs nothing the file copies make: it starts with them (after Cells is stopped, when
   // it is) and its own step waits for it. Settled to its error, so that it never rejects unheard.
   let dumping: Promise<Error | undefined> | undefined;
@@ -54,71 +51,52 @@ export async function runBackup(run: BackupRun): Promise<BackupOutcome> {
   };
   const dumps = actions.actions.some((action) => action.action === 'dump-database');
 
-  for (const [index, action] of actions.actions.entries()) {
-    if (failure !== undefined && action.action !== 'start-service') continue;
-    reporter.step(action, index, actions.actions.length);
-    try {
-      switch (action.action) {
-        case 'stop-service':
-          await service.stop(action.argv);
-          break;
-        case 'start-service':
-          if (failure === undefined || service.stopped || run.lock.tookOver?.serviceStopped === true) await service.start(action.argv);
-          break;
-        case 'sync-files':
-          if (dumps && !dumping) {
-            reporter.info('the database dump runs beside the file copies');
-            void startDump(false);
-          }
-          await startDraft().copyTrees(action.trees.map((tree) => ({ tree, baseline, expected: expectedCopy(observed, tree) })));
-          break;
-        case 'dump-database': {
-          const error = await startDump(true);
-          if (error) throw error;
-          break;
-        }
-        case 'dump-index':
-          if (action.cellsArgv) await runPlanCommand(run.plan, action.cellsArgv, `Cells' index snapshot of ${action.datasource}`);
-          if (action.tables.length > 0) {
-            const database = requireDatabase(observation);
-            await startDraft().dumpIndex(database.source, database.server, action.datasource, action.tables);
-          }
-          break;
-        case 'write-manifest': {
-          const current = startDraft();
-          for (const tree of action.absent) current.recordAbsent(tree);
-          if (baseline) await reuseFromBaseline(run, current, baseline, action);
-          manifest = await current.finish(observation.layout.trees, {
-            kind: 'backup',
-            cells: { workingDir: run.plan.cells.workingDir, version: observed.cells?.version ?? null, generation: observed.cells?.generation ?? null },
-            config: current.configDigests(),
-            excluded: observed.excluded,
-            warnings: actions.warnings,
-            restoreOf: null,
-          }, run.now);
-          break;
-        }
-        case 'prune-snapshot':
-          if (observed.target.leftovers.includes(action.snapshot)) removeLeftover(target, action.snapshot);
-          else removeSnapshot(target, action.snapshot);
-          break;
-        case 'safety-snapshot':
-        case 'restore-files':
-        case 'create-database':
-        case 'load-database':
-        case 'patch-config':
-        case 'resync-datasource':
-        case 'remove-files':
-        case 'drop-database':
-          throw new Error(`${action.action} does not belong in a backup plan`);
-        default:
-          assertNever(action);
+  const handlers: Handlers<BackupAction> = {
+    'stop-service': (action) => service.stop(action.argv),
+    'start-service': async (action, state) => {
+      if (!state.failed || service.stopped || run.lock.tookOver?.serviceStopped === true) await service.start(action.argv);
+    },
+    'sync-files': async (action) => {
+      if (dumps && !dumping) {
+        reporter.info('the database dump runs beside the file copies');
+        void startDump(false);
       }
-    } catch (error) {
-      failure ??= writeFailure(error, target) ?? toError(error);
-    }
-  }
-
+      await startDraft().copyTrees(action.copies.map(({ tree, expected }) => ({ tree, baseline, expected })));
+    },
+    'dump-database': async () => {
+      const error = await startDump(true);
+      if (error) throw error;
+    },
+    'dump-index': async (action) => {
+      if (action.cellsArgv) await runPlanCommand(run.plan, action.cellsArgv, `Cells' index snapshot of ${action.datasource}`);
+      if (action.tables.length > 0) {
+        const database = requireDatabase(observation);
+        await startDraft().dumpIndex(database.source, database.server, action.datasource, action.tables);
+      }
+    },
+    'write-manifest': async (action) => {
+      const current = startDraft();
+      for (const tree of action.absent) current.recordAbsent(tree);
+      if (baseline) await reuseFromBaseline(run, current, baseline, action);
+      manifest = await current.finish(action.trees, {
+        kind: 'backup',
+        cells: action.cells,
+        config: current.configDigests(),
+        excluded: action.excluded,
+        warnings: actions.warnings,
+        restoreOf: null,
+      }, run.now);
+    },
+    'prune-snapshot': (action) => {
+      if (action.leftover) removeLeftover(target, action.snapshot);
+      else removeSnapshot(target, action.snapshot);
+    },
+  };
+  const failure = await runActions(actions.actions, handlers, {
+    reporter,
+    always: ['start-service'],
+    explain: (error) => writeFailure(error, target) ?? error,
+  });
   if (failure !== undefined) {
     await dumping;
     if (draft && !manifest) await draft.discard();
@@ -132,7 +110,7 @@ export async function runBackup(run: BackupRun): Promise<BackupOutcome> {
  * damaged (a file or a dump gone), the tree is copied from the source and the database dumped
  * again instead, so one damaged snapshot never blocks the next.
  */
-async function reuseFromBaseline(run: BackupRun, draft: SnapshotDraft, baseline: Baseline, action: Extract<Action, { action: 'write-manifest' }>): Promise<void> {
+async function reuseFromBaseline(run: BackupRun, draft: SnapshotDraft, baseline: Baseline, action: WriteManifest): Promise<void> {
   for (const tree of action.reuse) {
     if (draft.tryReuseTree(tree, baseline)) continue;
     run.reporter.warn(`snapshot ${baseline.manifest.id} lacks files of ${tree.id}; copying them from ${tree.source} instead`);
@@ -144,12 +122,6 @@ async function reuseFromBaseline(run: BackupRun, draft: SnapshotDraft, baseline:
     await draft.dumpDatabase(database.source, database.server, database.verdict.fingerprint);
   }
   draft.reuseIndexes(baseline);
-}
-
-/** What the plan found to copy in a tree: its added and modified files. */
-function expectedCopy(observed: ObservedBackup, tree: TreeSpec): CopySize | undefined {
-  const counts = observed.trees.find((candidate) => candidate.drift.tree.id === tree.id)?.drift.counts;
-  return counts && copySize(counts);
 }
 
 function requireDatabase(observation: BackupObservation): NonNullable<BackupObservation['database']> {

@@ -2,7 +2,6 @@ import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import type { Plan } from '../config/plan.js';
 import { CellarError } from '../core/errors.js';
-import { assertNever } from '../core/assert-never.js';
 import { writeFileAtomic } from '../adapters/fs/atomic-write.js';
 import { writeFailure } from '../adapters/fs/errno.js';
 import { makeFolder, removeTree } from '../adapters/fs/folders.js';
@@ -10,30 +9,32 @@ import { setModified } from '../adapters/fs/entry-fixes.js';
 import { isFolder } from '../adapters/fs/exists.js';
 import { clearRestoreMarker, markRestoring } from '../adapters/fs/restore-marker.js';
 import { fsPath } from '../adapters/fs/path-bytes.js';
-import { statOwner } from '../adapters/fs/stat-owner.js';
 import { findFolderUsers } from '../adapters/process/folder-users.js';
 import { runPlanCommand } from './plan-command.js';
 import { serviceControl } from './service-control.js';
-import { settle, toError } from './settle.js';
+import { settle } from './settle.js';
 import { rsyncCopy } from '../adapters/rsync/rsync.js';
 import type { HeldLock } from '../adapters/target/lock.js';
 import { parseCellsConfig } from '../cells/cells-config.js';
 import { refuseOverlaps, type RestoreObservation } from '../observe/observe-restore.js';
 import { currentFingerprint } from '../observe/observe-database.js';
-import { restoredPart } from '../config/layout.js';
-import { isAbsent, type Manifest } from '../model/manifest.js';
-import type { Action, ActionPlan } from '../model/types.js';
+import type { Manifest } from '../model/manifest.js';
+import type { CheckRestore, LoadDatabase, PatchConfig, RestoreAction, RestoreFiles, RestorePlan, SafetySnapshot } from '../model/actions.js';
 import { printablePath } from '../model/text.js';
+import { restoredPart } from '../config/layout.js';
 import { checkRestored } from './check-restored.js';
 import { sealRestore } from './seal-restore.js';
-import { copyProgress, copySize, withoutProgress, type Reporter } from './reporter.js';
+import { copyProgress, withoutProgress, type Reporter } from './reporter.js';
 import { createRestoreDatabase, loadRestoreDatabase, type LoadSource } from './restore-database.js';
+import { runActions, type Handlers } from './run-actions.js';
 import { beginSnapshot } from './snapshot-draft.js';
 
 export interface RestoreRun {
   readonly plan: Plan;
-  readonly actions: ActionPlan;
+  readonly actions: RestorePlan;
   readonly observation: RestoreObservation;
+  /** pydio.json as the plan's patch-config action writes it (its sha256 is in the action). */
+  readonly patchedText: string;
   readonly lock: HeldLock;
   readonly reporter: Reporter;
   readonly now: Date;
@@ -51,90 +52,77 @@ const stopGraceMs = 15_000;
 
 /**
  * Carries out a restore plan: refuses a damaged snapshot, destinations that overlap the target or
- * a live Cells first, then runs the actions in order, checks the result once everything is in
- * place, and starts Cells again if it stopped it. The snapshot is only ever read; rsync's --delete
- * acts only inside the restore destinations.
+ * a live Cells first, then runs the actions in order. The working dir is marked as being restored
+ * before the first change and the mark is cleared by the check that follows the last one. The
+ * snapshot is only ever read; rsync's --delete acts only inside the restore destinations.
  */
 export async function runRestore(run: RestoreRun): Promise<RestoreOutcome> {
   const { actions, observation, reporter } = run;
-  const { observed } = observation;
+  const { workingDir } = observation.observed;
   refuseDamaged(run);
   const destinations = actions.actions.flatMap((action) => (action.action === 'restore-files' ? [action.destination] : []));
-  await refuseOverlaps(actions.target.path, [observed.workingDir, ...destinations]);
-  const stops = actions.actions.some((action) => action.action === 'stop-service');
-  if (!stops) refuseLiveCells(observed.workingDir);
-  const firstChange = actions.actions.findIndex(changesInstallation);
-  const lastChange = actions.actions.findLastIndex(changesInstallation);
-  let since = 0;
-  // Resyncs talk to a running Cells: cellar runs them only when it starts Cells itself.
-  const runsResyncs = run.plan.cells.binary !== undefined && actions.actions.some((action) => action.action === 'start-service');
+  await refuseOverlaps(actions.target.path, [workingDir, ...destinations]);
+  if (!actions.actions.some((action) => action.action === 'stop-service')) refuseLiveCells(workingDir);
 
   let safety: Manifest | undefined;
   const todo: string[] = [];
   const warnings: string[] = [];
   const service = serviceControl(run.plan, run.lock);
   const database = databaseLane(run);
-  let failure: Error | undefined;
-  for (const [index, action] of actions.actions.entries()) {
-    if (failure !== undefined && action.action !== 'start-service') continue;
-    reporter.step(action, index, actions.actions.length);
-    try {
-      if (index === firstChange) since = markInstallation(run);
-      switch (action.action) {
-        case 'stop-service':
-          await service.stop(action.argv);
-          await awaitReleased(observed.workingDir);
-          break;
-        case 'start-service':
-          // Never on a database still loading, whatever failed.
-          await database.settled();
-          if (failure === undefined || service.stopped) await service.start(action.argv);
-          break;
-        case 'safety-snapshot':
-          safety = await takeSafetySnapshot(run, action);
-          reporter.info(`safety snapshot ${safety.id} keeps what the restore overwrites`);
-          break;
-        case 'restore-files':
-          // Written to first, so that a destination that cannot be written fails before the database is touched.
-          if (action.absent) removeTree(action.destination);
-          else prepareDestination(run, action);
-          database.startBeside();
-          if (!action.absent) await restoreTree(run, action);
-          break;
-        case 'create-database':
-          await database.created();
-          break;
-        case 'load-database':
-          await database.loaded();
-          break;
-        case 'patch-config':
-          writeConfig(run, action);
-          break;
-        case 'resync-datasource':
-          if (runsResyncs) await runPlanCommand(run.plan, action.argv, `resync of ${action.datasource}`);
-          else todo.push(action.argv.join(' '));
-          break;
-        case 'sync-files':
-        case 'dump-database':
-        case 'dump-index':
-        case 'write-manifest':
-        case 'prune-snapshot':
-        case 'remove-files':
-        case 'drop-database':
-          throw new Error(`${action.action} does not belong in a restore plan`);
-        default:
-          assertNever(action);
-      }
-      if (index === lastChange) {
-        const sealed = sealInstallation(run, since);
-        warnings.push(...sealed.warnings, ...(await checkInstallation(run)));
-        clearRestoreMarker(observed.workingDir);
-        sealed.setFolderTimes();
-      }
-    } catch (error) {
-      failure ??= writeFailure(error, writtenFolder(run, action)) ?? toError(error);
-    }
-  }
+  // The time from which what the restore writes is checked byte for byte; set when the working dir is marked.
+  let since: number | undefined;
+  const changing = (): number => (since ??= markInstallation(run));
+
+  const handlers: Handlers<RestoreAction> = {
+    'stop-service': async (action) => {
+      await service.stop(action.argv);
+      await awaitReleased(workingDir);
+    },
+    'start-service': async (action, state) => {
+      // Never on a database still loading, whatever failed.
+      await database.settled();
+      if (!state.failed || service.stopped) await service.start(action.argv);
+    },
+    'safety-snapshot': async (action) => {
+      safety = await takeSafetySnapshot(run, action);
+      reporter.info(`safety snapshot ${safety.id} keeps what the restore overwrites`);
+    },
+    'restore-files': async (action) => {
+      changing();
+      // Written to first, so that a destination that cannot be written fails before the database is touched.
+      if (action.absent) removeTree(action.destination);
+      else prepareDestination(action);
+      database.startBeside();
+      if (!action.absent) await restoreTree(run, action);
+    },
+    'create-database': async () => {
+      changing();
+      await database.created();
+    },
+    'load-database': async () => {
+      changing();
+      await database.loaded();
+    },
+    'patch-config': (action) => {
+      changing();
+      writeConfig(run, action);
+    },
+    'check-restore': async (action) => {
+      const sealed = sealInstallation(run, action, changing());
+      warnings.push(...sealed.warnings, ...(await checkInstallation(run)));
+      clearRestoreMarker(workingDir);
+      sealed.setFolderTimes();
+    },
+    'resync-datasource': async (action) => {
+      if (action.run) await runPlanCommand(run.plan, action.argv, `resync of ${action.datasource}`);
+      else todo.push(action.argv.join(' '));
+    },
+  };
+  const failure = await runActions(actions.actions, handlers, {
+    reporter,
+    always: ['start-service'],
+    explain: (error, action) => writeFailure(error, writtenFolder(run, action)) ?? error,
+  });
   if (failure !== undefined) {
     await database.settled();
     if (safety) reporter.warn(`the restore failed part-way; undo it with cellar apply --restore --snapshot ${safety.id}`);
@@ -187,7 +175,7 @@ function databaseLane(run: RestoreRun): DatabaseLane {
 }
 
 /** The folder an action writes in, for the one-line error of a full or read-only disk. */
-function writtenFolder(run: RestoreRun, action: Action): string {
+function writtenFolder(run: RestoreRun, action: RestoreAction): string {
   if (action.action === 'safety-snapshot') return run.actions.target.path;
   if (action.action === 'restore-files') return action.destination;
   return run.observation.observed.workingDir;
@@ -195,15 +183,11 @@ function writtenFolder(run: RestoreRun, action: Action): string {
 
 /** Refuses a snapshot that this run's observation found damaged (it verified the snapshot moments ago). */
 function refuseDamaged(run: RestoreRun): void {
-  const { snapshot, problems, problemCount } = run.observation.observed;
+  const { snapshot, verification } = run.observation.observed;
+  const { problems, problemCount } = verification;
   if (problemCount > 0) {
     throw new CellarError('SNAPSHOT_DAMAGED', `snapshot ${snapshot.id} is damaged and will not be restored; run cellar verify, then restore another snapshot`, { details: problems.slice(0, 20) });
   }
-}
-
-/** The actions that write the restored installation; the checks run after the last of them. */
-function changesInstallation(action: Action): boolean {
-  return ['restore-files', 'create-database', 'load-database', 'patch-config'].includes(action.action);
 }
 
 /** After a stop command: waits for Cells to let go of the working dir, and refuses to go on if it does not. */
@@ -222,20 +206,20 @@ function refuseLiveCells(workingDir: string): void {
   throw new CellarError('CELLS_RUNNING', `Cells is running in ${workingDir} (${who}); stop it first, or declare cells.service so that cellar stops it`);
 }
 
-async function takeSafetySnapshot(run: RestoreRun, action: Extract<Action, { action: 'safety-snapshot' }>): Promise<Manifest> {
+async function takeSafetySnapshot(run: RestoreRun, action: SafetySnapshot): Promise<Manifest> {
   const { observed } = run.observation;
   const target = run.actions.target.path;
   const draft = beginSnapshot(target, run.now, run.reporter);
   try {
     const baseline = { folder: run.observation.snapshotFolder, manifest: observed.snapshot };
     // Hard links from the snapshot only where equal size and time prove equal bytes.
-    await draft.copyTrees(action.trees.map((tree) => ({ tree, baseline: run.observation.trusted.has(tree.id) ? baseline : undefined })));
+    await draft.copyTrees(action.trees.map(({ tree, linkFromSnapshot }) => ({ tree, baseline: linkFromSnapshot ? baseline : undefined })));
     const database = run.observation.database;
     if (action.database !== undefined && database) {
       const source = { name: database.source.name, login: database.admin ?? database.source.login };
       await draft.dumpDatabase(source, database.server, await currentFingerprint(source, database.server));
     }
-    return await draft.finish(action.trees, {
+    return await draft.finish(action.trees.map(({ tree }) => tree), {
       kind: 'safety',
       cells: { workingDir: observed.workingDir, version: null, generation: null },
       config: draft.configDigests(),
@@ -250,15 +234,13 @@ async function takeSafetySnapshot(run: RestoreRun, action: Extract<Action, { act
 }
 
 /** Makes the destination and clears the files rsync's quick check would wrongly keep. */
-function prepareDestination(run: RestoreRun, action: Extract<Action, { action: 'restore-files' }>): void {
+function prepareDestination(action: RestoreFiles): void {
   makeFolder(action.destination);
-  removeMismatched(action.destination, run.observation.mismatched.get(action.tree.id) ?? []);
+  removeMismatched(action.destination, action.replace);
 }
 
-async function restoreTree(run: RestoreRun, action: Extract<Action, { action: 'restore-files' }>): Promise<void> {
+async function restoreTree(run: RestoreRun, action: RestoreFiles): Promise<void> {
   const part = restoredPart(action.tree);
-  const counts = run.observation.observed.destinations.find((observed) => observed.tree.id === action.tree.id)?.comparison.counts;
-  const expected = counts && copySize(counts);
   await rsyncCopy({
     source: join(run.observation.snapshotFolder, action.tree.snapshotPath),
     destination: action.destination,
@@ -266,12 +248,12 @@ async function restoreTree(run: RestoreRun, action: Extract<Action, { action: 'r
     only: part.only,
     delete: true,
     leaveOut: action.leaveOut,
-    onProgress: (copied) => { run.reporter.progress(`restoring ${action.tree.id}`, copyProgress(copied, expected)); },
+    onProgress: (copied) => { run.reporter.progress(`restoring ${action.tree.id}`, copyProgress(copied, action.expected)); },
   });
   run.reporter.progressDone();
 }
 
-function loadSource(run: RestoreRun, action: Extract<Action, { action: 'load-database' }>): LoadSource {
+function loadSource(run: RestoreRun, action: LoadDatabase): LoadSource {
   const { snapshot } = run.observation.observed;
   if (!snapshot.database) throw new Error('load-database for a snapshot without a dump');
   return { dump: join(run.observation.snapshotFolder, action.dump), sha256: snapshot.database.sha256, snapshot: snapshot.id, target: run.actions.target.path };
@@ -288,18 +270,16 @@ function removeMismatched(destination: string, paths: readonly string[]): void {
   }
 }
 
-/** Writes pydio.json atomically with the snapshot copy's mode and owner, after checking it is the planned text. */
-function writeConfig(run: RestoreRun, action: Extract<Action, { action: 'patch-config' }>): void {
-  const text = run.observation.patchedText;
+/** Writes pydio.json atomically with the planned mode and owner, after checking it is the planned text. */
+function writeConfig(run: RestoreRun, action: PatchConfig): void {
+  const text = run.patchedText;
   if (createHash('sha256').update(text).digest('hex') !== action.sha256) {
     throw new CellarError('SAVED_PLAN_STALE', 'saved plan is stale: the pydio.json patch changed since it was made; run cellar plan --restore again');
   }
-  const { mode, uid, gid, mtimeMs } = statOwner(run.observation.snapshotConfig);
-  const { uids, gids } = run.observation.ownerMap;
   makeFolder(run.observation.observed.workingDir);
-  writeFileAtomic(action.file, text, { mode, owner: { uid: uids.get(uid) ?? uid, gid: gids.get(gid) ?? gid } });
+  writeFileAtomic(action.file, text, { mode: action.mode, owner: action.owner });
   // Unpatched, it is the snapshot's file: its time comes back with it.
-  if (run.observation.observed.patch.changes.length === 0) setModified(action.file, mtimeMs);
+  if (action.mtimeMs !== undefined) setModified(action.file, action.mtimeMs);
 }
 
 /**
@@ -320,12 +300,13 @@ function markInstallation(run: RestoreRun): number {
  * extra entries) and checks what the restore copied byte for byte; what still differs fails the
  * restore, leaving the working dir marked as an incomplete restore.
  */
-function sealInstallation(run: RestoreRun, since: number): { readonly warnings: readonly string[]; readonly setFolderTimes: () => void } {
-  const { observed, snapshotFolder, ownerMap } = run.observation;
-  const trees = observed.destinations
-    .filter((destination) => !isAbsent(destination.tree) && isFolder(destination.destination))
-    .map((destination) => ({ part: restoredPart(destination.tree), destination: destination.destination, list: join(snapshotFolder, destination.tree.list) }));
-  const outcome = sealRestore(trees, { since, owners: ownerMap });
+function sealInstallation(run: RestoreRun, action: CheckRestore, since: number): { readonly warnings: readonly string[]; readonly setFolderTimes: () => void } {
+  const { observed, snapshotFolder } = run.observation;
+  const trees = action.trees
+    .filter((checked) => isFolder(checked.destination))
+    .map((checked) => ({ part: checked.part, destination: checked.destination, list: join(snapshotFolder, checked.tree.list) }));
+  const owners = { uids: new Map(action.owners.uids), gids: new Map(action.owners.gids) };
+  const outcome = sealRestore(trees, { since, owners });
   if (outcome.problemCount > 0) {
     const count = outcome.problemCount === 1 ? '1 entry differs' : `${outcome.problemCount} entries differ`;
     throw new CellarError(
@@ -343,8 +324,8 @@ function sealInstallation(run: RestoreRun, since: number): { readonly warnings: 
 
 /** Checks the restored installation and reports each problem as a warning. */
 async function checkInstallation(run: RestoreRun): Promise<string[]> {
-  const { observed, patchedText } = run.observation;
-  const problems = await checkRestored(run.plan, parseCellsConfig(patchedText), observed.workingDir, observed.snapshot.database?.tables ?? []);
+  const { observed } = run.observation;
+  const problems = await checkRestored(run.plan, parseCellsConfig(run.patchedText), observed.workingDir, observed.snapshot.database?.tables ?? []);
   for (const problem of problems) run.reporter.warn(problem);
   return problems;
 }

@@ -1,7 +1,6 @@
 import { join } from 'node:path';
 import type { Plan } from '../config/plan.js';
 import { CellarError } from '../core/errors.js';
-import { assertNever } from '../core/assert-never.js';
 import { pathExists } from '../adapters/fs/exists.js';
 import { removeTree } from '../adapters/fs/folders.js';
 import { dropDatabase } from '../adapters/mysql/admin.js';
@@ -10,12 +9,13 @@ import { findFolderUsers } from '../adapters/process/folder-users.js';
 import { serviceControl } from './service-control.js';
 import type { HeldLock } from '../adapters/target/lock.js';
 import type { DatabaseSource } from '../observe/database-login.js';
-import type { ActionPlan } from '../model/types.js';
+import type { UninstallAction, UninstallPlan } from '../model/actions.js';
 import type { Reporter } from './reporter.js';
+import { runActions, type Handlers } from './run-actions.js';
 
 export interface UninstallRun {
   readonly plan: Plan;
-  readonly actions: ActionPlan;
+  readonly actions: UninstallPlan;
   readonly database: DatabaseSource | undefined;
   readonly lock: HeldLock;
   readonly reporter: Reporter;
@@ -24,36 +24,16 @@ export interface UninstallRun {
 /** Removes the working dir (only it) and, when planned, the database. */
 export async function runUninstall(run: UninstallRun): Promise<void> {
   const service = serviceControl(run.plan, run.lock);
-  for (const [index, action] of run.actions.actions.entries()) {
-    run.reporter.step(action, index, run.actions.actions.length);
-    switch (action.action) {
-      case 'stop-service':
-        await service.stop(action.argv);
-        break;
-      case 'remove-files':
-        removeWorkingDir(action.path);
-        run.lock.update({ serviceStopped: false });
-        break;
-      case 'drop-database':
-        await dropUninstalledDatabase(run, action.database);
-        break;
-      case 'start-service':
-      case 'sync-files':
-      case 'dump-database':
-      case 'dump-index':
-      case 'write-manifest':
-      case 'prune-snapshot':
-      case 'safety-snapshot':
-      case 'restore-files':
-      case 'create-database':
-      case 'load-database':
-      case 'patch-config':
-      case 'resync-datasource':
-        throw new Error(`${action.action} does not belong in an uninstall plan`);
-      default:
-        assertNever(action);
-    }
-  }
+  const handlers: Handlers<UninstallAction> = {
+    'stop-service': (action) => service.stop(action.argv),
+    'remove-files': (action) => {
+      removeWorkingDir(action.path);
+      run.lock.update({ serviceStopped: false });
+    },
+    'drop-database': (action) => dropUninstalledDatabase(run, action.database),
+  };
+  const failure = await runActions(run.actions.actions, handlers, { reporter: run.reporter, always: [], explain: (error) => error });
+  if (failure !== undefined) throw failure;
 }
 
 /** Removes a Cells working dir, and refuses anything that does not look like one or is still in use. */

@@ -7,9 +7,14 @@ import { runsAsRoot } from '../adapters/process/identity.js';
 import { readFileList } from '../adapters/target/file-list.js';
 import { compileExclude } from '../model/exclude.js';
 import { pairByPath } from '../model/path-order.js';
-import type { OwnerMap } from '../observe/observed.js';
-import { unknownOwner, type RecordedEntry, type TreeEntry, type TreeSpec } from '../model/types.js';
+import { unknownOwner, type RecordedEntry, type TreeEntry, type TreeSpec } from '../model/tree.js';
 import { printablePath } from '../model/text.js';
+
+/** Recorded owner and group ids that this host gives the same names other numbers. */
+export interface OwnerMap {
+  readonly uids: ReadonlyMap<number, number>;
+  readonly gids: ReadonlyMap<number, number>;
+}
 
 /** A tree just restored: the part of it that was copied, where to, and the list it must match. */
 export interface RestoredTree {

@@ -16,9 +16,10 @@ import type { DatabaseFingerprint } from '../model/database-drift.js';
 import { configFiles } from '../model/installation.js';
 import { isAbsent, manifestFormat, type Manifest, type OwnerNames, type ManifestConfigFile, type ManifestDatabase, type ManifestIndex, type ManifestTree } from '../model/manifest.js';
 import { dateToId } from '../plan/retention.js';
-import type { TreeSpec } from '../model/types.js';
+import type { TreeSpec } from '../model/tree.js';
 import { listPathOf, startRecorder, type RecordedTree, type Recorder } from './record-tree.js';
-import { copyProgress, type CopySize, type Reporter } from './reporter.js';
+import type { CopySize } from '../model/actions.js';
+import { copyProgress, type Reporter } from './reporter.js';
 
 /** A snapshot this snapshot may hard-link from: its folder and manifest. */
 export interface Baseline {

@@ -11,11 +11,6 @@ export interface Io {
   readonly ask: (question: string) => Promise<string>;
 }
 
-export interface GlobalArgs {
-  readonly verbose: boolean;
-  readonly color: boolean;
-}
-
 /** Colour is on only for a terminal, and off with --no-color or NO_COLOR (https://no-color.org). */
 export function wantsColor(flag: boolean, env: Io['env'], isTTY: boolean): boolean {
   return flag && isTTY && (env.NO_COLOR === undefined || env.NO_COLOR === '');

@@ -17,7 +17,7 @@ import { planBackup } from '../plan/backup-plan.js';
 import type { Manifest } from '../model/manifest.js';
 import type { PlanOptions } from '../plan/saved-plan.js';
 import { formatBytes } from '../model/text.js';
-import type { ActionPlan } from '../model/types.js';
+import type { ActionPlan, ModePlan, PlanMode } from '../model/actions.js';
 import type { Io } from './io.js';
 
 /** What an apply reports when it is done. */
@@ -68,20 +68,20 @@ export async function prepare(io: Io, prepareOptions: PrepareOptions): Promise<P
         planSha256,
         actionPlan,
         execute: async (actions, lock, reporter) => {
-          const { manifest, warnings } = await runBackup({ plan, actions, observation, lock, reporter, now: new Date() });
+          const { manifest, warnings } = await runBackup({ plan, actions: inMode(actions, 'backup'), observation, lock, reporter, now: new Date() });
           return { snapshot: manifest?.id, summary: manifest ? describeSnapshot(manifest) : 'nothing to record', warnings, todo: [] };
         },
       };
     }
     case 'restore': {
       const observation = await observeRestore(plan, { ...observeOptions, snapshot: options.snapshot, target: options.target });
-      const actionPlan = planRestore(plan, observation.observed, { safetySnapshot: options.safetySnapshot });
+      const { plan: actionPlan, patchedText } = planRestore(plan, observation.observed, { safetySnapshot: options.safetySnapshot });
       return {
         plan,
         planSha256,
         actionPlan,
         execute: async (actions, lock, reporter) => {
-          const outcome = await runRestore({ plan, actions, observation, lock, reporter, now: new Date() });
+          const outcome = await runRestore({ plan, actions: inMode(actions, 'restore'), observation, patchedText, lock, reporter, now: new Date() });
           const safety = outcome.safety ? `; undo it with cellar apply --restore --snapshot ${outcome.safety.id}` : '';
           return { snapshot: outcome.safety?.id, summary: `restored snapshot ${observation.observed.snapshot.id} into ${observation.observed.workingDir}${safety}`, warnings: outcome.warnings, todo: outcome.todo };
         },
@@ -101,12 +101,18 @@ export async function prepare(io: Io, prepareOptions: PrepareOptions): Promise<P
         planSha256,
         actionPlan,
         execute: async (actions, lock, reporter) => {
-          await runUninstall({ plan, actions, database: observation.database?.source, lock, reporter });
+          await runUninstall({ plan, actions: inMode(actions, 'uninstall'), database: observation.database?.source, lock, reporter });
           return { snapshot: undefined, summary: `removed ${plan.cells.workingDir}`, warnings: [], todo: [] };
         },
       };
     }
   }
+}
+
+/** A plan to carry out in a mode; a saved plan's mode was checked against the fresh plan's. */
+function inMode<M extends PlanMode>(actions: ActionPlan, mode: M): ModePlan<M> {
+  if (actions.mode !== mode) throw new Error(`a ${actions.mode} plan cannot be applied as a ${mode}`);
+  return actions as ModePlan<M>;
 }
 
 function describeSnapshot(manifest: Manifest): string {

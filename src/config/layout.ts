@@ -3,7 +3,8 @@ import type { Plan } from './plan.js';
 import { literalPattern } from '../model/exclude.js';
 import { configFiles, restoreMarkerName, vaultFiles } from '../model/installation.js';
 import { relativeInside } from '../model/paths.js';
-import type { Address, TreeSpec } from '../model/types.js';
+import type { TreeSpec } from '../model/tree.js';
+import type { Address } from '../model/address.js';
 
 
 export interface Exclusion {

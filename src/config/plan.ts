@@ -42,8 +42,6 @@ export interface DatabaseSpec {
   readonly name: string;
 }
 
-export type BackupMode = 'files' | 'provider' | 'skip';
-
 export type DatasourceSpec =
   | { readonly backup: 'files'; readonly path: string | undefined }
   | { readonly backup: 'provider' }

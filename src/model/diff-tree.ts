@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { comparePaths } from './path-order.js';
-import type { ChangeKind, PathChange, RecordedEntry, TreeDrift, TreeEntry, TreePresence, TreeSpec } from './types.js';
+import type { ChangeKind, PathChange, RecordedEntry, TreeDrift, TreeEntry, TreePresence, TreeSpec } from './tree.js';
 
 export interface DiffOptions {
   /** How many changed paths to keep; the counts always cover all of them. */

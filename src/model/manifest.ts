@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { CellarError } from '../core/errors.js';
 import type { DatabaseFingerprint } from './database-drift.js';
-import type { Address, TreeSpec } from './types.js';
+import type { TreeSpec } from './tree.js';
+import type { Address } from './address.js';
 
 /*
  * The manifest is written last, atomically: a snapshot folder without it does not exist. It names
@@ -60,6 +61,19 @@ export interface ManifestConfigFile {
   readonly sha256: string | null;
 }
 
+/** The installation a snapshot was taken of. */
+export interface SnapshotCells {
+  readonly workingDir: string;
+  readonly version: string | null;
+  readonly generation: string | null;
+}
+
+/** Something deliberately not saved: an exclude pattern, a skipped or provider-backed datasource. */
+export interface SnapshotExclusion {
+  readonly address: Address;
+  readonly what: string;
+}
+
 export interface Manifest {
   readonly format_version: typeof manifestFormat;
   readonly id: string;
@@ -67,13 +81,13 @@ export interface Manifest {
   readonly created: string;
   readonly tool: { readonly name: 'cellar'; readonly version: string };
   readonly host: string;
-  readonly cells: { readonly workingDir: string; readonly version: string | null; readonly generation: string | null };
+  readonly cells: SnapshotCells;
   readonly trees: readonly ManifestTree[];
   readonly config: readonly ManifestConfigFile[];
   readonly database: ManifestDatabase | null;
   readonly indexes: readonly ManifestIndex[];
   /** What was deliberately not saved: exclude patterns and skipped or provider-backed datasources. */
-  readonly excluded: readonly { readonly address: Address; readonly what: string }[];
+  readonly excluded: readonly SnapshotExclusion[];
   readonly warnings: readonly string[];
   /** For a safety snapshot: the snapshot whose restore it preceded. */
   readonly restoreOf: string | null;

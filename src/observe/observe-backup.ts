@@ -12,7 +12,7 @@ import { layoutTrees, type Layout } from '../config/layout.js';
 import { configFiles } from '../model/installation.js';
 import type { Manifest } from '../model/manifest.js';
 import type { LockStatus, ObservedBackup, ObservedTarget } from './observed.js';
-import type { TreeSpec } from '../model/types.js';
+import type { TreeSpec } from '../model/tree.js';
 import { backupDatabase, type DatabaseSource } from './database-login.js';
 import { observeDatabase, type DatabaseObservation } from './observe-database.js';
 import { observeTrees, type TreeToObserve } from './observe-tree.js';

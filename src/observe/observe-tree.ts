@@ -5,7 +5,7 @@ import { readFileList } from '../adapters/target/file-list.js';
 import { diffTree } from '../model/diff-tree.js';
 import { compileExclude } from '../model/exclude.js';
 import type { ObservedTree } from './observed.js';
-import type { TreeSpec } from '../model/types.js';
+import type { TreeSpec } from '../model/tree.js';
 
 /** One tree to compare: the live side, and the file list the latest snapshot recorded for it. */
 export interface TreeToObserve {

@@ -1,9 +1,9 @@
-import type { ForeignEntry } from '../model/verification.js';
 import type { CellsConfig } from '../cells/cells-config.js';
+import type { DsnOverride } from '../cells/patch-config.js';
 import type { DatabaseVerdict } from '../model/database-drift.js';
-import type { Exclusion } from '../config/layout.js';
-import type { Manifest, ManifestTree } from '../model/manifest.js';
-import type { ConfigChangeView, TreeDrift } from '../model/types.js';
+import type { Manifest, ManifestTree, SnapshotExclusion } from '../model/manifest.js';
+import type { RecordedEntry, TreeDrift } from '../model/tree.js';
+import type { VerifyResult } from '../model/verification.js';
 
 /** Who holds a target's lock, and what it has done that a successor must know about. */
 export interface LockRecord {
@@ -62,12 +62,6 @@ export interface OwnerChange {
   readonly to: number | null;
 }
 
-/** Recorded owner and group ids that have another id on this host (the same name, another number). */
-export interface OwnerMap {
-  readonly uids: ReadonlyMap<number, number>;
-  readonly gids: ReadonlyMap<number, number>;
-}
-
 /** What a restore that has not completed left in the working dir. */
 export interface RestoreMarker {
   readonly snapshot: string;
@@ -83,7 +77,7 @@ export interface ObservedBackup {
   readonly trees: readonly ObservedTree[];
   readonly config: readonly { readonly name: string; readonly sha256: string | null }[];
   readonly database: ObservedDatabase | undefined;
-  readonly excluded: readonly Exclusion[];
+  readonly excluded: readonly SnapshotExclusion[];
   /** `backup: files` datasources that have no folder to copy. */
   readonly unplaced: readonly string[];
   /** A restore of the working dir that did not complete: its files are no snapshot's. */
@@ -99,6 +93,13 @@ export interface RestoreDestination {
   /** Snapshot (as "live") against the destination: added = gained, deleted = lost. */
   readonly comparison: TreeDrift;
   readonly digest: string;
+  /**
+   * Compared by rsync's quick check alone: the folder a backup was taken from, on its host, with no
+   * restore left half-done there. Elsewhere equal size and time prove nothing, and files are hashed.
+   */
+  readonly trusted: boolean;
+  /** Files that pass rsync's quick check against the snapshot but hold other bytes. */
+  readonly mismatched: readonly string[];
 }
 
 export interface ObservedRestoreDatabase {
@@ -113,29 +114,25 @@ export interface ObservedRestoreDatabase {
 export interface ObservedRestore {
   readonly target: ObservedTarget;
   readonly snapshot: Manifest;
-  /** What verification found wrong with the snapshot: the first problems, and how many in all. */
-  readonly problems: readonly string[];
-  readonly problemCount: number;
-  /** Entries of the snapshot's folders that its lists do not hold: left out of the restore. */
-  readonly foreign: readonly ForeignEntry[];
-  readonly foreignCount: number;
+  /** What checking the snapshot against its manifest found (without reading file contents). */
+  readonly verification: Pick<VerifyResult, 'problems' | 'problemCount' | 'foreign' | 'foreignCount'>;
   /** A restore of the working dir that did not complete, if one left its marker. */
   readonly incompleteRestore: RestoreMarker | null;
-  /** Owners the snapshot names by ids this host gives other names, or none. */
+  /** Owners the snapshot names by ids this host gives other numbers, or does not know. */
   readonly owners: readonly OwnerChange[];
   readonly destinations: readonly RestoreDestination[];
   readonly workingDir: string;
-  readonly patch: {
-    readonly file: string;
-    readonly changes: readonly ConfigChangeView[];
-    readonly diff: string;
-    readonly sha256: string;
-    /** The destination already holds exactly the patched text. */
-    readonly current: boolean;
-  };
+  /** The snapshot's pydio.json: its text (it holds secrets: never shown) and its file-list entry. */
+  readonly snapshotConfig: { readonly text: string; readonly entry: RecordedEntry | undefined };
+  /** The snapshot's pydio.json, read. */
+  readonly cells: CellsConfig;
+  /** sha256 of the pydio.json the destination holds now; null when it has none. */
+  readonly destinationConfig: string | null;
   readonly database: ObservedRestoreDatabase | undefined;
+  /** The database login fields the restore's pydio.json gets (secrets resolved), when the plan overrides them. */
+  readonly databaseOverride: DsnOverride | undefined;
   /** Processes using the destination working dir: a live Cells. */
   readonly liveUsers: readonly { readonly pid: number; readonly command: string }[];
-  /** Structured datasources restored without their `.minio.sys`: Cells must resync them. */
-  readonly resync: readonly { readonly datasource: string; readonly argv: readonly string[] }[];
+  /** Datasources whose objects folder's `.minio.sys` the snapshot holds. */
+  readonly minioSysSaved: readonly string[];
 }

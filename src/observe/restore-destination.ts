@@ -11,13 +11,7 @@ import { restoredPart } from '../config/layout.js';
 import type { ManifestTree } from '../model/manifest.js';
 import type { RestoreDestination } from './observed.js';
 import { comparePaths } from '../model/path-order.js';
-import type { RecordedEntry, TreeEntry } from '../model/types.js';
-
-export interface DestinationObservation {
-  readonly destination: RestoreDestination;
-  /** Files that pass rsync's quick check against the snapshot but hold other bytes: the restore must replace them. */
-  readonly mismatched: readonly string[];
-}
+import type { RecordedEntry, TreeEntry } from '../model/tree.js';
 
 /**
  * Compares a restore destination with the snapshot's copy of a tree. Where the destination is not
@@ -25,7 +19,7 @@ export interface DestinationObservation {
  * files are hashed and compared with the recorded sha256, so that a folder holding another
  * installation is restored byte for byte.
  */
-export function observeDestination(tree: ManifestTree, destination: string, folder: string, options: { readonly keepPaths: number; readonly trusted: boolean }): DestinationObservation {
+export function observeDestination(tree: ManifestTree, destination: string, folder: string, options: { readonly keepPaths: number; readonly trusted: boolean }): RestoreDestination {
   const part = restoredPart(tree);
   const exists = isFolder(destination);
   const saved = (): Iterable<RecordedEntry> => savedEntries(tree, folder, part.only);
@@ -34,7 +28,7 @@ export function observeDestination(tree: ManifestTree, destination: string, fold
   const walked = exists ? walkTree(destination, { exclude: part.exclude.map(compileExclude), only: part.only }) : [];
   const live = options.trusted ? walked : contentChecked(walked, saved(), destination, mismatched);
   const { drift } = diffTree(part, saved(), tap(live, hash), { keep: options.keepPaths });
-  return { destination: { tree, destination, exists, comparison: drift, digest: hash.digest('hex') }, mismatched };
+  return { tree, destination, exists, comparison: drift, digest: hash.digest('hex'), trusted: options.trusted, mismatched };
 }
 
 /** The snapshot's entries of the tree, limited to the names a restore copies. */

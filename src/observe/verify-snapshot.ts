@@ -12,7 +12,7 @@ import { isAbsent, type Manifest, type ManifestTree } from '../model/manifest.js
 import type { ForeignEntry } from '../model/verification.js';
 import { compileExclude } from '../model/exclude.js';
 import { pairByPath } from '../model/path-order.js';
-import { unknownOwner, type EntryType, type RecordedEntry, type TreeEntry } from '../model/types.js';
+import { unknownOwner, type EntryType, type RecordedEntry, type TreeEntry } from '../model/tree.js';
 import { printablePath } from '../model/text.js';
 
 type Report = (path: string, what: string) => void;

@@ -4,7 +4,10 @@ import { restoreMarkerName, vaultFiles } from '../model/installation.js';
 import { leftCellsStopped, lockWarnings } from './lock-notes.js';
 import type { ObservedBackup, ObservedTree } from '../observe/observed.js';
 import { dateToId, snapshotsToPrune } from './retention.js';
-import type { Action, ActionPlan, Address, Drift, FileCounts, PathChange, TreeSpec } from '../model/types.js';
+import type { BackupAction, BackupPlan, CopySize, DumpIndex } from '../model/actions.js';
+import type { Drift } from '../model/drift.js';
+import type { FileCounts, PathChange, TreeSpec } from '../model/tree.js';
+import type { Address } from '../model/address.js';
 
 export interface BackupPlanOptions {
   readonly now: Date;
@@ -17,7 +20,7 @@ export interface BackupPlanOptions {
  * copy only drifted addresses, dump the database only when it changed, and stop Cells only when
  * something is copied (and `stopFor` allows it).
  */
-export function planBackup(plan: Plan, observed: ObservedBackup, options: BackupPlanOptions): ActionPlan {
+export function planBackup(plan: Plan, observed: ObservedBackup, options: BackupPlanOptions): BackupPlan {
   const { target, latest, database } = observed;
   const targetAddress: Address = `target.${target.name}`;
   const drift = [...filesDrift(observed), ...databaseDrift(observed)];
@@ -26,9 +29,10 @@ export function planBackup(plan: Plan, observed: ObservedBackup, options: Backup
   const databaseChanged = database?.verdict.changed ?? false;
   const snapshotNeeded = latest === undefined || drifted.length > 0 || databaseChanged;
 
-  const work: Action[] = [];
+  const work: BackupAction[] = [];
   for (const [address, trees] of groupByAddress(drifted)) {
-    work.push({ action: 'sync-files', address, trees: trees.map((tree) => tree.drift.tree), reason: describeCounts(sumCounts(trees)) });
+    const copies = trees.map(({ drift: { tree, counts } }) => ({ tree, expected: copySize(counts) }));
+    work.push({ action: 'sync-files', address, copies, reason: describeCounts(sumCounts(trees)) });
   }
   if (database && databaseChanged) {
     work.push({ action: 'dump-database', address: `database.${database.name}`, database: database.name, reason: database.verdict.signal === 'first snapshot' ? 'first dump' : `changed (${database.verdict.signal}): ${listSome(database.verdict.tables)}` });
@@ -37,11 +41,9 @@ export function planBackup(plan: Plan, observed: ObservedBackup, options: Backup
   work.push(...indexes);
 
   // Cells' own index snapshot talks to the running server: it comes before Cells is stopped.
-  const actions: Action[] = indexes.flatMap((action) => {
-    const argv = action.action === 'dump-index' ? options.indexSnapshotArgv?.(action.datasource) : undefined;
-    return argv && action.action === 'dump-index'
-      ? [{ ...action, tables: [], cellsArgv: argv, reason: "Cells' own index snapshot (snapshot.db), taken while Cells runs" }]
-      : [];
+  const actions: BackupAction[] = indexes.flatMap((action) => {
+    const argv = options.indexSnapshotArgv?.(action.datasource);
+    return argv ? [{ ...action, tables: [], cellsArgv: argv, reason: "Cells' own index snapshot (snapshot.db), taken while Cells runs" }] : [];
   });
   const service = plan.cells.service;
   const copiesFiles = work.some((action) => action.action === 'sync-files');
@@ -53,6 +55,9 @@ export function planBackup(plan: Plan, observed: ObservedBackup, options: Backup
     actions.push({
       action: 'write-manifest',
       address: targetAddress,
+      trees: observed.trees.map((tree) => tree.drift.tree),
+      cells: { workingDir: plan.cells.workingDir, version: observed.cells?.version ?? null, generation: observed.cells?.generation ?? null },
+      excluded: observed.excluded,
       reuse: unchanged.filter((tree) => tree.present).map((tree) => tree.drift.tree),
       absent: unchanged.filter((tree) => !tree.present).map((tree) => tree.drift.tree),
       reuseDatabase: database !== undefined && !databaseChanged && latest?.database != null,
@@ -143,11 +148,11 @@ function databaseDrift(observed: ObservedBackup): Drift[] {
  * their files. It is dumped when the index changed (or was never dumped); otherwise the previous
  * dump, which the same table would reproduce byte for byte, is hard-linked with the rest.
  */
-function indexDumps(plan: Plan, observed: ObservedBackup): Action[] {
+function indexDumps(plan: Plan, observed: ObservedBackup): DumpIndex[] {
   const database = observed.database;
   if (!database) return [];
   const previousIndexes = new Set(observed.latest?.indexes.map((index) => index.datasource));
-  const actions: Action[] = [];
+  const actions: DumpIndex[] = [];
   for (const info of observed.cells?.datasources ?? []) {
     if (!info.flat || plan.datasources[info.name]?.backup !== 'files') continue;
     const tables = database.indexTables[info.name] ?? [];
@@ -168,14 +173,15 @@ function indexDumps(plan: Plan, observed: ObservedBackup): Action[] {
   return actions;
 }
 
-function pruneActions(plan: Plan, observed: ObservedBackup, snapshotNeeded: boolean, now: Date): Action[] {
+function pruneActions(plan: Plan, observed: ObservedBackup, snapshotNeeded: boolean, now: Date): BackupAction[] {
   const { target } = observed;
   // While another run holds the lock, the folders without a manifest are its work in progress.
   const leftovers = target.lock.state === 'held' ? [] : target.leftovers;
-  const actions: Action[] = leftovers.map((name) => ({
+  const actions: BackupAction[] = leftovers.map((name) => ({
     action: 'prune-snapshot' as const,
     address: `snapshot.${name}` as const,
     snapshot: name,
+    leftover: true,
     reason: 'incomplete: left by an interrupted apply',
   }));
   const keep = plan.targets[target.name]?.keep;
@@ -184,7 +190,7 @@ function pruneActions(plan: Plan, observed: ObservedBackup, snapshotNeeded: bool
     if (kind === 'backup' && snapshotNeeded) ids.push(dateToId(now));
     for (const id of snapshotsToPrune(ids, keep)) {
       if (target.snapshots.some((snapshot) => snapshot.id === id)) {
-        actions.push({ action: 'prune-snapshot', address: `snapshot.${id}`, snapshot: id, reason: `no longer kept by targets.${target.name}.keep` });
+        actions.push({ action: 'prune-snapshot', address: `snapshot.${id}`, snapshot: id, leftover: false, reason: `no longer kept by targets.${target.name}.keep` });
       }
     }
   }
@@ -239,6 +245,11 @@ function stateDigest(observed: ObservedBackup): string {
     incompleteRestore: observed.incompleteRestore,
   };
   return createHash('sha256').update(JSON.stringify(state)).digest('hex');
+}
+
+/** What rsync will transfer of a tree with these changes: its added and modified files (deletions cost nothing). */
+export function copySize(counts: FileCounts): CopySize {
+  return { bytes: counts.bytes, files: counts.added + counts.modified };
 }
 
 /** `3 added, 1 modified, 2 folders`. */

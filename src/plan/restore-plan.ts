@@ -6,47 +6,89 @@ import { isAbsent, type ManifestTree } from '../model/manifest.js';
 import { leftCellsStopped, lockWarnings } from './lock-notes.js';
 import type { ObservedRestore, RestoreDestination } from '../observe/observed.js';
 import type { ForeignEntry } from '../model/verification.js';
-import type { Action, ActionPlan, Drift, FileCounts, TreeSpec } from '../model/types.js';
+import { join } from 'node:path';
+import { resyncCommand } from '../cells/admin-commands.js';
+import { patchCellsConfig, type ConfigPatch, type ConfigPatchInput } from '../cells/patch-config.js';
+import { restoredPart } from '../config/layout.js';
+import type { RestoreAction, RestorePlan, ResyncDatasource, SafetySnapshot, SafetyTree } from '../model/actions.js';
+import { unknownOwner } from '../model/tree.js';
+import type { OwnerChange } from '../observe/observed.js';
+import { copySize } from './backup-plan.js';
+import type { Drift } from '../model/drift.js';
+import type { FileCounts, TreeSpec } from '../model/tree.js';
 
 export interface RestorePlanOptions {
   readonly safetySnapshot: boolean;
 }
 
+/** A restore plan, and the pydio.json text it writes: that holds secrets, so it travels beside the plan, never in it. */
+export interface PlannedRestore {
+  readonly plan: RestorePlan;
+  readonly patchedText: string;
+}
+
 /**
  * Decides a restore: stop Cells, keep a safety snapshot of what will be overwritten, copy back
  * only the trees that differ, create and load the database when needed, write pydio.json with
- * its patches, start Cells, then the resyncs it needs (they talk to a running Cells). A restore
- * that changes nothing plans nothing.
+ * its patches, check every destination against the snapshot's lists, start Cells, then the
+ * resyncs it needs (they talk to a running Cells). A restore that changes nothing plans nothing.
  */
-export function planRestore(plan: Plan, observed: ObservedRestore, options: RestorePlanOptions): ActionPlan {
+export function planRestore(plan: Plan, observed: ObservedRestore, options: RestorePlanOptions): PlannedRestore {
+  const patch = patchFor(plan, observed);
   const changed = observed.destinations.filter((destination) => total(gains(destination)) > 0);
-  const work = [...changed.map((destination) => restoreFiles(observed.foreign, destination)), ...databaseWork(observed), ...configWork(observed)];
-  const actions: Action[] = [];
+  const work: RestoreAction[] = [...changed.map((destination) => restoreFiles(observed.verification.foreign, destination)), ...databaseWork(observed), ...configWork(observed, patch)];
+  const actions: RestoreAction[] = [];
   const service = plan.cells.service;
   const stops = service !== undefined && work.length > 0;
   if (stops) actions.push({ action: 'stop-service', address: 'workdir', argv: service.stop, reason: 'Cells must not run while its files and database are replaced' });
   const safety = safetySnapshot(observed, work);
   if (options.safetySnapshot && safety) actions.push(safety);
   actions.push(...work);
-  if (service && (stops || leftCellsStopped(observed.target))) {
+  if (work.length > 0) actions.push(checkRestore(observed));
+  const starts = service !== undefined && (stops || leftCellsStopped(observed.target));
+  if (service && starts) {
     actions.push({ action: 'start-service', address: 'workdir', argv: service.start, reason: stops ? 'start Cells on the restored state' : 'an interrupted apply left Cells stopped' });
   }
-  if (work.length > 0) actions.push(...observed.resync.map(resync));
+  // Resyncs talk to a running Cells: cellar runs them only when it starts Cells itself.
+  const runsResyncs = plan.cells.binary !== undefined && starts;
+  if (work.length > 0) actions.push(...resyncs(plan, observed).map((argv) => ({ ...argv, run: runsResyncs })));
 
   const warnings = [...restoreWarnings(plan, observed, work.length > 0), ...lockWarnings(observed.target)];
   if (!options.safetySnapshot && safety) warnings.push('--no-safety-snapshot: what the restore overwrites is not kept, and the restore cannot be undone');
-  const { snapshot, patch } = observed;
+  const current = patch.sha256 === observed.destinationConfig;
   return {
-    mode: 'restore',
-    target: { name: observed.target.name, path: observed.target.path },
-    snapshot: snapshot.id,
-    drift: changed.map(toDrift),
-    actions,
-    patches: !patch.current && patch.changes.length > 0 ? [{ file: 'pydio.json', changes: patch.changes, diff: patch.diff }] : [],
-    warnings,
-    blocked: restoreBlocked(plan, observed, work.length > 0),
-    state: stateDigest(observed),
+    plan: {
+      mode: 'restore',
+      target: { name: observed.target.name, path: observed.target.path },
+      snapshot: observed.snapshot.id,
+      drift: changed.map(toDrift),
+      actions,
+      patches: !current && patch.changes.length > 0 ? [{ file: 'pydio.json', changes: patch.changes, diff: patch.diff }] : [],
+      warnings,
+      blocked: restoreBlocked(plan, observed, work.length > 0),
+      state: stateDigest(observed, patch.sha256),
+    },
+    patchedText: patch.text,
   };
+}
+
+/** pydio.json as the restore writes it: the snapshot's, with the plan's overrides (a safety snapshot's as it is). */
+function patchFor(plan: Plan, observed: ObservedRestore): ConfigPatch & { readonly sha256: string } {
+  const { snapshot } = observed;
+  const restore = plan.restore;
+  const input: ConfigPatchInput =
+    snapshot.kind === 'safety' || !restore
+      ? {}
+      : {
+          hostname: restore.overrides.hostname,
+          publicUrl: restore.overrides.publicUrl,
+          database: observed.databaseOverride,
+          paths: restore.overrides.paths,
+          workingDir: snapshot.cells.workingDir === restore.workingDir ? undefined : { from: snapshot.cells.workingDir, to: restore.workingDir },
+          oldHostname: snapshot.host,
+        };
+  const patch = patchCellsConfig(observed.snapshotConfig.text, input);
+  return { ...patch, sha256: createHash('sha256').update(patch.text).digest('hex') };
 }
 
 /** A tree's foreign entries, relative to its root: the copy leaves them out. */
@@ -55,7 +97,7 @@ function leftOut(foreign: readonly ForeignEntry[], tree: ManifestTree): string[]
   return foreign.flatMap((entry) => (entry.tree === tree.id && entry.path.startsWith(prefix) ? [entry.path.slice(prefix.length)] : []));
 }
 
-function restoreFiles(foreign: readonly ForeignEntry[], destination: RestoreDestination): Action {
+function restoreFiles(foreign: readonly ForeignEntry[], destination: RestoreDestination): RestoreAction {
   return {
     action: 'restore-files',
     address: destination.tree.address,
@@ -63,17 +105,19 @@ function restoreFiles(foreign: readonly ForeignEntry[], destination: RestoreDest
     destination: destination.destination,
     absent: isAbsent(destination.tree),
     leaveOut: leftOut(foreign, destination.tree),
+    replace: destination.mismatched,
+    expected: copySize(gains(destination)),
     reason: describe(gains(destination), destination.destination),
   };
 }
 
 /** Create the database when it is missing (utf8mb4), load the dump unless it provably holds it already. */
-function databaseWork(observed: ObservedRestore): Action[] {
+function databaseWork(observed: ObservedRestore): RestoreAction[] {
   const { database } = observed;
   const dumped = observed.snapshot.database;
   if (!database || !dumped) return [];
   const address = `database.${database.name}` as const;
-  const work: Action[] = [];
+  const work: RestoreAction[] = [];
   if (!database.exists) {
     const { charset, collation } = databaseDefaults(dumped.fingerprint);
     work.push({ action: 'create-database', address, database: database.name, charset, collation, reason: `missing: created in ${charset} (${collation}), as the snapshot's was` });
@@ -91,17 +135,62 @@ function databaseDefaults(fingerprint: DatabaseFingerprint): { charset: string; 
   return { charset, collation: fingerprint.collation ?? (charset === 'utf8mb4' ? 'utf8mb4_unicode_ci' : `${charset}_general_ci`) };
 }
 
-/** Write pydio.json (patched) unless the destination holds exactly that text. */
-function configWork(observed: ObservedRestore): Action[] {
-  const { patch } = observed;
-  if (patch.current) return [];
+/**
+ * Write pydio.json (patched) unless the destination holds exactly that text: with the snapshot
+ * copy's mode and owner (mapped by name on this host), and its time when nothing is patched.
+ */
+function configWork(observed: ObservedRestore, patch: ConfigPatch & { readonly sha256: string }): RestoreAction[] {
+  if (patch.sha256 === observed.destinationConfig) return [];
   const count = patch.changes.length;
   const reason = count === 0 ? 'write pydio.json as the snapshot holds it' : `write pydio.json with ${count} change${count === 1 ? '' : 's'}`;
-  return [{ action: 'patch-config', address: 'config', file: patch.file, sha256: patch.sha256, reason }];
+  const entry = observed.snapshotConfig.entry;
+  const owners = ownerMap(observed.owners);
+  const owner = entry && entry.uid !== unknownOwner && entry.gid !== unknownOwner ? { uid: owners.uids.get(entry.uid) ?? entry.uid, gid: owners.gids.get(entry.gid) ?? entry.gid } : undefined;
+  return [{
+    action: 'patch-config',
+    address: 'config',
+    file: join(observed.workingDir, 'pydio.json'),
+    sha256: patch.sha256,
+    mode: entry?.mode ?? 0o600,
+    owner,
+    mtimeMs: count === 0 ? entry?.mtimeMs : undefined,
+    reason,
+  }];
 }
 
-function resync({ datasource, argv }: ObservedRestore['resync'][number]): Action {
-  return { action: 'resync-datasource', address: `datasource.${datasource}`, datasource, argv, reason: 'structured datasource restored without its .minio.sys' };
+/** Every destination a restore writes, checked against the snapshot's lists once all is in place. */
+function checkRestore(observed: ObservedRestore): RestoreAction {
+  const trees = observed.destinations
+    .filter((destination) => !isAbsent(destination.tree))
+    .map(({ tree, destination }) => ({ tree, part: restoredPart(tree), destination }));
+  const owners = ownerMap(observed.owners);
+  return {
+    action: 'check-restore',
+    address: 'workdir',
+    trees,
+    owners: { uids: [...owners.uids], gids: [...owners.gids] },
+    reason: "compare every restored file with the snapshot's lists, give owners and folder times back",
+  };
+}
+
+/** Recorded ids that this host gives the same names other numbers. */
+function ownerMap(owners: readonly OwnerChange[]): { readonly uids: Map<number, number>; readonly gids: Map<number, number> } {
+  const pairs = (kind: OwnerChange['kind']): Map<number, number> => new Map(owners.flatMap((owner) => (owner.kind === kind && owner.to !== null ? [[owner.from, owner.to]] : [])));
+  return { uids: pairs('user'), gids: pairs('group') };
+}
+
+/** Structured local datasources restored without their objects folder's `.minio.sys`: Cells must rebuild their index. */
+function resyncs(plan: Plan, observed: ObservedRestore): Omit<ResyncDatasource, 'run'>[] {
+  const binary = plan.cells.binary ?? 'cells';
+  return observed.cells.datasources
+    .filter((info) => !info.flat && info.storage === 'local' && plan.datasources[info.name]?.backup === 'files' && !observed.minioSysSaved.includes(info.name))
+    .map((info) => ({
+      action: 'resync-datasource' as const,
+      address: `datasource.${info.name}` as const,
+      datasource: info.name,
+      argv: resyncCommand(observed.cells, info.name, binary),
+      reason: 'structured datasource restored without its .minio.sys',
+    }));
 }
 
 /** The snapshot's side counted as what the restore brings: gained, changed and lost entries. */
@@ -138,12 +227,12 @@ function toDrift(destination: RestoreDestination): Drift {
 }
 
 /** What the restore overwrites, kept first so that a wrong restore can itself be undone. */
-function safetySnapshot(observed: ObservedRestore, work: readonly Action[]): Action | undefined {
+function safetySnapshot(observed: ObservedRestore, work: readonly RestoreAction[]): SafetySnapshot | undefined {
   if (work.length === 0) return undefined;
   const overwritten = new Set(work.flatMap((action) => (action.action === 'restore-files' ? [action.tree.id] : [])));
-  const trees: TreeSpec[] = observed.destinations
+  const trees: SafetyTree[] = observed.destinations
     .filter((destination) => destination.exists && (overwritten.has(destination.tree.id) || destination.tree.id === 'config'))
-    .map(({ tree, destination }) => ({ ...tree, source: destination }));
+    .map(({ tree, destination, trusted }) => ({ tree: treeSpecOf(tree, destination), linkFromSnapshot: trusted }));
   const database = observed.database;
   const dumpDatabase = database !== undefined && database.tables > 0 && work.some((action) => action.action === 'load-database');
   if (trees.length === 0 && !dumpDatabase) return undefined;
@@ -158,12 +247,13 @@ function safetySnapshot(observed: ObservedRestore, work: readonly Action[]): Act
 
 /** Why apply must refuse: a damaged snapshot, or a Cells that runs where the restore would write (a restore with nothing to do leaves it be). */
 function restoreBlocked(plan: Plan, observed: ObservedRestore, changes: boolean): string | null {
-  if (observed.problemCount > 0) {
-    const more = observed.problemCount > 1 ? ` and ${observed.problemCount - 1} more problems` : '';
-    return `snapshot ${observed.snapshot.id} is damaged (${observed.problems[0] ?? '?'}${more}); run cellar verify and restore another snapshot`;
+  const { problems, problemCount, foreign, foreignCount } = observed.verification;
+  if (problemCount > 0) {
+    const more = problemCount > 1 ? ` and ${problemCount - 1} more problems` : '';
+    return `snapshot ${observed.snapshot.id} is damaged (${problems[0] ?? '?'}${more}); run cellar verify and restore another snapshot`;
   }
-  if (observed.foreignCount > observed.foreign.length) {
-    return `snapshot ${observed.snapshot.id} holds ${observed.foreignCount} entries that its file lists do not: too many to leave out; run cellar verify and restore another snapshot`;
+  if (foreignCount > foreign.length) {
+    return `snapshot ${observed.snapshot.id} holds ${foreignCount} entries that its file lists do not: too many to leave out; run cellar verify and restore another snapshot`;
   }
   if (changes && observed.liveUsers.length > 0 && !plan.cells.service) {
     return `Cells is running in ${observed.workingDir}; stop it first, or declare cells.service so that cellar stops it`;
@@ -173,9 +263,10 @@ function restoreBlocked(plan: Plan, observed: ObservedRestore, changes: boolean)
 
 function restoreWarnings(plan: Plan, observed: ObservedRestore, changes: boolean): string[] {
   const warnings: string[] = [];
-  if (observed.foreignCount > 0) {
-    const first = observed.foreign.slice(0, 3).map((entry) => entry.path).join(', ');
-    warnings.push(`snapshot ${observed.snapshot.id} holds ${observed.foreignCount} entries its file lists do not (${first}): something added them after it was written; the restore leaves them out (run cellar verify)`);
+  const { foreign, foreignCount } = observed.verification;
+  if (foreignCount > 0) {
+    const first = foreign.slice(0, 3).map((entry) => entry.path).join(', ');
+    warnings.push(`snapshot ${observed.snapshot.id} holds ${foreignCount} entries its file lists do not (${first}): something added them after it was written; the restore leaves them out (run cellar verify)`);
   }
   if (observed.incompleteRestore) {
     warnings.push(`a restore of snapshot ${observed.incompleteRestore.snapshot} into ${observed.workingDir} did not complete (started ${observed.incompleteRestore.started}): every file there is compared by content`);
@@ -203,12 +294,18 @@ function restoreWarnings(plan: Plan, observed: ObservedRestore, changes: boolean
   return warnings;
 }
 
-function stateDigest(observed: ObservedRestore): string {
+/** The tree of a manifest as a spec of what to copy from `source`. */
+function treeSpecOf(tree: ManifestTree, source: string): TreeSpec {
+  const { id, address, snapshotPath, exclude, only, optional, label } = tree;
+  return { id, address, source, snapshotPath, exclude, only, optional, label };
+}
+
+function stateDigest(observed: ObservedRestore, patch: string): string {
   const state = {
     snapshot: observed.snapshot.id,
     destinations: observed.destinations.map((destination) => [destination.tree.id, destination.destination, destination.digest]),
-    patch: observed.patch.sha256,
-    current: observed.patch.current,
+    patch,
+    current: observed.destinationConfig,
     database: observed.database ?? null,
     incompleteRestore: observed.incompleteRestore,
     stoppedByInterruptedApply: leftCellsStopped(observed.target),

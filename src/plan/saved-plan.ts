@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { CellarError } from '../core/errors.js';
-import type { ActionPlan, PlanMode } from '../model/types.js';
+import type { ActionPlan, PlanMode } from '../model/actions.js';
 
 export const savedPlanFormat = '1';
 

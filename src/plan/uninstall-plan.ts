@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import type { Plan } from '../config/plan.js';
-import type { Action, ActionPlan } from '../model/types.js';
+import type { BackupPlan, UninstallAction, UninstallPlan } from '../model/actions.js';
 
 export interface UninstallFacts {
   /** The backup plan for the same installation: uninstalling is safe only when it has nothing to do. */
-  readonly backup: ActionPlan;
+  readonly backup: BackupPlan;
   readonly databaseName: string | undefined;
   readonly liveUsers: readonly { readonly pid: number; readonly command: string }[];
   readonly workingDirExists: boolean;
@@ -20,9 +20,9 @@ export interface UninstallOptions {
  * folders beside it, where the Cells Sync client keeps its data) and, when asked, the database.
  * Refused unless the latest snapshot is current, or with --force.
  */
-export function planUninstall(plan: Plan, facts: UninstallFacts, options: UninstallOptions): ActionPlan {
+export function planUninstall(plan: Plan, facts: UninstallFacts, options: UninstallOptions): UninstallPlan {
   const pending = facts.backup.actions.filter((action) => action.action !== 'prune-snapshot');
-  const actions: Action[] = [];
+  const actions: UninstallAction[] = [];
   const service = plan.cells.service;
   if (facts.workingDirExists) {
     if (service) actions.push({ action: 'stop-service', address: 'workdir', argv: service.stop, reason: 'Cells must not run while its working dir is removed' });
@@ -56,7 +56,7 @@ function blocked(plan: Plan, facts: UninstallFacts, pending: number, options: Un
 }
 
 /** What makes the last snapshot stale: the addresses that changed since, else the backup actions pending. */
-function staleness(backup: ActionPlan, pending: number): string {
+function staleness(backup: BackupPlan, pending: number): string {
   const changed = [...new Set(backup.drift.map((drift) => drift.address))];
   const more = changed.length > 3 ? ` and ${changed.length - 3} more` : '';
   const what = changed.length > 0 ? `${changed.slice(0, 3).join(', ')}${more} changed since` : `${pending} backup actions are pending`;

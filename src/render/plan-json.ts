@@ -1,4 +1,5 @@
-import type { ActionPlan, Drift } from '../model/types.js';
+import type { ActionPlan } from '../model/actions.js';
+import type { Drift } from '../model/drift.js';
 
 export const planFormat = '1';
 

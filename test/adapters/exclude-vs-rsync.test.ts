@@ -10,7 +10,7 @@ import { walkTree } from '../../src/adapters/fs/walk-tree.js';
 import { rsyncArgs } from '../../src/adapters/rsync/rsync.js';
 import { diffTree } from '../../src/model/diff-tree.js';
 import { compileExclude } from '../../src/model/exclude.js';
-import type { TreeEntry, TreeSpec } from '../../src/model/types.js';
+import type { TreeEntry, TreeSpec } from '../../src/model/tree.js';
 import { buildTree, makeTempDir, rawBytePath, removeTempDir } from './fs-tree.js';
 
 const tree = [

@@ -3,7 +3,7 @@ import { appendFileSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createFileList, readFileList } from '../../src/adapters/target/file-list.js';
 import { CellarError } from '../../src/core/errors.js';
-import { unknownOwner, type RecordedEntry } from '../../src/model/types.js';
+import { unknownOwner, type RecordedEntry } from '../../src/model/tree.js';
 import { makeTempDir, removeTempDir } from './fs-tree.js';
 
 let scratch: string;

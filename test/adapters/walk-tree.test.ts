@@ -6,7 +6,7 @@ import { statEntry, walkTree } from '../../src/adapters/fs/walk-tree.js';
 import { CellarError } from '../../src/core/errors.js';
 import { compileExclude } from '../../src/model/exclude.js';
 import { comparePaths } from '../../src/model/path-order.js';
-import type { TreeEntry } from '../../src/model/types.js';
+import type { TreeEntry } from '../../src/model/tree.js';
 import { buildTree, makeTempDir, rawBytePath, removeTempDir } from './fs-tree.js';
 
 let root: string;

@@ -261,7 +261,7 @@ restore:
       ));
       const plan = await cellar(['plan', '--restore', '--no-safety-snapshot', '--json'], servicePlan);
       const document = JSON.parse(plan.stdout) as PlanDocument;
-      expect(document.actions.map((action) => action.action)).toEqual(['stop-service', 'restore-files', 'start-service']);
+      expect(document.actions.map((action) => action.action)).toEqual(['stop-service', 'restore-files', 'check-restore', 'start-service']);
       expect(document.warnings.join('\n')).toContain('--no-safety-snapshot');
       const stopped = await cellar(['apply', '--restore', '--no-safety-snapshot', '--yes'], servicePlan);
       expect(stopped.code, stopped.stderr).toBe(0);
@@ -388,7 +388,7 @@ restore:
     const plan = await cellar(['plan', '--restore', '--json'], resyncPlan);
     const document = JSON.parse(plan.stdout) as PlanDocument;
     expect(document.actions.map((action) => action.action).filter((action) => action !== 'restore-files')).toEqual([
-      'stop-service', 'safety-snapshot', 'start-service', 'resync-datasource',
+      'stop-service', 'safety-snapshot', 'check-restore', 'start-service', 'resync-datasource',
     ]);
     expect(document.actions.at(-1)).toMatchObject({ address: 'datasource.cellsdata' });
     const apply = await cellar(['apply', '--restore', '--target', 'other', '--yes'], resyncPlan);

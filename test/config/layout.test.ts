@@ -6,7 +6,7 @@ import { compileExclude } from '../../src/model/exclude.js';
 import { layoutTrees } from '../../src/config/layout.js';
 import { configFiles, vaultFiles } from '../../src/model/installation.js';
 import { relativeInside } from '../../src/model/paths.js';
-import type { TreeSpec } from '../../src/model/types.js';
+import type { TreeSpec } from '../../src/model/tree.js';
 import { makePlan } from '../plan/builders.js';
 
 const workingDir = '/srv/cells';

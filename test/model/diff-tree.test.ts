@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { diffTree, sameEntry } from '../../src/model/diff-tree.js';
 import { comparePaths } from '../../src/model/path-order.js';
-import { unknownOwner, type TreeEntry } from '../../src/model/types.js';
+import { unknownOwner, type TreeEntry } from '../../src/model/tree.js';
 import { dir, entry, recorded, symlink, workdirTree } from '../plan/builders.js';
 
 const base: readonly TreeEntry[] = [

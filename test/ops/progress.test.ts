@@ -6,12 +6,12 @@ import type { Io } from '../../src/cli/io.js';
 import type { ProgressAmount } from '../../src/apply/reporter.js';
 import { progressParser, type RsyncProgress } from '../../src/adapters/rsync/rsync.js';
 import { createReporter, describeProgress, describeProgressBar, formatDuration } from '../../src/cli/reporter.js';
-import type { Action } from '../../src/model/types.js';
+import { writeManifest } from '../plan/builders.js';
 import { cellarBin } from '../helpers/cli.js';
 import { commandExists, createPlannedInstall, runProcess, type PlannedInstall } from './support.js';
 
 const redraw = '\r\u001b[2K';
-const step: Action = { action: 'write-manifest', address: 'target.local', reuse: [], absent: [], reuseDatabase: false, reason: 'record the snapshot' };
+const step = writeManifest('record the snapshot');
 
 /** A reporter writing into a string, on a terminal or not. */
 function capture(progressBars: boolean): { readonly io: Io; readonly text: () => string } {

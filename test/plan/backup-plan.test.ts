@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ServiceSpec } from '../../src/config/plan.js';
 import { describeCounts, planBackup } from '../../src/plan/backup-plan.js';
 import type { ObservedBackup } from '../../src/observe/observed.js';
-import type { Action, ActionPlan } from '../../src/model/types.js';
+import type { BackupAction, BackupPlan } from '../../src/model/actions.js';
 import {
   cellsConfig,
   configPresent,
@@ -28,14 +28,14 @@ const now = new Date('2026-11-25T14:05:00Z');
 const latestId = '20261124T140500Z';
 const indexTable = 'data_index_pydiods1_idx_tree';
 
-function plan(observed: ObservedBackup, options: Parameters<typeof makePlan>[0] = {}, indexSnapshotArgv?: (datasource: string) => readonly string[]): ActionPlan {
+function plan(observed: ObservedBackup, options: Parameters<typeof makePlan>[0] = {}, indexSnapshotArgv?: (datasource: string) => readonly string[]): BackupPlan {
   return planBackup(makePlan(options), observed, { now, indexSnapshotArgv });
 }
 
-const steps = (result: ActionPlan): string[] => result.actions.map((action) => `${action.action} ${action.address}`);
+const steps = (result: BackupPlan): string[] => result.actions.map((action) => `${action.action} ${action.address}`);
 
-function only<K extends Action['action']>(result: ActionPlan, kind: K): (Action & { action: K })[] {
-  return result.actions.filter((action): action is Action & { action: K } => action.action === kind);
+function only<K extends BackupAction['action']>(result: BackupPlan, kind: K): Extract<BackupAction, { action: K }>[] {
+  return result.actions.filter((action): action is Extract<BackupAction, { action: K }> => action.action === kind);
 }
 
 /** A first backup into an empty target: every tree added, the database and a flat datasource's index never saved. */
@@ -79,7 +79,7 @@ describe('planBackup', () => {
       const [manifestAction] = only(result, 'write-manifest');
       expect(manifestAction?.reason).toContain(`initialise the target ${targetPath}`);
       expect(manifestAction).toMatchObject({ reuse: [], reuseDatabase: false });
-      expect(only(result, 'sync-files').map((action) => action.trees)).toEqual([[workdirTree], [configTree], [pydiods1Tree]]);
+      expect(only(result, 'sync-files').map((action) => action.copies.map((copy) => copy.tree))).toEqual([[workdirTree], [configTree], [pydiods1Tree]]);
       expect(only(result, 'dump-database')[0]).toMatchObject({ database: 'cells', reason: 'first dump' });
       expect(only(result, 'dump-index')[0]).toMatchObject({ datasource: 'pydiods1', tables: [indexTable], cellsArgv: undefined });
       expect(only(result, 'stop-service')[0]?.argv).toEqual(['systemctl', 'stop', 'cells']);
@@ -108,7 +108,7 @@ describe('planBackup', () => {
       const observed = observedBackup({ trees: [observedTree(workdirTree), observedTree(configTree), observedTree(pydiods1Tree, counts(2, 1, 0, 30))] });
       const result = plan(observed);
       expect(steps(result)).toEqual(['sync-files datasource.pydiods1', 'write-manifest target.local']);
-      expect(only(result, 'sync-files')[0]).toMatchObject({ trees: [pydiods1Tree], reason: '2 added, 1 modified' });
+      expect(only(result, 'sync-files')[0]).toMatchObject({ copies: [{ tree: pydiods1Tree, expected: { bytes: 30, files: 3 } }], reason: '2 added, 1 modified' });
       expect(only(result, 'write-manifest')[0]).toMatchObject({ reuse: [workdirTree, configTree], reuseDatabase: true });
       expect(only(result, 'write-manifest')[0]?.reason).toContain(`since ${latestId}`);
       expect(result.drift).toEqual([
@@ -121,7 +121,12 @@ describe('planBackup', () => {
       const observed = observedBackup({ trees: [observedTree(workdirTree), observedTree(pydiods1Tree, counts(1, 0, 0, 5)), observedTree(minio, counts(0, 2, 1, 7))] });
       const result = plan(observed);
       expect(only(result, 'sync-files')).toEqual([
-        { action: 'sync-files', address: 'datasource.pydiods1', trees: [pydiods1Tree, minio], reason: '1 added, 2 modified, 1 deleted' },
+        {
+          action: 'sync-files',
+          address: 'datasource.pydiods1',
+          copies: [{ tree: pydiods1Tree, expected: { bytes: 5, files: 1 } }, { tree: minio, expected: { bytes: 7, files: 2 } }],
+          reason: '1 added, 2 modified, 1 deleted',
+        },
       ]);
       expect(result.drift[0]).toMatchObject({ files: counts(1, 2, 1, 12) });
     });
@@ -295,8 +300,8 @@ describe('planBackup', () => {
     it('removes leftovers of an interrupted apply, even with nothing else to do', () => {
       const result = plan(observedBackup({ target: target([manifest(latestId)], { leftovers: ['20261123T000000Z', '.deleting-20261101T000000Z'] }) }));
       expect(result.actions).toEqual([
-        { action: 'prune-snapshot', address: 'snapshot.20261123T000000Z', snapshot: '20261123T000000Z', reason: 'incomplete: left by an interrupted apply' },
-        { action: 'prune-snapshot', address: 'snapshot..deleting-20261101T000000Z', snapshot: '.deleting-20261101T000000Z', reason: 'incomplete: left by an interrupted apply' },
+        { action: 'prune-snapshot', address: 'snapshot.20261123T000000Z', snapshot: '20261123T000000Z', leftover: true, reason: 'incomplete: left by an interrupted apply' },
+        { action: 'prune-snapshot', address: 'snapshot..deleting-20261101T000000Z', snapshot: '.deleting-20261101T000000Z', leftover: true, reason: 'incomplete: left by an interrupted apply' },
       ]);
     });
 

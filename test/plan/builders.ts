@@ -4,7 +4,9 @@ import type { DatasourceSpec, KeepRules, Plan, ServiceSpec } from '../../src/con
 import type { DatabaseFingerprint, DatabaseSignal, DatabaseVerdict } from '../../src/model/database-drift.js';
 import type { Manifest, ManifestTree, SnapshotKind } from '../../src/model/manifest.js';
 import type { LockRecord, LockStatus, ObservedBackup, ObservedDatabase, ObservedTarget, ObservedTree } from '../../src/observe/observed.js';
-import type { Address, FileCounts, PathChange, RecordedEntry, TreeEntry, TreeSpec } from '../../src/model/types.js';
+import type { FileCounts, PathChange, RecordedEntry, TreeEntry, TreeSpec } from '../../src/model/tree.js';
+import type { Address } from '../../src/model/address.js';
+import type { WriteManifest } from '../../src/model/actions.js';
 
 export const workingDir = '/srv/cells';
 export const targetPath = '/backups/cells';
@@ -223,4 +225,19 @@ export function symlink(path: string, link: string, fields: Partial<TreeEntry> =
 
 export function recorded(entries: readonly TreeEntry[]): RecordedEntry[] {
   return entries.map((item) => (item.type === 'file' ? { ...item, sha256: '0'.repeat(64) } : item));
+}
+
+/** A write-manifest action for an installation of `trees`, with what it reuses and the rest empty. */
+export function writeManifest(reason: string, reuse: readonly TreeSpec[] = [], trees: readonly TreeSpec[] = [workdirTree, configTree]): WriteManifest {
+  return {
+    action: 'write-manifest',
+    address: 'target.local',
+    trees,
+    reuse,
+    absent: [],
+    reuseDatabase: false,
+    cells: { workingDir, version: null, generation: null },
+    excluded: [],
+    reason,
+  };
 }

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { ActionPlan } from '../../src/model/types.js';
+import type { ActionPlan } from '../../src/model/actions.js';
 import { renderPlanJson, toPlanDocument } from '../../src/render/plan-json.js';
 import { renderPlanText } from '../../src/render/plan-text.js';
-import { configTree, pydiods1Tree, targetPath, workdirTree } from './builders.js';
+import { configTree, pydiods1Tree, targetPath, workdirTree, writeManifest } from './builders.js';
 
 const latestId = '20261124T140500Z';
 
@@ -28,11 +28,11 @@ const backupPlan: ActionPlan = {
   ],
   actions: [
     { action: 'stop-service', address: 'workdir', argv: ['systemctl', 'stop', 'cells'], reason: 'service stores must not be copied while Cells runs' },
-    { action: 'sync-files', address: 'datasource.pydiods1', trees: [pydiods1Tree], reason: '3 added, 1 modified, 1 deleted' },
+    { action: 'sync-files', address: 'datasource.pydiods1', copies: [{ tree: pydiods1Tree, expected: { bytes: 8192, files: 2 } }], reason: '3 added, 1 modified, 1 deleted' },
     { action: 'dump-database', address: 'database.cells', database: 'cells', reason: 'changed (checksums): a, b, c and 4 more' },
-    { action: 'write-manifest', address: 'target.local', reuse: [workdirTree, configTree], absent: [], reuseDatabase: false, reason: `record the new snapshot, hard-linking what did not change since ${latestId}` },
+    writeManifest(`record the new snapshot, hard-linking what did not change since ${latestId}`, [workdirTree, configTree]),
     { action: 'start-service', address: 'workdir', argv: ['systemctl', 'start', 'cells'], reason: 'start Cells again' },
-    { action: 'prune-snapshot', address: 'snapshot.20261101T120000Z', snapshot: '20261101T120000Z', reason: 'no longer kept by targets.local.keep' },
+    { action: 'prune-snapshot', address: 'snapshot.20261101T120000Z', snapshot: '20261101T120000Z', leftover: false, reason: 'no longer kept by targets.local.keep' },
   ],
   patches: [],
   warnings: ['cells-vault-key is missing from the working dir: a snapshot without it cannot be restored (every datasource would break)'],
@@ -97,7 +97,7 @@ describe('renderPlanText (colour off)', () => {
       ...noChanges,
       snapshot: null,
       drift: [{ kind: 'files', address: 'workdir', change: 'added', files: { added: 2, modified: 0, deleted: 0, bytes: 1023, folders: 0 }, trees: [], paths: [{ path: '', change: 'added', type: 'dir', size: 0 }, { path: 'a', change: 'added', type: 'file', size: 1023 }], truncated: false }],
-      actions: [{ action: 'write-manifest', address: 'target.local', reuse: [], absent: [], reuseDatabase: false, reason: `initialise the target ${targetPath} and record the first snapshot` }],
+      actions: [writeManifest(`initialise the target ${targetPath} and record the first snapshot`)],
     };
     expect(text(first)).toBe(
       [
@@ -231,7 +231,7 @@ describe('restore plans', () => {
           diff: '--- a/pydio.json\n+++ b/pydio.json\n@@ -1 +1 @@\n-"https://old"\n+"https://new"\n',
         },
       ],
-      actions: [{ action: 'patch-config', address: 'config', file: 'pydio.json', sha256: '0'.repeat(64), reason: 'apply the overrides' }],
+      actions: [{ action: 'patch-config', address: 'config', file: 'pydio.json', sha256: '0'.repeat(64), mode: 0o600, owner: undefined, mtimeMs: undefined, reason: 'apply the overrides' }],
     };
     expect(text(restore)).toBe(
       [

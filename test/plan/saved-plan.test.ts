@@ -1,16 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { CellarError } from '../../src/core/errors.js';
 import { checkFreshness, parseSavedPlan, savedPlanFormat, sealSavedPlan, type SavedPlan } from '../../src/plan/saved-plan.js';
-import type { ActionPlan } from '../../src/model/types.js';
+import type { BackupPlan } from '../../src/model/actions.js';
 
-const plan: ActionPlan = {
-  mode: 'restore',
+const plan: BackupPlan = {
+  mode: 'backup',
   target: { name: 'local', path: '/backups/cells' },
   snapshot: '20261207T010000Z',
   drift: [],
   actions: [
-    { action: 'prune-snapshot', address: 'snapshot.20261101T010000Z', snapshot: '20261101T010000Z', reason: 'no longer kept' },
-    { action: 'patch-config', address: 'config', file: '/srv/cells/pydio.json', sha256: 'a'.repeat(64), reason: 'write pydio.json' },
+    { action: 'prune-snapshot', address: 'snapshot.20261101T010000Z', snapshot: '20261101T010000Z', leftover: false, reason: 'no longer kept' },
+    { action: 'dump-database', address: 'database.cells', database: 'cells', reason: 'changed (checksums): a' },
   ],
   patches: [],
   warnings: [],
@@ -18,14 +18,14 @@ const plan: ActionPlan = {
   state: 's'.repeat(64),
 };
 
-const saved = (changes: Partial<ActionPlan> = {}, planSha256 = 'p'.repeat(64)): SavedPlan => ({
+const saved = (changes: Partial<BackupPlan> = {}, planSha256 = 'p'.repeat(64)): SavedPlan => ({
   format_version: savedPlanFormat,
   kind: 'cellar-saved-plan',
   tool: { name: 'cellar', version: '0.1.0' },
   created: '2026-12-07T01:00:00.000Z',
   planFile: '/etc/cellar/backup-plan.yaml',
   planSha256,
-  options: { mode: 'restore', target: undefined, snapshot: undefined, dropDatabase: false, force: false, safetySnapshot: true },
+  options: { mode: 'backup', target: undefined, snapshot: undefined, dropDatabase: false, force: false, safetySnapshot: true },
   plan: { ...plan, ...changes },
 });
 

@@ -1,5 +1,5 @@
 import { chmodSync, copyFileSync, lchownSync, linkSync, lutimesSync, mkdirSync, symlinkSync, utimesSync } from 'node:fs';
-import { unknownOwner, type RecordedEntry } from '../../model/types.js';
+import { unknownOwner, type RecordedEntry } from '../../model/tree.js';
 import { runsAsRoot } from '../process/identity.js';
 import { hasErrorCode } from './errno.js';
 import { removeTree } from './folders.js';

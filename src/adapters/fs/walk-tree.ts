@@ -1,7 +1,7 @@
 import { lstatSync, readdirSync, readlinkSync, type Stats } from 'node:fs';
 import { CellarError } from '../../core/errors.js';
 import { isExcluded, type ExcludeMatcher } from '../../model/exclude.js';
-import type { EntryType, TreeEntry } from '../../model/types.js';
+import type { EntryType, TreeEntry } from '../../model/tree.js';
 import { describeSystemError as describe, hasErrorCode as isCode } from './errno.js';
 import { decodeName, fsPath } from './path-bytes.js';
 

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { closeSync, fsyncSync, openSync, readSync, writeSync } from 'node:fs';
 import { StringDecoder } from 'node:string_decoder';
 import { CellarError } from '../../core/errors.js';
-import { unknownOwner, type EntryType, type RecordedEntry } from '../../model/types.js';
+import { unknownOwner, type EntryType, type RecordedEntry } from '../../model/tree.js';
 
 /*
  * A snapshot's file list: one JSON object per line, in `comparePaths` order, so that it can be

@@ -3,7 +3,7 @@ import type { HeldLock } from '../../adapters/target/lock.js';
 import { loadPlan, planFilePath } from '../../config/load-plan.js';
 import { CellarError } from '../../core/errors.js';
 import { checkFreshness, parseSavedPlan, type SavedPlan } from '../../plan/saved-plan.js';
-import type { ActionPlan } from '../../model/types.js';
+import type { ActionPlan } from '../../model/actions.js';
 import { toPlanDocument } from '../../render/plan-json.js';
 import { renderPlanText } from '../../render/plan-text.js';
 import type { Io } from '../io.js';
