@@ -5,7 +5,8 @@ import { serviceControl } from './service-control.js';
 import { settle } from './settle.js';
 import type { HeldLock } from '../adapters/target/lock.js';
 import { removeLeftover, removeSnapshot } from '../adapters/target/snapshot-store.js';
-import type { BackupObservation } from '../observe/observe-backup.js';
+import { targetSpec, type BackupObservation } from '../observe/observe-backup.js';
+import { signingKeyOf } from '../adapters/secrets/signing-key.js';
 import type { Manifest } from '../model/manifest.js';
 import type { BackupAction, BackupPlan, WriteManifest } from '../model/actions.js';
 import type { Reporter } from './reporter.js';
@@ -38,7 +39,8 @@ export async function runBackup(run: BackupRun): Promise<BackupOutcome> {
   const target = actions.target.path;
   const baseline = baselineOf(target, observation.observed.latest);
   let draft: SnapshotDraft | undefined;
-  const startDraft = (): SnapshotDraft => (draft ??= beginSnapshot(target, run.now, reporter));
+  const key = signingKeyOf(targetSpec(run.plan, actions.target.name));
+  const startDraft = (): SnapshotDraft => (draft ??= beginSnapshot(target, key, run.now, reporter));
   let manifest: Manifest | undefined;
   const service = serviceControl(run.plan, run.lock);
   // The dump needs nothing the file copies make: it starts with them (after Cells is stopped, when

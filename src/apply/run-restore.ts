@@ -17,6 +17,8 @@ import { rsyncCopy } from '../adapters/rsync/rsync.js';
 import type { HeldLock } from '../adapters/target/lock.js';
 import { parseCellsConfig } from '../cells/cells-config.js';
 import { refuseOverlaps, type RestoreObservation } from '../observe/observe-restore.js';
+import { targetSpec } from '../observe/observe-backup.js';
+import { signingKeyOf } from '../adapters/secrets/signing-key.js';
 import { currentFingerprint } from '../observe/observe-database.js';
 import type { Manifest } from '../model/manifest.js';
 import type { CheckRestore, LoadDatabase, PatchConfig, RestoreAction, RestoreFiles, RestorePlan, SafetySnapshot } from '../model/actions.js';
@@ -209,7 +211,7 @@ function refuseLiveCells(workingDir: string): void {
 async function takeSafetySnapshot(run: RestoreRun, action: SafetySnapshot): Promise<Manifest> {
   const { observed } = run.observation;
   const target = run.actions.target.path;
-  const draft = beginSnapshot(target, run.now, run.reporter);
+  const draft = beginSnapshot(target, signingKeyOf(targetSpec(run.plan, run.actions.target.name)), run.now, run.reporter);
   try {
     const baseline = { folder: run.observation.snapshotFolder, manifest: observed.snapshot };
     // Hard links from the snapshot only where equal size and time prove equal bytes.

@@ -14,7 +14,7 @@ import { toolVersion } from '../core/version.js';
 import type { DatabaseSource } from '../observe/database-login.js';
 import type { DatabaseFingerprint } from '../model/database-drift.js';
 import { configFiles } from '../model/installation.js';
-import { isAbsent, manifestFormat, type Manifest, type OwnerNames, type ManifestConfigFile, type ManifestDatabase, type ManifestIndex, type ManifestTree } from '../model/manifest.js';
+import { isAbsent, manifestFormat, type Manifest, type OwnerNames, type ManifestConfigFile, type ManifestDatabase, type ManifestIndex, type ManifestTree, type SigningKey } from '../model/manifest.js';
 import { dateToId } from '../plan/retention.js';
 import type { TreeSpec } from '../model/tree.js';
 import { listPathOf, startRecorder, type RecordedTree, type Recorder } from './record-tree.js';
@@ -70,8 +70,8 @@ export interface SnapshotDraft {
   discard(): Promise<void>;
 }
 
-/** Starts a snapshot in `target`, named by `now`, or the next free second when that id is taken. */
-export function beginSnapshot(target: string, now: Date, reporter: Reporter): SnapshotDraft {
+/** Starts a snapshot in `target`, named by `now` (or the next free second when that id is taken), to be signed with `key`. */
+export function beginSnapshot(target: string, key: SigningKey | undefined, now: Date, reporter: Reporter): SnapshotDraft {
   let time = now.getTime();
   while (!createSnapshotFolder(target, dateToId(new Date(time)))) time += 1000;
   const id = dateToId(new Date(time));
@@ -223,7 +223,7 @@ export function beginSnapshot(target: string, now: Date, reporter: Reporter): Sn
         restoreOf: header.restoreOf,
         owners: mergeNames([...owners.names, await ownerNames(owners.uids, owners.gids)]),
       };
-      writeManifest(target, manifest);
+      writeManifest(target, manifest, key);
       return manifest;
     },
     async discard() {

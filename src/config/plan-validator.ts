@@ -9,7 +9,7 @@ const require = createRequire(import.meta.url);
 
 export const validate = validate20;
 export default validate20;
-const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"urn:cellar:backup-plan:1","title":"RawPlan","description":"A cellar backup plan (format version 1): what to back up from one Pydio Cells installation, where to keep the snapshots, and how to restore them. Relative paths are resolved against the folder that holds this file; \"~\" is not expanded.","type":"object","additionalProperties":false,"required":["version","datasources","targets"],"properties":{"version":{"description":"Format version of this file. Only 1 exists.","const":1},"cells":{"description":"The Cells installation: its working dir, how to stop and start it, and what to leave out.","type":"object","additionalProperties":false,"properties":{"workingDir":{"description":"The Cells working dir, the folder that holds pydio.json. Default: $CELLS_WORKING_DIR, then ~/.config/pydio/cells.","$ref":"#/$defs/path"},"binary":{"description":"The cells binary (a path, or a command name looked up in PATH). When set, cellar runs Cells' own admin commands: index snapshots of flat datasources, resyncs after a restore.","type":"string","minLength":1,"pattern":"^[^~]"},"service":{"description":"How to stop and start Cells. Its Bolt and Bleve stores under services/ must not be copied while it runs.","type":"object","additionalProperties":false,"required":["stop","start"],"properties":{"stop":{"description":"Command that stops Cells, as an argv list (never a shell string), e.g. [systemctl, stop, cells].","$ref":"#/$defs/argv"},"start":{"description":"Command that starts Cells again, as an argv list, e.g. [systemctl, start, cells].","$ref":"#/$defs/argv"},"stopFor":{"description":"When to stop Cells: changes (default: only when something must be copied), always, or never (you stop it yourself).","default":"changes","enum":["changes","always","never"]}}},"exclude":{"description":"rsync-style patterns, relative to the working dir and to each datasource folder, that are not backed up. Default: none. Excluding anything under data/ or services/, pydio.json or the vault files needs force: true.","type":"array","items":{"$ref":"#/$defs/excludePattern"}}}},"database":{"description":"The Cells MySQL or MariaDB database. Omitted: read the DSN from pydio.json.","type":"object","additionalProperties":false,"required":["user","name"],"properties":{"host":{"description":"Server host name or address. Default: 127.0.0.1.","default":"127.0.0.1","$ref":"#/$defs/host"},"port":{"description":"Server TCP port. Default: 3306.","default":3306,"$ref":"#/$defs/port"},"socket":{"description":"Unix socket of the server; when set, host and port are not used.","$ref":"#/$defs/path"},"user":{"description":"The database user Cells connects as.","$ref":"#/$defs/databaseUser"},"password":{"description":"Where the password is read from: { env: NAME } or { file: /absolute/path }. Omit it for socket or password-less logins.","$ref":"#/$defs/secret"},"name":{"description":"The database name.","$ref":"#/$defs/databaseName"}}},"datasources":{"description":"Every datasource listed in pydio.json, by name, and how it is backed up. An undeclared datasource is an error: it would silently not be backed up.","type":"object","propertyNames":{"$ref":"#/$defs/name"},"additionalProperties":{"$ref":"#/$defs/datasource"}},"targets":{"description":"Where snapshots are kept, by name (at least one).","type":"object","minProperties":1,"propertyNames":{"$ref":"#/$defs/name"},"additionalProperties":{"$ref":"#/$defs/target"}},"restore":{"description":"How a restore is done: from which target, into which working dir, and what changes on the new host.","type":"object","additionalProperties":false,"required":["from"],"properties":{"from":{"description":"Name of the target to restore from.","$ref":"#/$defs/name"},"workingDir":{"description":"The working dir to restore into. Default: cells.workingDir.","$ref":"#/$defs/path"},"database":{"description":"Database settings that only a restore needs.","type":"object","additionalProperties":false,"properties":{"admin":{"description":"Login used for CREATE DATABASE and GRANT when the Cells user may not run them.","type":"object","additionalProperties":false,"required":["user"],"properties":{"user":{"description":"An administrative database user, e.g. root.","$ref":"#/$defs/databaseUser"},"password":{"description":"Where its password is read from: { env: NAME } or { file: /absolute/path }.","$ref":"#/$defs/secret"}}}}},"overrides":{"description":"Values that change on the restored host. The old values come from the snapshot's own pydio.json.","type":"object","additionalProperties":false,"properties":{"hostname":{"description":"New internal host name: every PeerAddress (and urlInternal before Cells 2.2).","$ref":"#/$defs/host"},"publicUrl":{"description":"New public URL: sites[].ReverseProxyURL (defaults.url before Cells 2.2) and every literal occurrence of the old one.","type":"string","pattern":"^https?://[^\\s/]+(/\\S*)?$"},"database":{"description":"New database location and login; unset fields keep the snapshot's values.","type":"object","additionalProperties":false,"minProperties":1,"properties":{"host":{"description":"New server host name or address.","$ref":"#/$defs/host"},"port":{"description":"New server TCP port.","$ref":"#/$defs/port"},"socket":{"description":"New Unix socket of the server.","$ref":"#/$defs/path"},"name":{"description":"New database name.","$ref":"#/$defs/databaseName"},"user":{"description":"New database user.","$ref":"#/$defs/databaseUser"},"password":{"description":"Where the new password is read from: { env: NAME } or { file: /absolute/path }.","$ref":"#/$defs/secret"}}},"paths":{"description":"Datasource folders that moved on the new host: old absolute folder → new absolute folder.","type":"object","propertyNames":{"$ref":"#/$defs/absolutePath"},"additionalProperties":{"$ref":"#/$defs/absolutePath"}}}}}},"hooks":{"description":"Commands run around a backup, as argv lists. Environment variables carry the outcome, the snapshot id and counts. A failed hook is reported; it never hides the backup's own result.","type":"object","additionalProperties":false,"properties":{"before":{"description":"Runs before anything else.","$ref":"#/$defs/argv"},"after":{"description":"Runs last, whatever the outcome.","$ref":"#/$defs/argv"},"onSuccess":{"description":"Runs when the backup succeeded, e.g. a healthchecks ping.","$ref":"#/$defs/argv"},"onFailure":{"description":"Runs when the backup failed, e.g. a mail.","$ref":"#/$defs/argv"}}}},"$defs":{"name":{"description":"A datasource or target name. It becomes part of file names: a letter or digit, then letters, digits, \".\", \"_\" or \"-\" (at most 64).","type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$"},"path":{"description":"A file system path; relative paths are resolved against the plan's folder. \"~\" is not expanded.","type":"string","minLength":1,"pattern":"^[^~]"},"absolutePath":{"description":"An absolute file system path.","type":"string","pattern":"^/"},"host":{"description":"A host name or an IP address, without scheme or port.","type":"string","pattern":"^[^\\s/:]+$|^\\[[0-9A-Fa-f:.]+\\]$|^[0-9A-Fa-f]*:[0-9A-Fa-f]*:[0-9A-Fa-f:.]*$"},"port":{"description":"A TCP port.","type":"integer","minimum":1,"maximum":65535},"databaseUser":{"description":"A database user name.","type":"string","minLength":1,"maxLength":80},"databaseName":{"description":"A database name.","type":"string","minLength":1,"maxLength":64},"argv":{"title":"Argv","description":"A command as an argv list: the program, then its arguments. No shell is involved.","type":"array","minItems":1,"prefixItems":[{"type":"string","minLength":1}],"items":{"type":"string"}},"secret":{"title":"Secret","description":"Where a secret is read from; secrets are never written in the plan.","$comment":"No $ref inside oneOf branches: cellar attributes ajv's errors to a branch by its schema path.","oneOf":[{"title":"EnvSecret","type":"object","additionalProperties":false,"required":["env"],"properties":{"env":{"description":"Name of the environment variable that holds the secret.","type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]*$"}}},{"title":"FileSecret","type":"object","additionalProperties":false,"required":["file"],"properties":{"file":{"description":"Absolute path of a file that holds the secret (one line; a trailing newline is ignored).","type":"string","pattern":"^/"}}}]},"excludePattern":{"title":"ExcludePattern","description":"An rsync-style pattern, or { pattern, force } to exclude something a restore needs.","$comment":"No $ref inside oneOf branches: cellar attributes ajv's errors to a branch by its schema path.","oneOf":[{"type":"string","minLength":1},{"title":"ForcedExclude","type":"object","additionalProperties":false,"required":["pattern"],"properties":{"pattern":{"description":"The rsync-style pattern.","type":"string","minLength":1},"force":{"description":"Allow the pattern to exclude data/, services/, pydio.json or the vault files, without which a restore is incomplete.","type":"boolean"}}}]},"datasource":{"title":"Datasource","description":"How one datasource is backed up.","$comment":"No $ref inside oneOf branches: cellar attributes ajv's errors to a branch by its schema path.","oneOf":[{"title":"FilesDatasource","type":"object","additionalProperties":false,"required":["backup"],"properties":{"backup":{"description":"files: cellar copies the datasource folder (local storage).","const":"files"},"path":{"description":"The datasource folder, when it differs from the folder in pydio.json.","type":"string","minLength":1,"pattern":"^[^~]"}}},{"title":"ProviderDatasource","type":"object","additionalProperties":false,"required":["backup"],"properties":{"backup":{"description":"provider: the storage provider keeps the objects (e.g. S3 bucket versioning); cellar backs up the configuration and the index.","const":"provider"}}},{"title":"SkippedDatasource","type":"object","additionalProperties":false,"required":["backup","reason"],"properties":{"backup":{"description":"skip: not backed up at all.","const":"skip"},"reason":{"description":"Why it is not backed up (shown in every plan).","type":"string","minLength":1}}}]},"target":{"title":"Target","description":"A folder that holds snapshots.","type":"object","additionalProperties":false,"required":["path"],"properties":{"path":{"description":"The target folder: new, empty, or initialised by cellar (it holds cellar-target.json). Never inside or around the working dir or a datasource.","$ref":"#/$defs/path"},"keep":{"description":"How many snapshots to keep per rule, as restic's forget does. Omitted: keep every snapshot.","type":"object","additionalProperties":false,"minProperties":1,"properties":{"last":{"description":"Keep the newest N snapshots.","$ref":"#/$defs/count"},"daily":{"description":"Keep the newest snapshot of each of the last N days that have one.","$ref":"#/$defs/count"},"weekly":{"description":"Keep the newest snapshot of each of the last N weeks that have one.","$ref":"#/$defs/count"},"monthly":{"description":"Keep the newest snapshot of each of the last N months that have one.","$ref":"#/$defs/count"}}}}},"count":{"description":"A number of snapshots.","type":"integer","minimum":0,"maximum":100000}}};
+const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"urn:cellar:backup-plan:1","title":"RawPlan","description":"A cellar backup plan (format version 1): what to back up from one Pydio Cells installation, where to keep the snapshots, and how to restore them. Relative paths are resolved against the folder that holds this file; \"~\" is not expanded.","type":"object","additionalProperties":false,"required":["version","datasources","targets"],"properties":{"version":{"description":"Format version of this file. Only 1 exists.","const":1},"cells":{"description":"The Cells installation: its working dir, how to stop and start it, and what to leave out.","type":"object","additionalProperties":false,"properties":{"workingDir":{"description":"The Cells working dir, the folder that holds pydio.json. Default: $CELLS_WORKING_DIR, then ~/.config/pydio/cells.","$ref":"#/$defs/path"},"binary":{"description":"The cells binary (a path, or a command name looked up in PATH). When set, cellar runs Cells' own admin commands: index snapshots of flat datasources, resyncs after a restore.","type":"string","minLength":1,"pattern":"^[^~]"},"service":{"description":"How to stop and start Cells. Its Bolt and Bleve stores under services/ must not be copied while it runs.","type":"object","additionalProperties":false,"required":["stop","start"],"properties":{"stop":{"description":"Command that stops Cells, as an argv list (never a shell string), e.g. [systemctl, stop, cells].","$ref":"#/$defs/argv"},"start":{"description":"Command that starts Cells again, as an argv list, e.g. [systemctl, start, cells].","$ref":"#/$defs/argv"},"stopFor":{"description":"When to stop Cells: changes (default: only when something must be copied), always, or never (you stop it yourself).","default":"changes","enum":["changes","always","never"]}}},"exclude":{"description":"rsync-style patterns, relative to the working dir and to each datasource folder, that are not backed up. Default: none. Excluding anything under data/ or services/, pydio.json or the vault files needs force: true.","type":"array","items":{"$ref":"#/$defs/excludePattern"}}}},"database":{"description":"The Cells MySQL or MariaDB database. Omitted: read the DSN from pydio.json.","type":"object","additionalProperties":false,"required":["user","name"],"properties":{"host":{"description":"Server host name or address. Default: 127.0.0.1.","default":"127.0.0.1","$ref":"#/$defs/host"},"port":{"description":"Server TCP port. Default: 3306.","default":3306,"$ref":"#/$defs/port"},"socket":{"description":"Unix socket of the server; when set, host and port are not used.","$ref":"#/$defs/path"},"user":{"description":"The database user Cells connects as.","$ref":"#/$defs/databaseUser"},"password":{"description":"Where the password is read from: { env: NAME } or { file: /absolute/path }. Omit it for socket or password-less logins.","$ref":"#/$defs/secret"},"name":{"description":"The database name.","$ref":"#/$defs/databaseName"}}},"datasources":{"description":"Every datasource listed in pydio.json, by name, and how it is backed up. An undeclared datasource is an error: it would silently not be backed up.","type":"object","propertyNames":{"$ref":"#/$defs/name"},"additionalProperties":{"$ref":"#/$defs/datasource"}},"targets":{"description":"Where snapshots are kept, by name (at least one).","type":"object","minProperties":1,"propertyNames":{"$ref":"#/$defs/name"},"additionalProperties":{"$ref":"#/$defs/target"}},"signing":{"description":"Signs every snapshot's manifest with a key kept outside the targets: with it, verify and restore refuse a snapshot that someone who can write to the target, but has not the key, changed or forged (its file lists and dumps included, which the manifest names by sha256).","type":"object","additionalProperties":false,"required":["key"],"properties":{"key":{"description":"Where the signing key is read from: { env: NAME } or { file: /absolute/path }. Keep it off the targets' disks.","$ref":"#/$defs/secret"}}},"restore":{"description":"How a restore is done: from which target, into which working dir, and what changes on the new host.","type":"object","additionalProperties":false,"required":["from"],"properties":{"from":{"description":"Name of the target to restore from.","$ref":"#/$defs/name"},"workingDir":{"description":"The working dir to restore into. Default: cells.workingDir.","$ref":"#/$defs/path"},"database":{"description":"Database settings that only a restore needs.","type":"object","additionalProperties":false,"properties":{"admin":{"description":"Login used for CREATE DATABASE and GRANT when the Cells user may not run them.","type":"object","additionalProperties":false,"required":["user"],"properties":{"user":{"description":"An administrative database user, e.g. root.","$ref":"#/$defs/databaseUser"},"password":{"description":"Where its password is read from: { env: NAME } or { file: /absolute/path }.","$ref":"#/$defs/secret"}}}}},"overrides":{"description":"Values that change on the restored host. The old values come from the snapshot's own pydio.json.","type":"object","additionalProperties":false,"properties":{"hostname":{"description":"New internal host name: every PeerAddress (and urlInternal before Cells 2.2).","$ref":"#/$defs/host"},"publicUrl":{"description":"New public URL: sites[].ReverseProxyURL (defaults.url before Cells 2.2) and every literal occurrence of the old one.","type":"string","pattern":"^https?://[^\\s/]+(/\\S*)?$"},"database":{"description":"New database location and login; unset fields keep the snapshot's values.","type":"object","additionalProperties":false,"minProperties":1,"properties":{"host":{"description":"New server host name or address.","$ref":"#/$defs/host"},"port":{"description":"New server TCP port.","$ref":"#/$defs/port"},"socket":{"description":"New Unix socket of the server.","$ref":"#/$defs/path"},"name":{"description":"New database name.","$ref":"#/$defs/databaseName"},"user":{"description":"New database user.","$ref":"#/$defs/databaseUser"},"password":{"description":"Where the new password is read from: { env: NAME } or { file: /absolute/path }.","$ref":"#/$defs/secret"}}},"paths":{"description":"Datasource folders that moved on the new host: old absolute folder → new absolute folder.","type":"object","propertyNames":{"$ref":"#/$defs/absolutePath"},"additionalProperties":{"$ref":"#/$defs/absolutePath"}}}}}},"hooks":{"description":"Commands run around a backup, as argv lists. Environment variables carry the outcome, the snapshot id and counts. A failed hook is reported; it never hides the backup's own result.","type":"object","additionalProperties":false,"properties":{"before":{"description":"Runs before anything else.","$ref":"#/$defs/argv"},"after":{"description":"Runs last, whatever the outcome.","$ref":"#/$defs/argv"},"onSuccess":{"description":"Runs when the backup succeeded, e.g. a healthchecks ping.","$ref":"#/$defs/argv"},"onFailure":{"description":"Runs when the backup failed, e.g. a mail.","$ref":"#/$defs/argv"}}}},"$defs":{"name":{"description":"A datasource or target name. It becomes part of file names: a letter or digit, then letters, digits, \".\", \"_\" or \"-\" (at most 64).","type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$"},"path":{"description":"A file system path; relative paths are resolved against the plan's folder. \"~\" is not expanded.","type":"string","minLength":1,"pattern":"^[^~]"},"absolutePath":{"description":"An absolute file system path.","type":"string","pattern":"^/"},"host":{"description":"A host name or an IP address, without scheme or port.","type":"string","pattern":"^[^\\s/:]+$|^\\[[0-9A-Fa-f:.]+\\]$|^[0-9A-Fa-f]*:[0-9A-Fa-f]*:[0-9A-Fa-f:.]*$"},"port":{"description":"A TCP port.","type":"integer","minimum":1,"maximum":65535},"databaseUser":{"description":"A database user name.","type":"string","minLength":1,"maxLength":80},"databaseName":{"description":"A database name.","type":"string","minLength":1,"maxLength":64},"argv":{"title":"Argv","description":"A command as an argv list: the program, then its arguments. No shell is involved.","type":"array","minItems":1,"prefixItems":[{"type":"string","minLength":1}],"items":{"type":"string"}},"secret":{"title":"Secret","description":"Where a secret is read from; secrets are never written in the plan.","$comment":"No $ref inside oneOf branches: cellar attributes ajv's errors to a branch by its schema path.","oneOf":[{"title":"EnvSecret","type":"object","additionalProperties":false,"required":["env"],"properties":{"env":{"description":"Name of the environment variable that holds the secret.","type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]*$"}}},{"title":"FileSecret","type":"object","additionalProperties":false,"required":["file"],"properties":{"file":{"description":"Absolute path of a file that holds the secret (one line; a trailing newline is ignored).","type":"string","pattern":"^/"}}}]},"excludePattern":{"title":"ExcludePattern","description":"An rsync-style pattern, or { pattern, force } to exclude something a restore needs.","$comment":"No $ref inside oneOf branches: cellar attributes ajv's errors to a branch by its schema path.","oneOf":[{"type":"string","minLength":1},{"title":"ForcedExclude","type":"object","additionalProperties":false,"required":["pattern"],"properties":{"pattern":{"description":"The rsync-style pattern.","type":"string","minLength":1},"force":{"description":"Allow the pattern to exclude data/, services/, pydio.json or the vault files, without which a restore is incomplete.","type":"boolean"}}}]},"datasource":{"title":"Datasource","description":"How one datasource is backed up.","$comment":"No $ref inside oneOf branches: cellar attributes ajv's errors to a branch by its schema path.","oneOf":[{"title":"FilesDatasource","type":"object","additionalProperties":false,"required":["backup"],"properties":{"backup":{"description":"files: cellar copies the datasource folder (local storage).","const":"files"},"path":{"description":"The datasource folder, when it differs from the folder in pydio.json.","type":"string","minLength":1,"pattern":"^[^~]"}}},{"title":"ProviderDatasource","type":"object","additionalProperties":false,"required":["backup"],"properties":{"backup":{"description":"provider: the storage provider keeps the objects (e.g. S3 bucket versioning); cellar backs up the configuration and the index.","const":"provider"}}},{"title":"SkippedDatasource","type":"object","additionalProperties":false,"required":["backup","reason"],"properties":{"backup":{"description":"skip: not backed up at all.","const":"skip"},"reason":{"description":"Why it is not backed up (shown in every plan).","type":"string","minLength":1}}}]},"target":{"title":"Target","description":"A folder that holds snapshots.","type":"object","additionalProperties":false,"required":["path"],"properties":{"path":{"description":"The target folder: new, empty, or initialised by cellar (it holds cellar-target.json). Never inside or around the working dir or a datasource.","$ref":"#/$defs/path"},"keep":{"description":"How many snapshots to keep per rule, as restic's forget does. Omitted: keep every snapshot.","type":"object","additionalProperties":false,"minProperties":1,"properties":{"last":{"description":"Keep the newest N snapshots.","$ref":"#/$defs/count"},"daily":{"description":"Keep the newest snapshot of each of the last N days that have one.","$ref":"#/$defs/count"},"weekly":{"description":"Keep the newest snapshot of each of the last N weeks that have one.","$ref":"#/$defs/count"},"monthly":{"description":"Keep the newest snapshot of each of the last N months that have one.","$ref":"#/$defs/count"}}}}},"count":{"description":"A number of snapshots.","type":"integer","minimum":0,"maximum":100000}}};
 const schema32 = {"description":"A file system path; relative paths are resolved against the plan's folder. \"~\" is not expanded.","type":"string","minLength":1,"pattern":"^[^~]"};
 const schema33 = {"title":"Argv","description":"A command as an argv list: the program, then its arguments. No shell is involved.","type":"array","minItems":1,"prefixItems":[{"type":"string","minLength":1}],"items":{"type":"string"}};
 const schema35 = {"title":"ExcludePattern","description":"An rsync-style pattern, or { pattern, force } to exclude something a restore needs.","$comment":"No $ref inside oneOf branches: cellar attributes ajv's errors to a branch by its schema path.","oneOf":[{"type":"string","minLength":1},{"title":"ForcedExclude","type":"object","additionalProperties":false,"required":["pattern"],"properties":{"pattern":{"description":"The rsync-style pattern.","type":"string","minLength":1},"force":{"description":"Allow the pattern to exclude data/, services/, pydio.json or the vault files, without which a restore is incomplete.","type":"boolean"}}}]};
@@ -20,14 +20,14 @@ const schema40 = {"title":"Secret","description":"Where a secret is read from; s
 const schema41 = {"description":"A database name.","type":"string","minLength":1,"maxLength":64};
 const schema42 = {"description":"A datasource or target name. It becomes part of file names: a letter or digit, then letters, digits, \".\", \"_\" or \"-\" (at most 64).","type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$"};
 const schema43 = {"title":"Datasource","description":"How one datasource is backed up.","$comment":"No $ref inside oneOf branches: cellar attributes ajv's errors to a branch by its schema path.","oneOf":[{"title":"FilesDatasource","type":"object","additionalProperties":false,"required":["backup"],"properties":{"backup":{"description":"files: cellar copies the datasource folder (local storage).","const":"files"},"path":{"description":"The datasource folder, when it differs from the folder in pydio.json.","type":"string","minLength":1,"pattern":"^[^~]"}}},{"title":"ProviderDatasource","type":"object","additionalProperties":false,"required":["backup"],"properties":{"backup":{"description":"provider: the storage provider keeps the objects (e.g. S3 bucket versioning); cellar backs up the configuration and the index.","const":"provider"}}},{"title":"SkippedDatasource","type":"object","additionalProperties":false,"required":["backup","reason"],"properties":{"backup":{"description":"skip: not backed up at all.","const":"skip"},"reason":{"description":"Why it is not backed up (shown in every plan).","type":"string","minLength":1}}}]};
-const schema62 = {"description":"An absolute file system path.","type":"string","pattern":"^/"};
+const schema63 = {"description":"An absolute file system path.","type":"string","pattern":"^/"};
 const func1 = require("ajv/dist/runtime/ucs2length").default;
 const pattern4 = new RegExp("^[^~]", "u");
 const pattern6 = new RegExp("^[^\\s/:]+$|^\\[[0-9A-Fa-f:.]+\\]$|^[0-9A-Fa-f]*:[0-9A-Fa-f]*:[0-9A-Fa-f:.]*$", "u");
 const pattern8 = new RegExp("^[A-Za-z_][A-Za-z0-9_]*$", "u");
 const pattern9 = new RegExp("^/", "u");
 const pattern10 = new RegExp("^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$", "u");
-const pattern19 = new RegExp("^https?://[^\\s/]+(/\\S*)?$", "u");
+const pattern21 = new RegExp("^https?://[^\\s/]+(/\\S*)?$", "u");
 const schema45 = {"title":"Target","description":"A folder that holds snapshots.","type":"object","additionalProperties":false,"required":["path"],"properties":{"path":{"description":"The target folder: new, empty, or initialised by cellar (it holds cellar-target.json). Never inside or around the working dir or a datasource.","$ref":"#/$defs/path"},"keep":{"description":"How many snapshots to keep per rule, as restic's forget does. Omitted: keep every snapshot.","type":"object","additionalProperties":false,"minProperties":1,"properties":{"last":{"description":"Keep the newest N snapshots.","$ref":"#/$defs/count"},"daily":{"description":"Keep the newest snapshot of each of the last N days that have one.","$ref":"#/$defs/count"},"weekly":{"description":"Keep the newest snapshot of each of the last N weeks that have one.","$ref":"#/$defs/count"},"monthly":{"description":"Keep the newest snapshot of each of the last N months that have one.","$ref":"#/$defs/count"}}}}};
 const schema47 = {"description":"A number of snapshots.","type":"integer","minimum":0,"maximum":100000};
 
@@ -336,7 +336,7 @@ vErrors.push(err2);
 errors++;
 }
 for(const key0 in data){
-if(!(((((((key0 === "version") || (key0 === "cells")) || (key0 === "database")) || (key0 === "datasources")) || (key0 === "targets")) || (key0 === "restore")) || (key0 === "hooks"))){
+if(!((((((((key0 === "version") || (key0 === "cells")) || (key0 === "database")) || (key0 === "datasources")) || (key0 === "targets")) || (key0 === "signing")) || (key0 === "restore")) || (key0 === "hooks"))){
 const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema31,data};
 if(vErrors === null){
 vErrors = [err3];
@@ -1584,11 +1584,11 @@ vErrors.push(err94);
 errors++;
 }
 }
-if(data.restore !== undefined){
-let data34 = data.restore;
+if(data.signing !== undefined){
+let data34 = data.signing;
 if(data34 && typeof data34 == "object" && !Array.isArray(data34)){
-if(data34.from === undefined){
-const err95 = {instancePath:instancePath+"/restore",schemaPath:"#/properties/restore/required",keyword:"required",params:{missingProperty: "from"},message:"must have required property '"+"from"+"'",schema:schema31.properties.restore.required,parentSchema:schema31.properties.restore,data:data34};
+if(data34.key === undefined){
+const err95 = {instancePath:instancePath+"/signing",schemaPath:"#/properties/signing/required",keyword:"required",params:{missingProperty: "key"},message:"must have required property '"+"key"+"'",schema:schema31.properties.signing.required,parentSchema:schema31.properties.signing,data:data34};
 if(vErrors === null){
 vErrors = [err95];
 }
@@ -1598,8 +1598,8 @@ vErrors.push(err95);
 errors++;
 }
 for(const key14 in data34){
-if(!((((key14 === "from") || (key14 === "workingDir")) || (key14 === "database")) || (key14 === "overrides"))){
-const err96 = {instancePath:instancePath+"/restore",schemaPath:"#/properties/restore/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.restore,data:data34};
+if(!(key14 === "key")){
+const err96 = {instancePath:instancePath+"/signing",schemaPath:"#/properties/signing/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.signing,data:data34};
 if(vErrors === null){
 vErrors = [err96];
 }
@@ -1609,11 +1609,15 @@ vErrors.push(err96);
 errors++;
 }
 }
-if(data34.from !== undefined){
-let data35 = data34.from;
-if(typeof data35 === "string"){
-if(!pattern10.test(data35)){
-const err97 = {instancePath:instancePath+"/restore/from",schemaPath:"#/$defs/name/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$",parentSchema:schema42,data:data35};
+if(data34.key !== undefined){
+let data35 = data34.key;
+const _errs115 = errors;
+let valid38 = false;
+let passing3 = null;
+const _errs116 = errors;
+if(data35 && typeof data35 == "object" && !Array.isArray(data35)){
+if(data35.env === undefined){
+const err97 = {instancePath:instancePath+"/signing/key",schemaPath:"#/$defs/secret/oneOf/0/required",keyword:"required",params:{missingProperty: "env"},message:"must have required property '"+"env"+"'",schema:schema40.oneOf[0].required,parentSchema:schema40.oneOf[0],data:data35};
 if(vErrors === null){
 vErrors = [err97];
 }
@@ -1622,9 +1626,9 @@ vErrors.push(err97);
 }
 errors++;
 }
-}
-else {
-const err98 = {instancePath:instancePath+"/restore/from",schemaPath:"#/$defs/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema42.type,parentSchema:schema42,data:data35};
+for(const key15 in data35){
+if(!(key15 === "env")){
+const err98 = {instancePath:instancePath+"/signing/key",schemaPath:"#/$defs/secret/oneOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties",schema:false,parentSchema:schema40.oneOf[0],data:data35};
 if(vErrors === null){
 vErrors = [err98];
 }
@@ -1634,11 +1638,11 @@ vErrors.push(err98);
 errors++;
 }
 }
-if(data34.workingDir !== undefined){
-let data36 = data34.workingDir;
+if(data35.env !== undefined){
+let data36 = data35.env;
 if(typeof data36 === "string"){
-if(func1(data36) < 1){
-const err99 = {instancePath:instancePath+"/restore/workingDir",schemaPath:"#/$defs/path/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32,data:data36};
+if(!pattern8.test(data36)){
+const err99 = {instancePath:instancePath+"/signing/key/env",schemaPath:"#/$defs/secret/oneOf/0/properties/env/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_]*$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_]*$"+"\"",schema:"^[A-Za-z_][A-Za-z0-9_]*$",parentSchema:schema40.oneOf[0].properties.env,data:data36};
 if(vErrors === null){
 vErrors = [err99];
 }
@@ -1647,8 +1651,9 @@ vErrors.push(err99);
 }
 errors++;
 }
-if(!pattern4.test(data36)){
-const err100 = {instancePath:instancePath+"/restore/workingDir",schemaPath:"#/$defs/path/pattern",keyword:"pattern",params:{pattern: "^[^~]"},message:"must match pattern \""+"^[^~]"+"\"",schema:"^[^~]",parentSchema:schema32,data:data36};
+}
+else {
+const err100 = {instancePath:instancePath+"/signing/key/env",schemaPath:"#/$defs/secret/oneOf/0/properties/env/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.oneOf[0].properties.env.type,parentSchema:schema40.oneOf[0].properties.env,data:data36};
 if(vErrors === null){
 vErrors = [err100];
 }
@@ -1658,8 +1663,9 @@ vErrors.push(err100);
 errors++;
 }
 }
+}
 else {
-const err101 = {instancePath:instancePath+"/restore/workingDir",schemaPath:"#/$defs/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.type,parentSchema:schema32,data:data36};
+const err101 = {instancePath:instancePath+"/signing/key",schemaPath:"#/$defs/secret/oneOf/0/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema40.oneOf[0].type,parentSchema:schema40.oneOf[0],data:data35};
 if(vErrors === null){
 vErrors = [err101];
 }
@@ -1668,13 +1674,16 @@ vErrors.push(err101);
 }
 errors++;
 }
+var _valid3 = _errs116 === errors;
+if(_valid3){
+valid38 = true;
+passing3 = 0;
+var props3 = true;
 }
-if(data34.database !== undefined){
-let data37 = data34.database;
-if(data37 && typeof data37 == "object" && !Array.isArray(data37)){
-for(const key15 in data37){
-if(!(key15 === "admin")){
-const err102 = {instancePath:instancePath+"/restore/database",schemaPath:"#/properties/restore/properties/database/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.restore.properties.database,data:data37};
+const _errs121 = errors;
+if(data35 && typeof data35 == "object" && !Array.isArray(data35)){
+if(data35.file === undefined){
+const err102 = {instancePath:instancePath+"/signing/key",schemaPath:"#/$defs/secret/oneOf/1/required",keyword:"required",params:{missingProperty: "file"},message:"must have required property '"+"file"+"'",schema:schema40.oneOf[1].required,parentSchema:schema40.oneOf[1],data:data35};
 if(vErrors === null){
 vErrors = [err102];
 }
@@ -1683,12 +1692,9 @@ vErrors.push(err102);
 }
 errors++;
 }
-}
-if(data37.admin !== undefined){
-let data38 = data37.admin;
-if(data38 && typeof data38 == "object" && !Array.isArray(data38)){
-if(data38.user === undefined){
-const err103 = {instancePath:instancePath+"/restore/database/admin",schemaPath:"#/properties/restore/properties/database/properties/admin/required",keyword:"required",params:{missingProperty: "user"},message:"must have required property '"+"user"+"'",schema:schema31.properties.restore.properties.database.properties.admin.required,parentSchema:schema31.properties.restore.properties.database.properties.admin,data:data38};
+for(const key16 in data35){
+if(!(key16 === "file")){
+const err103 = {instancePath:instancePath+"/signing/key",schemaPath:"#/$defs/secret/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties",schema:false,parentSchema:schema40.oneOf[1],data:data35};
 if(vErrors === null){
 vErrors = [err103];
 }
@@ -1697,9 +1703,12 @@ vErrors.push(err103);
 }
 errors++;
 }
-for(const key16 in data38){
-if(!((key16 === "user") || (key16 === "password"))){
-const err104 = {instancePath:instancePath+"/restore/database/admin",schemaPath:"#/properties/restore/properties/database/properties/admin/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.restore.properties.database.properties.admin,data:data38};
+}
+if(data35.file !== undefined){
+let data37 = data35.file;
+if(typeof data37 === "string"){
+if(!pattern9.test(data37)){
+const err104 = {instancePath:instancePath+"/signing/key/file",schemaPath:"#/$defs/secret/oneOf/1/properties/file/pattern",keyword:"pattern",params:{pattern: "^/"},message:"must match pattern \""+"^/"+"\"",schema:"^/",parentSchema:schema40.oneOf[1].properties.file,data:data37};
 if(vErrors === null){
 vErrors = [err104];
 }
@@ -1709,11 +1718,8 @@ vErrors.push(err104);
 errors++;
 }
 }
-if(data38.user !== undefined){
-let data39 = data38.user;
-if(typeof data39 === "string"){
-if(func1(data39) > 80){
-const err105 = {instancePath:instancePath+"/restore/database/admin/user",schemaPath:"#/$defs/databaseUser/maxLength",keyword:"maxLength",params:{limit: 80},message:"must NOT have more than 80 characters",schema:80,parentSchema:schema39,data:data39};
+else {
+const err105 = {instancePath:instancePath+"/signing/key/file",schemaPath:"#/$defs/secret/oneOf/1/properties/file/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.oneOf[1].properties.file.type,parentSchema:schema40.oneOf[1].properties.file,data:data37};
 if(vErrors === null){
 vErrors = [err105];
 }
@@ -1722,8 +1728,10 @@ vErrors.push(err105);
 }
 errors++;
 }
-if(func1(data39) < 1){
-const err106 = {instancePath:instancePath+"/restore/database/admin/user",schemaPath:"#/$defs/databaseUser/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema39,data:data39};
+}
+}
+else {
+const err106 = {instancePath:instancePath+"/signing/key",schemaPath:"#/$defs/secret/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema40.oneOf[1].type,parentSchema:schema40.oneOf[1],data:data35};
 if(vErrors === null){
 vErrors = [err106];
 }
@@ -1732,9 +1740,22 @@ vErrors.push(err106);
 }
 errors++;
 }
+var _valid3 = _errs121 === errors;
+if(_valid3 && valid38){
+valid38 = false;
+passing3 = [passing3, 1];
 }
 else {
-const err107 = {instancePath:instancePath+"/restore/database/admin/user",schemaPath:"#/$defs/databaseUser/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.type,parentSchema:schema39,data:data39};
+if(_valid3){
+valid38 = true;
+passing3 = 1;
+if(props3 !== true){
+props3 = true;
+}
+}
+}
+if(!valid38){
+const err107 = {instancePath:instancePath+"/signing/key",schemaPath:"#/$defs/secret/oneOf",keyword:"oneOf",params:{passingSchemas: passing3},message:"must match exactly one schema in oneOf",schema:schema40.oneOf,parentSchema:schema40,data:data35};
 if(vErrors === null){
 vErrors = [err107];
 }
@@ -1743,167 +1764,11 @@ vErrors.push(err107);
 }
 errors++;
 }
-}
-if(data38.password !== undefined){
-let data40 = data38.password;
-const _errs130 = errors;
-let valid43 = false;
-let passing3 = null;
-const _errs131 = errors;
-if(data40 && typeof data40 == "object" && !Array.isArray(data40)){
-if(data40.env === undefined){
-const err108 = {instancePath:instancePath+"/restore/database/admin/password",schemaPath:"#/$defs/secret/oneOf/0/required",keyword:"required",params:{missingProperty: "env"},message:"must have required property '"+"env"+"'",schema:schema40.oneOf[0].required,parentSchema:schema40.oneOf[0],data:data40};
-if(vErrors === null){
-vErrors = [err108];
-}
 else {
-vErrors.push(err108);
-}
-errors++;
-}
-for(const key17 in data40){
-if(!(key17 === "env")){
-const err109 = {instancePath:instancePath+"/restore/database/admin/password",schemaPath:"#/$defs/secret/oneOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties",schema:false,parentSchema:schema40.oneOf[0],data:data40};
-if(vErrors === null){
-vErrors = [err109];
-}
-else {
-vErrors.push(err109);
-}
-errors++;
-}
-}
-if(data40.env !== undefined){
-let data41 = data40.env;
-if(typeof data41 === "string"){
-if(!pattern8.test(data41)){
-const err110 = {instancePath:instancePath+"/restore/database/admin/password/env",schemaPath:"#/$defs/secret/oneOf/0/properties/env/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_]*$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_]*$"+"\"",schema:"^[A-Za-z_][A-Za-z0-9_]*$",parentSchema:schema40.oneOf[0].properties.env,data:data41};
-if(vErrors === null){
-vErrors = [err110];
-}
-else {
-vErrors.push(err110);
-}
-errors++;
-}
-}
-else {
-const err111 = {instancePath:instancePath+"/restore/database/admin/password/env",schemaPath:"#/$defs/secret/oneOf/0/properties/env/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.oneOf[0].properties.env.type,parentSchema:schema40.oneOf[0].properties.env,data:data41};
-if(vErrors === null){
-vErrors = [err111];
-}
-else {
-vErrors.push(err111);
-}
-errors++;
-}
-}
-}
-else {
-const err112 = {instancePath:instancePath+"/restore/database/admin/password",schemaPath:"#/$defs/secret/oneOf/0/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema40.oneOf[0].type,parentSchema:schema40.oneOf[0],data:data40};
-if(vErrors === null){
-vErrors = [err112];
-}
-else {
-vErrors.push(err112);
-}
-errors++;
-}
-var _valid3 = _errs131 === errors;
-if(_valid3){
-valid43 = true;
-passing3 = 0;
-var props3 = true;
-}
-const _errs136 = errors;
-if(data40 && typeof data40 == "object" && !Array.isArray(data40)){
-if(data40.file === undefined){
-const err113 = {instancePath:instancePath+"/restore/database/admin/password",schemaPath:"#/$defs/secret/oneOf/1/required",keyword:"required",params:{missingProperty: "file"},message:"must have required property '"+"file"+"'",schema:schema40.oneOf[1].required,parentSchema:schema40.oneOf[1],data:data40};
-if(vErrors === null){
-vErrors = [err113];
-}
-else {
-vErrors.push(err113);
-}
-errors++;
-}
-for(const key18 in data40){
-if(!(key18 === "file")){
-const err114 = {instancePath:instancePath+"/restore/database/admin/password",schemaPath:"#/$defs/secret/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties",schema:false,parentSchema:schema40.oneOf[1],data:data40};
-if(vErrors === null){
-vErrors = [err114];
-}
-else {
-vErrors.push(err114);
-}
-errors++;
-}
-}
-if(data40.file !== undefined){
-let data42 = data40.file;
-if(typeof data42 === "string"){
-if(!pattern9.test(data42)){
-const err115 = {instancePath:instancePath+"/restore/database/admin/password/file",schemaPath:"#/$defs/secret/oneOf/1/properties/file/pattern",keyword:"pattern",params:{pattern: "^/"},message:"must match pattern \""+"^/"+"\"",schema:"^/",parentSchema:schema40.oneOf[1].properties.file,data:data42};
-if(vErrors === null){
-vErrors = [err115];
-}
-else {
-vErrors.push(err115);
-}
-errors++;
-}
-}
-else {
-const err116 = {instancePath:instancePath+"/restore/database/admin/password/file",schemaPath:"#/$defs/secret/oneOf/1/properties/file/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.oneOf[1].properties.file.type,parentSchema:schema40.oneOf[1].properties.file,data:data42};
-if(vErrors === null){
-vErrors = [err116];
-}
-else {
-vErrors.push(err116);
-}
-errors++;
-}
-}
-}
-else {
-const err117 = {instancePath:instancePath+"/restore/database/admin/password",schemaPath:"#/$defs/secret/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema40.oneOf[1].type,parentSchema:schema40.oneOf[1],data:data40};
-if(vErrors === null){
-vErrors = [err117];
-}
-else {
-vErrors.push(err117);
-}
-errors++;
-}
-var _valid3 = _errs136 === errors;
-if(_valid3 && valid43){
-valid43 = false;
-passing3 = [passing3, 1];
-}
-else {
-if(_valid3){
-valid43 = true;
-passing3 = 1;
-if(props3 !== true){
-props3 = true;
-}
-}
-}
-if(!valid43){
-const err118 = {instancePath:instancePath+"/restore/database/admin/password",schemaPath:"#/$defs/secret/oneOf",keyword:"oneOf",params:{passingSchemas: passing3},message:"must match exactly one schema in oneOf",schema:schema40.oneOf,parentSchema:schema40,data:data40};
-if(vErrors === null){
-vErrors = [err118];
-}
-else {
-vErrors.push(err118);
-}
-errors++;
-}
-else {
-errors = _errs130;
+errors = _errs115;
 if(vErrors !== null){
-if(_errs130){
-vErrors.length = _errs130;
+if(_errs115){
+vErrors.length = _errs115;
 }
 else {
 vErrors = null;
@@ -1913,7 +1778,146 @@ vErrors = null;
 }
 }
 else {
-const err119 = {instancePath:instancePath+"/restore/database/admin",schemaPath:"#/properties/restore/properties/database/properties/admin/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.restore.properties.database.properties.admin.type,parentSchema:schema31.properties.restore.properties.database.properties.admin,data:data38};
+const err108 = {instancePath:instancePath+"/signing",schemaPath:"#/properties/signing/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.signing.type,parentSchema:schema31.properties.signing,data:data34};
+if(vErrors === null){
+vErrors = [err108];
+}
+else {
+vErrors.push(err108);
+}
+errors++;
+}
+}
+if(data.restore !== undefined){
+let data38 = data.restore;
+if(data38 && typeof data38 == "object" && !Array.isArray(data38)){
+if(data38.from === undefined){
+const err109 = {instancePath:instancePath+"/restore",schemaPath:"#/properties/restore/required",keyword:"required",params:{missingProperty: "from"},message:"must have required property '"+"from"+"'",schema:schema31.properties.restore.required,parentSchema:schema31.properties.restore,data:data38};
+if(vErrors === null){
+vErrors = [err109];
+}
+else {
+vErrors.push(err109);
+}
+errors++;
+}
+for(const key17 in data38){
+if(!((((key17 === "from") || (key17 === "workingDir")) || (key17 === "database")) || (key17 === "overrides"))){
+const err110 = {instancePath:instancePath+"/restore",schemaPath:"#/properties/restore/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.restore,data:data38};
+if(vErrors === null){
+vErrors = [err110];
+}
+else {
+vErrors.push(err110);
+}
+errors++;
+}
+}
+if(data38.from !== undefined){
+let data39 = data38.from;
+if(typeof data39 === "string"){
+if(!pattern10.test(data39)){
+const err111 = {instancePath:instancePath+"/restore/from",schemaPath:"#/$defs/name/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$",parentSchema:schema42,data:data39};
+if(vErrors === null){
+vErrors = [err111];
+}
+else {
+vErrors.push(err111);
+}
+errors++;
+}
+}
+else {
+const err112 = {instancePath:instancePath+"/restore/from",schemaPath:"#/$defs/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema42.type,parentSchema:schema42,data:data39};
+if(vErrors === null){
+vErrors = [err112];
+}
+else {
+vErrors.push(err112);
+}
+errors++;
+}
+}
+if(data38.workingDir !== undefined){
+let data40 = data38.workingDir;
+if(typeof data40 === "string"){
+if(func1(data40) < 1){
+const err113 = {instancePath:instancePath+"/restore/workingDir",schemaPath:"#/$defs/path/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32,data:data40};
+if(vErrors === null){
+vErrors = [err113];
+}
+else {
+vErrors.push(err113);
+}
+errors++;
+}
+if(!pattern4.test(data40)){
+const err114 = {instancePath:instancePath+"/restore/workingDir",schemaPath:"#/$defs/path/pattern",keyword:"pattern",params:{pattern: "^[^~]"},message:"must match pattern \""+"^[^~]"+"\"",schema:"^[^~]",parentSchema:schema32,data:data40};
+if(vErrors === null){
+vErrors = [err114];
+}
+else {
+vErrors.push(err114);
+}
+errors++;
+}
+}
+else {
+const err115 = {instancePath:instancePath+"/restore/workingDir",schemaPath:"#/$defs/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.type,parentSchema:schema32,data:data40};
+if(vErrors === null){
+vErrors = [err115];
+}
+else {
+vErrors.push(err115);
+}
+errors++;
+}
+}
+if(data38.database !== undefined){
+let data41 = data38.database;
+if(data41 && typeof data41 == "object" && !Array.isArray(data41)){
+for(const key18 in data41){
+if(!(key18 === "admin")){
+const err116 = {instancePath:instancePath+"/restore/database",schemaPath:"#/properties/restore/properties/database/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.restore.properties.database,data:data41};
+if(vErrors === null){
+vErrors = [err116];
+}
+else {
+vErrors.push(err116);
+}
+errors++;
+}
+}
+if(data41.admin !== undefined){
+let data42 = data41.admin;
+if(data42 && typeof data42 == "object" && !Array.isArray(data42)){
+if(data42.user === undefined){
+const err117 = {instancePath:instancePath+"/restore/database/admin",schemaPath:"#/properties/restore/properties/database/properties/admin/required",keyword:"required",params:{missingProperty: "user"},message:"must have required property '"+"user"+"'",schema:schema31.properties.restore.properties.database.properties.admin.required,parentSchema:schema31.properties.restore.properties.database.properties.admin,data:data42};
+if(vErrors === null){
+vErrors = [err117];
+}
+else {
+vErrors.push(err117);
+}
+errors++;
+}
+for(const key19 in data42){
+if(!((key19 === "user") || (key19 === "password"))){
+const err118 = {instancePath:instancePath+"/restore/database/admin",schemaPath:"#/properties/restore/properties/database/properties/admin/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.restore.properties.database.properties.admin,data:data42};
+if(vErrors === null){
+vErrors = [err118];
+}
+else {
+vErrors.push(err118);
+}
+errors++;
+}
+}
+if(data42.user !== undefined){
+let data43 = data42.user;
+if(typeof data43 === "string"){
+if(func1(data43) > 80){
+const err119 = {instancePath:instancePath+"/restore/database/admin/user",schemaPath:"#/$defs/databaseUser/maxLength",keyword:"maxLength",params:{limit: 80},message:"must NOT have more than 80 characters",schema:80,parentSchema:schema39,data:data43};
 if(vErrors === null){
 vErrors = [err119];
 }
@@ -1922,10 +1926,8 @@ vErrors.push(err119);
 }
 errors++;
 }
-}
-}
-else {
-const err120 = {instancePath:instancePath+"/restore/database",schemaPath:"#/properties/restore/properties/database/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.restore.properties.database.type,parentSchema:schema31.properties.restore.properties.database,data:data37};
+if(func1(data43) < 1){
+const err120 = {instancePath:instancePath+"/restore/database/admin/user",schemaPath:"#/$defs/databaseUser/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema39,data:data43};
 if(vErrors === null){
 vErrors = [err120];
 }
@@ -1935,12 +1937,8 @@ vErrors.push(err120);
 errors++;
 }
 }
-if(data34.overrides !== undefined){
-let data43 = data34.overrides;
-if(data43 && typeof data43 == "object" && !Array.isArray(data43)){
-for(const key19 in data43){
-if(!((((key19 === "hostname") || (key19 === "publicUrl")) || (key19 === "database")) || (key19 === "paths"))){
-const err121 = {instancePath:instancePath+"/restore/overrides",schemaPath:"#/properties/restore/properties/overrides/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.restore.properties.overrides,data:data43};
+else {
+const err121 = {instancePath:instancePath+"/restore/database/admin/user",schemaPath:"#/$defs/databaseUser/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.type,parentSchema:schema39,data:data43};
 if(vErrors === null){
 vErrors = [err121];
 }
@@ -1950,11 +1948,15 @@ vErrors.push(err121);
 errors++;
 }
 }
-if(data43.hostname !== undefined){
-let data44 = data43.hostname;
-if(typeof data44 === "string"){
-if(!pattern6.test(data44)){
-const err122 = {instancePath:instancePath+"/restore/overrides/hostname",schemaPath:"#/$defs/host/pattern",keyword:"pattern",params:{pattern: "^[^\\s/:]+$|^\\[[0-9A-Fa-f:.]+\\]$|^[0-9A-Fa-f]*:[0-9A-Fa-f]*:[0-9A-Fa-f:.]*$"},message:"must match pattern \""+"^[^\\s/:]+$|^\\[[0-9A-Fa-f:.]+\\]$|^[0-9A-Fa-f]*:[0-9A-Fa-f]*:[0-9A-Fa-f:.]*$"+"\"",schema:"^[^\\s/:]+$|^\\[[0-9A-Fa-f:.]+\\]$|^[0-9A-Fa-f]*:[0-9A-Fa-f]*:[0-9A-Fa-f:.]*$",parentSchema:schema36,data:data44};
+if(data42.password !== undefined){
+let data44 = data42.password;
+const _errs147 = errors;
+let valid48 = false;
+let passing4 = null;
+const _errs148 = errors;
+if(data44 && typeof data44 == "object" && !Array.isArray(data44)){
+if(data44.env === undefined){
+const err122 = {instancePath:instancePath+"/restore/database/admin/password",schemaPath:"#/$defs/secret/oneOf/0/required",keyword:"required",params:{missingProperty: "env"},message:"must have required property '"+"env"+"'",schema:schema40.oneOf[0].required,parentSchema:schema40.oneOf[0],data:data44};
 if(vErrors === null){
 vErrors = [err122];
 }
@@ -1963,9 +1965,9 @@ vErrors.push(err122);
 }
 errors++;
 }
-}
-else {
-const err123 = {instancePath:instancePath+"/restore/overrides/hostname",schemaPath:"#/$defs/host/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema36.type,parentSchema:schema36,data:data44};
+for(const key20 in data44){
+if(!(key20 === "env")){
+const err123 = {instancePath:instancePath+"/restore/database/admin/password",schemaPath:"#/$defs/secret/oneOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key20},message:"must NOT have additional properties",schema:false,parentSchema:schema40.oneOf[0],data:data44};
 if(vErrors === null){
 vErrors = [err123];
 }
@@ -1975,11 +1977,11 @@ vErrors.push(err123);
 errors++;
 }
 }
-if(data43.publicUrl !== undefined){
-let data45 = data43.publicUrl;
+if(data44.env !== undefined){
+let data45 = data44.env;
 if(typeof data45 === "string"){
-if(!pattern19.test(data45)){
-const err124 = {instancePath:instancePath+"/restore/overrides/publicUrl",schemaPath:"#/properties/restore/properties/overrides/properties/publicUrl/pattern",keyword:"pattern",params:{pattern: "^https?://[^\\s/]+(/\\S*)?$"},message:"must match pattern \""+"^https?://[^\\s/]+(/\\S*)?$"+"\"",schema:"^https?://[^\\s/]+(/\\S*)?$",parentSchema:schema31.properties.restore.properties.overrides.properties.publicUrl,data:data45};
+if(!pattern8.test(data45)){
+const err124 = {instancePath:instancePath+"/restore/database/admin/password/env",schemaPath:"#/$defs/secret/oneOf/0/properties/env/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_]*$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_]*$"+"\"",schema:"^[A-Za-z_][A-Za-z0-9_]*$",parentSchema:schema40.oneOf[0].properties.env,data:data45};
 if(vErrors === null){
 vErrors = [err124];
 }
@@ -1990,7 +1992,7 @@ errors++;
 }
 }
 else {
-const err125 = {instancePath:instancePath+"/restore/overrides/publicUrl",schemaPath:"#/properties/restore/properties/overrides/properties/publicUrl/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.restore.properties.overrides.properties.publicUrl.type,parentSchema:schema31.properties.restore.properties.overrides.properties.publicUrl,data:data45};
+const err125 = {instancePath:instancePath+"/restore/database/admin/password/env",schemaPath:"#/$defs/secret/oneOf/0/properties/env/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.oneOf[0].properties.env.type,parentSchema:schema40.oneOf[0].properties.env,data:data45};
 if(vErrors === null){
 vErrors = [err125];
 }
@@ -2000,11 +2002,9 @@ vErrors.push(err125);
 errors++;
 }
 }
-if(data43.database !== undefined){
-let data46 = data43.database;
-if(data46 && typeof data46 == "object" && !Array.isArray(data46)){
-if(Object.keys(data46).length < 1){
-const err126 = {instancePath:instancePath+"/restore/overrides/database",schemaPath:"#/properties/restore/properties/overrides/properties/database/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema31.properties.restore.properties.overrides.properties.database,data:data46};
+}
+else {
+const err126 = {instancePath:instancePath+"/restore/database/admin/password",schemaPath:"#/$defs/secret/oneOf/0/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema40.oneOf[0].type,parentSchema:schema40.oneOf[0],data:data44};
 if(vErrors === null){
 vErrors = [err126];
 }
@@ -2013,9 +2013,16 @@ vErrors.push(err126);
 }
 errors++;
 }
-for(const key20 in data46){
-if(!((((((key20 === "host") || (key20 === "port")) || (key20 === "socket")) || (key20 === "name")) || (key20 === "user")) || (key20 === "password"))){
-const err127 = {instancePath:instancePath+"/restore/overrides/database",schemaPath:"#/properties/restore/properties/overrides/properties/database/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key20},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.restore.properties.overrides.properties.database,data:data46};
+var _valid4 = _errs148 === errors;
+if(_valid4){
+valid48 = true;
+passing4 = 0;
+var props4 = true;
+}
+const _errs153 = errors;
+if(data44 && typeof data44 == "object" && !Array.isArray(data44)){
+if(data44.file === undefined){
+const err127 = {instancePath:instancePath+"/restore/database/admin/password",schemaPath:"#/$defs/secret/oneOf/1/required",keyword:"required",params:{missingProperty: "file"},message:"must have required property '"+"file"+"'",schema:schema40.oneOf[1].required,parentSchema:schema40.oneOf[1],data:data44};
 if(vErrors === null){
 vErrors = [err127];
 }
@@ -2024,12 +2031,9 @@ vErrors.push(err127);
 }
 errors++;
 }
-}
-if(data46.host !== undefined){
-let data47 = data46.host;
-if(typeof data47 === "string"){
-if(!pattern6.test(data47)){
-const err128 = {instancePath:instancePath+"/restore/overrides/database/host",schemaPath:"#/$defs/host/pattern",keyword:"pattern",params:{pattern: "^[^\\s/:]+$|^\\[[0-9A-Fa-f:.]+\\]$|^[0-9A-Fa-f]*:[0-9A-Fa-f]*:[0-9A-Fa-f:.]*$"},message:"must match pattern \""+"^[^\\s/:]+$|^\\[[0-9A-Fa-f:.]+\\]$|^[0-9A-Fa-f]*:[0-9A-Fa-f]*:[0-9A-Fa-f:.]*$"+"\"",schema:"^[^\\s/:]+$|^\\[[0-9A-Fa-f:.]+\\]$|^[0-9A-Fa-f]*:[0-9A-Fa-f]*:[0-9A-Fa-f:.]*$",parentSchema:schema36,data:data47};
+for(const key21 in data44){
+if(!(key21 === "file")){
+const err128 = {instancePath:instancePath+"/restore/database/admin/password",schemaPath:"#/$defs/secret/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key21},message:"must NOT have additional properties",schema:false,parentSchema:schema40.oneOf[1],data:data44};
 if(vErrors === null){
 vErrors = [err128];
 }
@@ -2039,8 +2043,11 @@ vErrors.push(err128);
 errors++;
 }
 }
-else {
-const err129 = {instancePath:instancePath+"/restore/overrides/database/host",schemaPath:"#/$defs/host/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema36.type,parentSchema:schema36,data:data47};
+if(data44.file !== undefined){
+let data46 = data44.file;
+if(typeof data46 === "string"){
+if(!pattern9.test(data46)){
+const err129 = {instancePath:instancePath+"/restore/database/admin/password/file",schemaPath:"#/$defs/secret/oneOf/1/properties/file/pattern",keyword:"pattern",params:{pattern: "^/"},message:"must match pattern \""+"^/"+"\"",schema:"^/",parentSchema:schema40.oneOf[1].properties.file,data:data46};
 if(vErrors === null){
 vErrors = [err129];
 }
@@ -2050,10 +2057,8 @@ vErrors.push(err129);
 errors++;
 }
 }
-if(data46.port !== undefined){
-let data48 = data46.port;
-if(!(((typeof data48 == "number") && (!(data48 % 1) && !isNaN(data48))) && (isFinite(data48)))){
-const err130 = {instancePath:instancePath+"/restore/overrides/database/port",schemaPath:"#/$defs/port/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema37.type,parentSchema:schema37,data:data48};
+else {
+const err130 = {instancePath:instancePath+"/restore/database/admin/password/file",schemaPath:"#/$defs/secret/oneOf/1/properties/file/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.oneOf[1].properties.file.type,parentSchema:schema40.oneOf[1].properties.file,data:data46};
 if(vErrors === null){
 vErrors = [err130];
 }
@@ -2062,9 +2067,10 @@ vErrors.push(err130);
 }
 errors++;
 }
-if((typeof data48 == "number") && (isFinite(data48))){
-if(data48 > 65535 || isNaN(data48)){
-const err131 = {instancePath:instancePath+"/restore/overrides/database/port",schemaPath:"#/$defs/port/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535",schema:65535,parentSchema:schema37,data:data48};
+}
+}
+else {
+const err131 = {instancePath:instancePath+"/restore/database/admin/password",schemaPath:"#/$defs/secret/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema40.oneOf[1].type,parentSchema:schema40.oneOf[1],data:data44};
 if(vErrors === null){
 vErrors = [err131];
 }
@@ -2073,8 +2079,22 @@ vErrors.push(err131);
 }
 errors++;
 }
-if(data48 < 1 || isNaN(data48)){
-const err132 = {instancePath:instancePath+"/restore/overrides/database/port",schemaPath:"#/$defs/port/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema37,data:data48};
+var _valid4 = _errs153 === errors;
+if(_valid4 && valid48){
+valid48 = false;
+passing4 = [passing4, 1];
+}
+else {
+if(_valid4){
+valid48 = true;
+passing4 = 1;
+if(props4 !== true){
+props4 = true;
+}
+}
+}
+if(!valid48){
+const err132 = {instancePath:instancePath+"/restore/database/admin/password",schemaPath:"#/$defs/secret/oneOf",keyword:"oneOf",params:{passingSchemas: passing4},message:"must match exactly one schema in oneOf",schema:schema40.oneOf,parentSchema:schema40,data:data44};
 if(vErrors === null){
 vErrors = [err132];
 }
@@ -2083,273 +2103,11 @@ vErrors.push(err132);
 }
 errors++;
 }
-}
-}
-if(data46.socket !== undefined){
-let data49 = data46.socket;
-if(typeof data49 === "string"){
-if(func1(data49) < 1){
-const err133 = {instancePath:instancePath+"/restore/overrides/database/socket",schemaPath:"#/$defs/path/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32,data:data49};
-if(vErrors === null){
-vErrors = [err133];
-}
 else {
-vErrors.push(err133);
-}
-errors++;
-}
-if(!pattern4.test(data49)){
-const err134 = {instancePath:instancePath+"/restore/overrides/database/socket",schemaPath:"#/$defs/path/pattern",keyword:"pattern",params:{pattern: "^[^~]"},message:"must match pattern \""+"^[^~]"+"\"",schema:"^[^~]",parentSchema:schema32,data:data49};
-if(vErrors === null){
-vErrors = [err134];
-}
-else {
-vErrors.push(err134);
-}
-errors++;
-}
-}
-else {
-const err135 = {instancePath:instancePath+"/restore/overrides/database/socket",schemaPath:"#/$defs/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.type,parentSchema:schema32,data:data49};
-if(vErrors === null){
-vErrors = [err135];
-}
-else {
-vErrors.push(err135);
-}
-errors++;
-}
-}
-if(data46.name !== undefined){
-let data50 = data46.name;
-if(typeof data50 === "string"){
-if(func1(data50) > 64){
-const err136 = {instancePath:instancePath+"/restore/overrides/database/name",schemaPath:"#/$defs/databaseName/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema41,data:data50};
-if(vErrors === null){
-vErrors = [err136];
-}
-else {
-vErrors.push(err136);
-}
-errors++;
-}
-if(func1(data50) < 1){
-const err137 = {instancePath:instancePath+"/restore/overrides/database/name",schemaPath:"#/$defs/databaseName/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema41,data:data50};
-if(vErrors === null){
-vErrors = [err137];
-}
-else {
-vErrors.push(err137);
-}
-errors++;
-}
-}
-else {
-const err138 = {instancePath:instancePath+"/restore/overrides/database/name",schemaPath:"#/$defs/databaseName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema41.type,parentSchema:schema41,data:data50};
-if(vErrors === null){
-vErrors = [err138];
-}
-else {
-vErrors.push(err138);
-}
-errors++;
-}
-}
-if(data46.user !== undefined){
-let data51 = data46.user;
-if(typeof data51 === "string"){
-if(func1(data51) > 80){
-const err139 = {instancePath:instancePath+"/restore/overrides/database/user",schemaPath:"#/$defs/databaseUser/maxLength",keyword:"maxLength",params:{limit: 80},message:"must NOT have more than 80 characters",schema:80,parentSchema:schema39,data:data51};
-if(vErrors === null){
-vErrors = [err139];
-}
-else {
-vErrors.push(err139);
-}
-errors++;
-}
-if(func1(data51) < 1){
-const err140 = {instancePath:instancePath+"/restore/overrides/database/user",schemaPath:"#/$defs/databaseUser/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema39,data:data51};
-if(vErrors === null){
-vErrors = [err140];
-}
-else {
-vErrors.push(err140);
-}
-errors++;
-}
-}
-else {
-const err141 = {instancePath:instancePath+"/restore/overrides/database/user",schemaPath:"#/$defs/databaseUser/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.type,parentSchema:schema39,data:data51};
-if(vErrors === null){
-vErrors = [err141];
-}
-else {
-vErrors.push(err141);
-}
-errors++;
-}
-}
-if(data46.password !== undefined){
-let data52 = data46.password;
-const _errs170 = errors;
-let valid55 = false;
-let passing4 = null;
-const _errs171 = errors;
-if(data52 && typeof data52 == "object" && !Array.isArray(data52)){
-if(data52.env === undefined){
-const err142 = {instancePath:instancePath+"/restore/overrides/database/password",schemaPath:"#/$defs/secret/oneOf/0/required",keyword:"required",params:{missingProperty: "env"},message:"must have required property '"+"env"+"'",schema:schema40.oneOf[0].required,parentSchema:schema40.oneOf[0],data:data52};
-if(vErrors === null){
-vErrors = [err142];
-}
-else {
-vErrors.push(err142);
-}
-errors++;
-}
-for(const key21 in data52){
-if(!(key21 === "env")){
-const err143 = {instancePath:instancePath+"/restore/overrides/database/password",schemaPath:"#/$defs/secret/oneOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key21},message:"must NOT have additional properties",schema:false,parentSchema:schema40.oneOf[0],data:data52};
-if(vErrors === null){
-vErrors = [err143];
-}
-else {
-vErrors.push(err143);
-}
-errors++;
-}
-}
-if(data52.env !== undefined){
-let data53 = data52.env;
-if(typeof data53 === "string"){
-if(!pattern8.test(data53)){
-const err144 = {instancePath:instancePath+"/restore/overrides/database/password/env",schemaPath:"#/$defs/secret/oneOf/0/properties/env/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_]*$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_]*$"+"\"",schema:"^[A-Za-z_][A-Za-z0-9_]*$",parentSchema:schema40.oneOf[0].properties.env,data:data53};
-if(vErrors === null){
-vErrors = [err144];
-}
-else {
-vErrors.push(err144);
-}
-errors++;
-}
-}
-else {
-const err145 = {instancePath:instancePath+"/restore/overrides/database/password/env",schemaPath:"#/$defs/secret/oneOf/0/properties/env/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.oneOf[0].properties.env.type,parentSchema:schema40.oneOf[0].properties.env,data:data53};
-if(vErrors === null){
-vErrors = [err145];
-}
-else {
-vErrors.push(err145);
-}
-errors++;
-}
-}
-}
-else {
-const err146 = {instancePath:instancePath+"/restore/overrides/database/password",schemaPath:"#/$defs/secret/oneOf/0/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema40.oneOf[0].type,parentSchema:schema40.oneOf[0],data:data52};
-if(vErrors === null){
-vErrors = [err146];
-}
-else {
-vErrors.push(err146);
-}
-errors++;
-}
-var _valid4 = _errs171 === errors;
-if(_valid4){
-valid55 = true;
-passing4 = 0;
-var props4 = true;
-}
-const _errs176 = errors;
-if(data52 && typeof data52 == "object" && !Array.isArray(data52)){
-if(data52.file === undefined){
-const err147 = {instancePath:instancePath+"/restore/overrides/database/password",schemaPath:"#/$defs/secret/oneOf/1/required",keyword:"required",params:{missingProperty: "file"},message:"must have required property '"+"file"+"'",schema:schema40.oneOf[1].required,parentSchema:schema40.oneOf[1],data:data52};
-if(vErrors === null){
-vErrors = [err147];
-}
-else {
-vErrors.push(err147);
-}
-errors++;
-}
-for(const key22 in data52){
-if(!(key22 === "file")){
-const err148 = {instancePath:instancePath+"/restore/overrides/database/password",schemaPath:"#/$defs/secret/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key22},message:"must NOT have additional properties",schema:false,parentSchema:schema40.oneOf[1],data:data52};
-if(vErrors === null){
-vErrors = [err148];
-}
-else {
-vErrors.push(err148);
-}
-errors++;
-}
-}
-if(data52.file !== undefined){
-let data54 = data52.file;
-if(typeof data54 === "string"){
-if(!pattern9.test(data54)){
-const err149 = {instancePath:instancePath+"/restore/overrides/database/password/file",schemaPath:"#/$defs/secret/oneOf/1/properties/file/pattern",keyword:"pattern",params:{pattern: "^/"},message:"must match pattern \""+"^/"+"\"",schema:"^/",parentSchema:schema40.oneOf[1].properties.file,data:data54};
-if(vErrors === null){
-vErrors = [err149];
-}
-else {
-vErrors.push(err149);
-}
-errors++;
-}
-}
-else {
-const err150 = {instancePath:instancePath+"/restore/overrides/database/password/file",schemaPath:"#/$defs/secret/oneOf/1/properties/file/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.oneOf[1].properties.file.type,parentSchema:schema40.oneOf[1].properties.file,data:data54};
-if(vErrors === null){
-vErrors = [err150];
-}
-else {
-vErrors.push(err150);
-}
-errors++;
-}
-}
-}
-else {
-const err151 = {instancePath:instancePath+"/restore/overrides/database/password",schemaPath:"#/$defs/secret/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema40.oneOf[1].type,parentSchema:schema40.oneOf[1],data:data52};
-if(vErrors === null){
-vErrors = [err151];
-}
-else {
-vErrors.push(err151);
-}
-errors++;
-}
-var _valid4 = _errs176 === errors;
-if(_valid4 && valid55){
-valid55 = false;
-passing4 = [passing4, 1];
-}
-else {
-if(_valid4){
-valid55 = true;
-passing4 = 1;
-if(props4 !== true){
-props4 = true;
-}
-}
-}
-if(!valid55){
-const err152 = {instancePath:instancePath+"/restore/overrides/database/password",schemaPath:"#/$defs/secret/oneOf",keyword:"oneOf",params:{passingSchemas: passing4},message:"must match exactly one schema in oneOf",schema:schema40.oneOf,parentSchema:schema40,data:data52};
-if(vErrors === null){
-vErrors = [err152];
-}
-else {
-vErrors.push(err152);
-}
-errors++;
-}
-else {
-errors = _errs170;
+errors = _errs147;
 if(vErrors !== null){
-if(_errs170){
-vErrors.length = _errs170;
+if(_errs147){
+vErrors.length = _errs147;
 }
 else {
 vErrors = null;
@@ -2359,7 +2117,253 @@ vErrors = null;
 }
 }
 else {
-const err153 = {instancePath:instancePath+"/restore/overrides/database",schemaPath:"#/properties/restore/properties/overrides/properties/database/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.restore.properties.overrides.properties.database.type,parentSchema:schema31.properties.restore.properties.overrides.properties.database,data:data46};
+const err133 = {instancePath:instancePath+"/restore/database/admin",schemaPath:"#/properties/restore/properties/database/properties/admin/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.restore.properties.database.properties.admin.type,parentSchema:schema31.properties.restore.properties.database.properties.admin,data:data42};
+if(vErrors === null){
+vErrors = [err133];
+}
+else {
+vErrors.push(err133);
+}
+errors++;
+}
+}
+}
+else {
+const err134 = {instancePath:instancePath+"/restore/database",schemaPath:"#/properties/restore/properties/database/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.restore.properties.database.type,parentSchema:schema31.properties.restore.properties.database,data:data41};
+if(vErrors === null){
+vErrors = [err134];
+}
+else {
+vErrors.push(err134);
+}
+errors++;
+}
+}
+if(data38.overrides !== undefined){
+let data47 = data38.overrides;
+if(data47 && typeof data47 == "object" && !Array.isArray(data47)){
+for(const key22 in data47){
+if(!((((key22 === "hostname") || (key22 === "publicUrl")) || (key22 === "database")) || (key22 === "paths"))){
+const err135 = {instancePath:instancePath+"/restore/overrides",schemaPath:"#/properties/restore/properties/overrides/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key22},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.restore.properties.overrides,data:data47};
+if(vErrors === null){
+vErrors = [err135];
+}
+else {
+vErrors.push(err135);
+}
+errors++;
+}
+}
+if(data47.hostname !== undefined){
+let data48 = data47.hostname;
+if(typeof data48 === "string"){
+if(!pattern6.test(data48)){
+const err136 = {instancePath:instancePath+"/restore/overrides/hostname",schemaPath:"#/$defs/host/pattern",keyword:"pattern",params:{pattern: "^[^\\s/:]+$|^\\[[0-9A-Fa-f:.]+\\]$|^[0-9A-Fa-f]*:[0-9A-Fa-f]*:[0-9A-Fa-f:.]*$"},message:"must match pattern \""+"^[^\\s/:]+$|^\\[[0-9A-Fa-f:.]+\\]$|^[0-9A-Fa-f]*:[0-9A-Fa-f]*:[0-9A-Fa-f:.]*$"+"\"",schema:"^[^\\s/:]+$|^\\[[0-9A-Fa-f:.]+\\]$|^[0-9A-Fa-f]*:[0-9A-Fa-f]*:[0-9A-Fa-f:.]*$",parentSchema:schema36,data:data48};
+if(vErrors === null){
+vErrors = [err136];
+}
+else {
+vErrors.push(err136);
+}
+errors++;
+}
+}
+else {
+const err137 = {instancePath:instancePath+"/restore/overrides/hostname",schemaPath:"#/$defs/host/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema36.type,parentSchema:schema36,data:data48};
+if(vErrors === null){
+vErrors = [err137];
+}
+else {
+vErrors.push(err137);
+}
+errors++;
+}
+}
+if(data47.publicUrl !== undefined){
+let data49 = data47.publicUrl;
+if(typeof data49 === "string"){
+if(!pattern21.test(data49)){
+const err138 = {instancePath:instancePath+"/restore/overrides/publicUrl",schemaPath:"#/properties/restore/properties/overrides/properties/publicUrl/pattern",keyword:"pattern",params:{pattern: "^https?://[^\\s/]+(/\\S*)?$"},message:"must match pattern \""+"^https?://[^\\s/]+(/\\S*)?$"+"\"",schema:"^https?://[^\\s/]+(/\\S*)?$",parentSchema:schema31.properties.restore.properties.overrides.properties.publicUrl,data:data49};
+if(vErrors === null){
+vErrors = [err138];
+}
+else {
+vErrors.push(err138);
+}
+errors++;
+}
+}
+else {
+const err139 = {instancePath:instancePath+"/restore/overrides/publicUrl",schemaPath:"#/properties/restore/properties/overrides/properties/publicUrl/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.restore.properties.overrides.properties.publicUrl.type,parentSchema:schema31.properties.restore.properties.overrides.properties.publicUrl,data:data49};
+if(vErrors === null){
+vErrors = [err139];
+}
+else {
+vErrors.push(err139);
+}
+errors++;
+}
+}
+if(data47.database !== undefined){
+let data50 = data47.database;
+if(data50 && typeof data50 == "object" && !Array.isArray(data50)){
+if(Object.keys(data50).length < 1){
+const err140 = {instancePath:instancePath+"/restore/overrides/database",schemaPath:"#/properties/restore/properties/overrides/properties/database/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema31.properties.restore.properties.overrides.properties.database,data:data50};
+if(vErrors === null){
+vErrors = [err140];
+}
+else {
+vErrors.push(err140);
+}
+errors++;
+}
+for(const key23 in data50){
+if(!((((((key23 === "host") || (key23 === "port")) || (key23 === "socket")) || (key23 === "name")) || (key23 === "user")) || (key23 === "password"))){
+const err141 = {instancePath:instancePath+"/restore/overrides/database",schemaPath:"#/properties/restore/properties/overrides/properties/database/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key23},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.restore.properties.overrides.properties.database,data:data50};
+if(vErrors === null){
+vErrors = [err141];
+}
+else {
+vErrors.push(err141);
+}
+errors++;
+}
+}
+if(data50.host !== undefined){
+let data51 = data50.host;
+if(typeof data51 === "string"){
+if(!pattern6.test(data51)){
+const err142 = {instancePath:instancePath+"/restore/overrides/database/host",schemaPath:"#/$defs/host/pattern",keyword:"pattern",params:{pattern: "^[^\\s/:]+$|^\\[[0-9A-Fa-f:.]+\\]$|^[0-9A-Fa-f]*:[0-9A-Fa-f]*:[0-9A-Fa-f:.]*$"},message:"must match pattern \""+"^[^\\s/:]+$|^\\[[0-9A-Fa-f:.]+\\]$|^[0-9A-Fa-f]*:[0-9A-Fa-f]*:[0-9A-Fa-f:.]*$"+"\"",schema:"^[^\\s/:]+$|^\\[[0-9A-Fa-f:.]+\\]$|^[0-9A-Fa-f]*:[0-9A-Fa-f]*:[0-9A-Fa-f:.]*$",parentSchema:schema36,data:data51};
+if(vErrors === null){
+vErrors = [err142];
+}
+else {
+vErrors.push(err142);
+}
+errors++;
+}
+}
+else {
+const err143 = {instancePath:instancePath+"/restore/overrides/database/host",schemaPath:"#/$defs/host/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema36.type,parentSchema:schema36,data:data51};
+if(vErrors === null){
+vErrors = [err143];
+}
+else {
+vErrors.push(err143);
+}
+errors++;
+}
+}
+if(data50.port !== undefined){
+let data52 = data50.port;
+if(!(((typeof data52 == "number") && (!(data52 % 1) && !isNaN(data52))) && (isFinite(data52)))){
+const err144 = {instancePath:instancePath+"/restore/overrides/database/port",schemaPath:"#/$defs/port/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema37.type,parentSchema:schema37,data:data52};
+if(vErrors === null){
+vErrors = [err144];
+}
+else {
+vErrors.push(err144);
+}
+errors++;
+}
+if((typeof data52 == "number") && (isFinite(data52))){
+if(data52 > 65535 || isNaN(data52)){
+const err145 = {instancePath:instancePath+"/restore/overrides/database/port",schemaPath:"#/$defs/port/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535",schema:65535,parentSchema:schema37,data:data52};
+if(vErrors === null){
+vErrors = [err145];
+}
+else {
+vErrors.push(err145);
+}
+errors++;
+}
+if(data52 < 1 || isNaN(data52)){
+const err146 = {instancePath:instancePath+"/restore/overrides/database/port",schemaPath:"#/$defs/port/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema37,data:data52};
+if(vErrors === null){
+vErrors = [err146];
+}
+else {
+vErrors.push(err146);
+}
+errors++;
+}
+}
+}
+if(data50.socket !== undefined){
+let data53 = data50.socket;
+if(typeof data53 === "string"){
+if(func1(data53) < 1){
+const err147 = {instancePath:instancePath+"/restore/overrides/database/socket",schemaPath:"#/$defs/path/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32,data:data53};
+if(vErrors === null){
+vErrors = [err147];
+}
+else {
+vErrors.push(err147);
+}
+errors++;
+}
+if(!pattern4.test(data53)){
+const err148 = {instancePath:instancePath+"/restore/overrides/database/socket",schemaPath:"#/$defs/path/pattern",keyword:"pattern",params:{pattern: "^[^~]"},message:"must match pattern \""+"^[^~]"+"\"",schema:"^[^~]",parentSchema:schema32,data:data53};
+if(vErrors === null){
+vErrors = [err148];
+}
+else {
+vErrors.push(err148);
+}
+errors++;
+}
+}
+else {
+const err149 = {instancePath:instancePath+"/restore/overrides/database/socket",schemaPath:"#/$defs/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.type,parentSchema:schema32,data:data53};
+if(vErrors === null){
+vErrors = [err149];
+}
+else {
+vErrors.push(err149);
+}
+errors++;
+}
+}
+if(data50.name !== undefined){
+let data54 = data50.name;
+if(typeof data54 === "string"){
+if(func1(data54) > 64){
+const err150 = {instancePath:instancePath+"/restore/overrides/database/name",schemaPath:"#/$defs/databaseName/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema41,data:data54};
+if(vErrors === null){
+vErrors = [err150];
+}
+else {
+vErrors.push(err150);
+}
+errors++;
+}
+if(func1(data54) < 1){
+const err151 = {instancePath:instancePath+"/restore/overrides/database/name",schemaPath:"#/$defs/databaseName/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema41,data:data54};
+if(vErrors === null){
+vErrors = [err151];
+}
+else {
+vErrors.push(err151);
+}
+errors++;
+}
+}
+else {
+const err152 = {instancePath:instancePath+"/restore/overrides/database/name",schemaPath:"#/$defs/databaseName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema41.type,parentSchema:schema41,data:data54};
+if(vErrors === null){
+vErrors = [err152];
+}
+else {
+vErrors.push(err152);
+}
+errors++;
+}
+}
+if(data50.user !== undefined){
+let data55 = data50.user;
+if(typeof data55 === "string"){
+if(func1(data55) > 80){
+const err153 = {instancePath:instancePath+"/restore/overrides/database/user",schemaPath:"#/$defs/databaseUser/maxLength",keyword:"maxLength",params:{limit: 80},message:"must NOT have more than 80 characters",schema:80,parentSchema:schema39,data:data55};
 if(vErrors === null){
 vErrors = [err153];
 }
@@ -2368,15 +2372,8 @@ vErrors.push(err153);
 }
 errors++;
 }
-}
-if(data43.paths !== undefined){
-let data55 = data43.paths;
-if(data55 && typeof data55 == "object" && !Array.isArray(data55)){
-for(const key23 in data55){
-const _errs183 = errors;
-if(typeof key23 === "string"){
-if(!pattern9.test(key23)){
-const err154 = {instancePath:instancePath+"/restore/overrides/paths",schemaPath:"#/$defs/absolutePath/pattern",keyword:"pattern",params:{pattern: "^/"},message:"must match pattern \""+"^/"+"\"",schema:"^/",parentSchema:schema62,data:key23,propertyName:key23};
+if(func1(data55) < 1){
+const err154 = {instancePath:instancePath+"/restore/overrides/database/user",schemaPath:"#/$defs/databaseUser/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema39,data:data55};
 if(vErrors === null){
 vErrors = [err154];
 }
@@ -2387,7 +2384,7 @@ errors++;
 }
 }
 else {
-const err155 = {instancePath:instancePath+"/restore/overrides/paths",schemaPath:"#/$defs/absolutePath/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema62.type,parentSchema:schema62,data:key23,propertyName:key23};
+const err155 = {instancePath:instancePath+"/restore/overrides/database/user",schemaPath:"#/$defs/databaseUser/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.type,parentSchema:schema39,data:data55};
 if(vErrors === null){
 vErrors = [err155];
 }
@@ -2396,9 +2393,16 @@ vErrors.push(err155);
 }
 errors++;
 }
-var valid58 = _errs183 === errors;
-if(!valid58){
-const err156 = {instancePath:instancePath+"/restore/overrides/paths",schemaPath:"#/properties/restore/properties/overrides/properties/paths/propertyNames",keyword:"propertyNames",params:{propertyName: key23},message:"property name must be valid",schema:schema31.properties.restore.properties.overrides.properties.paths.propertyNames,parentSchema:schema31.properties.restore.properties.overrides.properties.paths,data:data55};
+}
+if(data50.password !== undefined){
+let data56 = data50.password;
+const _errs187 = errors;
+let valid60 = false;
+let passing5 = null;
+const _errs188 = errors;
+if(data56 && typeof data56 == "object" && !Array.isArray(data56)){
+if(data56.env === undefined){
+const err156 = {instancePath:instancePath+"/restore/overrides/database/password",schemaPath:"#/$defs/secret/oneOf/0/required",keyword:"required",params:{missingProperty: "env"},message:"must have required property '"+"env"+"'",schema:schema40.oneOf[0].required,parentSchema:schema40.oneOf[0],data:data56};
 if(vErrors === null){
 vErrors = [err156];
 }
@@ -2407,12 +2411,9 @@ vErrors.push(err156);
 }
 errors++;
 }
-}
-for(const key24 in data55){
-let data56 = data55[key24];
-if(typeof data56 === "string"){
-if(!pattern9.test(data56)){
-const err157 = {instancePath:instancePath+"/restore/overrides/paths/" + key24.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/absolutePath/pattern",keyword:"pattern",params:{pattern: "^/"},message:"must match pattern \""+"^/"+"\"",schema:"^/",parentSchema:schema62,data:data56};
+for(const key24 in data56){
+if(!(key24 === "env")){
+const err157 = {instancePath:instancePath+"/restore/overrides/database/password",schemaPath:"#/$defs/secret/oneOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key24},message:"must NOT have additional properties",schema:false,parentSchema:schema40.oneOf[0],data:data56};
 if(vErrors === null){
 vErrors = [err157];
 }
@@ -2422,8 +2423,11 @@ vErrors.push(err157);
 errors++;
 }
 }
-else {
-const err158 = {instancePath:instancePath+"/restore/overrides/paths/" + key24.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/absolutePath/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema62.type,parentSchema:schema62,data:data56};
+if(data56.env !== undefined){
+let data57 = data56.env;
+if(typeof data57 === "string"){
+if(!pattern8.test(data57)){
+const err158 = {instancePath:instancePath+"/restore/overrides/database/password/env",schemaPath:"#/$defs/secret/oneOf/0/properties/env/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_]*$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_]*$"+"\"",schema:"^[A-Za-z_][A-Za-z0-9_]*$",parentSchema:schema40.oneOf[0].properties.env,data:data57};
 if(vErrors === null){
 vErrors = [err158];
 }
@@ -2433,9 +2437,8 @@ vErrors.push(err158);
 errors++;
 }
 }
-}
 else {
-const err159 = {instancePath:instancePath+"/restore/overrides/paths",schemaPath:"#/properties/restore/properties/overrides/properties/paths/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.restore.properties.overrides.properties.paths.type,parentSchema:schema31.properties.restore.properties.overrides.properties.paths,data:data55};
+const err159 = {instancePath:instancePath+"/restore/overrides/database/password/env",schemaPath:"#/$defs/secret/oneOf/0/properties/env/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.oneOf[0].properties.env.type,parentSchema:schema40.oneOf[0].properties.env,data:data57};
 if(vErrors === null){
 vErrors = [err159];
 }
@@ -2447,7 +2450,7 @@ errors++;
 }
 }
 else {
-const err160 = {instancePath:instancePath+"/restore/overrides",schemaPath:"#/properties/restore/properties/overrides/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.restore.properties.overrides.type,parentSchema:schema31.properties.restore.properties.overrides,data:data43};
+const err160 = {instancePath:instancePath+"/restore/overrides/database/password",schemaPath:"#/$defs/secret/oneOf/0/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema40.oneOf[0].type,parentSchema:schema40.oneOf[0],data:data56};
 if(vErrors === null){
 vErrors = [err160];
 }
@@ -2456,10 +2459,16 @@ vErrors.push(err160);
 }
 errors++;
 }
+var _valid5 = _errs188 === errors;
+if(_valid5){
+valid60 = true;
+passing5 = 0;
+var props5 = true;
 }
-}
-else {
-const err161 = {instancePath:instancePath+"/restore",schemaPath:"#/properties/restore/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.restore.type,parentSchema:schema31.properties.restore,data:data34};
+const _errs193 = errors;
+if(data56 && typeof data56 == "object" && !Array.isArray(data56)){
+if(data56.file === undefined){
+const err161 = {instancePath:instancePath+"/restore/overrides/database/password",schemaPath:"#/$defs/secret/oneOf/1/required",keyword:"required",params:{missingProperty: "file"},message:"must have required property '"+"file"+"'",schema:schema40.oneOf[1].required,parentSchema:schema40.oneOf[1],data:data56};
 if(vErrors === null){
 vErrors = [err161];
 }
@@ -2468,13 +2477,9 @@ vErrors.push(err161);
 }
 errors++;
 }
-}
-if(data.hooks !== undefined){
-let data57 = data.hooks;
-if(data57 && typeof data57 == "object" && !Array.isArray(data57)){
-for(const key25 in data57){
-if(!((((key25 === "before") || (key25 === "after")) || (key25 === "onSuccess")) || (key25 === "onFailure"))){
-const err162 = {instancePath:instancePath+"/hooks",schemaPath:"#/properties/hooks/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key25},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.hooks,data:data57};
+for(const key25 in data56){
+if(!(key25 === "file")){
+const err162 = {instancePath:instancePath+"/restore/overrides/database/password",schemaPath:"#/$defs/secret/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key25},message:"must NOT have additional properties",schema:false,parentSchema:schema40.oneOf[1],data:data56};
 if(vErrors === null){
 vErrors = [err162];
 }
@@ -2484,11 +2489,11 @@ vErrors.push(err162);
 errors++;
 }
 }
-if(data57.before !== undefined){
-let data58 = data57.before;
-if(Array.isArray(data58)){
-if(data58.length < 1){
-const err163 = {instancePath:instancePath+"/hooks/before",schemaPath:"#/$defs/argv/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema33,data:data58};
+if(data56.file !== undefined){
+let data58 = data56.file;
+if(typeof data58 === "string"){
+if(!pattern9.test(data58)){
+const err163 = {instancePath:instancePath+"/restore/overrides/database/password/file",schemaPath:"#/$defs/secret/oneOf/1/properties/file/pattern",keyword:"pattern",params:{pattern: "^/"},message:"must match pattern \""+"^/"+"\"",schema:"^/",parentSchema:schema40.oneOf[1].properties.file,data:data58};
 if(vErrors === null){
 vErrors = [err163];
 }
@@ -2497,12 +2502,9 @@ vErrors.push(err163);
 }
 errors++;
 }
-const len5 = data58.length;
-if(len5 > 0){
-let data59 = data58[0];
-if(typeof data59 === "string"){
-if(func1(data59) < 1){
-const err164 = {instancePath:instancePath+"/hooks/before/0",schemaPath:"#/$defs/argv/prefixItems/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema33.prefixItems[0],data:data59};
+}
+else {
+const err164 = {instancePath:instancePath+"/restore/overrides/database/password/file",schemaPath:"#/$defs/secret/oneOf/1/properties/file/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.oneOf[1].properties.file.type,parentSchema:schema40.oneOf[1].properties.file,data:data58};
 if(vErrors === null){
 vErrors = [err164];
 }
@@ -2512,8 +2514,9 @@ vErrors.push(err164);
 errors++;
 }
 }
+}
 else {
-const err165 = {instancePath:instancePath+"/hooks/before/0",schemaPath:"#/$defs/argv/prefixItems/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.prefixItems[0].type,parentSchema:schema33.prefixItems[0],data:data59};
+const err165 = {instancePath:instancePath+"/restore/overrides/database/password",schemaPath:"#/$defs/secret/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema40.oneOf[1].type,parentSchema:schema40.oneOf[1],data:data56};
 if(vErrors === null){
 vErrors = [err165];
 }
@@ -2522,15 +2525,22 @@ vErrors.push(err165);
 }
 errors++;
 }
+var _valid5 = _errs193 === errors;
+if(_valid5 && valid60){
+valid60 = false;
+passing5 = [passing5, 1];
 }
-const len6 = data58.length;
-var valid65 = len6 <= 1;
-if(!valid65){
-for(let i3=1; i3<len6; i3++){
-let data60 = data58[i3];
-const _errs198 = errors;
-if(typeof data60 !== "string"){
-const err166 = {instancePath:instancePath+"/hooks/before/" + i3,schemaPath:"#/$defs/argv/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.items.type,parentSchema:schema33.items,data:data60};
+else {
+if(_valid5){
+valid60 = true;
+passing5 = 1;
+if(props5 !== true){
+props5 = true;
+}
+}
+}
+if(!valid60){
+const err166 = {instancePath:instancePath+"/restore/overrides/database/password",schemaPath:"#/$defs/secret/oneOf",keyword:"oneOf",params:{passingSchemas: passing5},message:"must match exactly one schema in oneOf",schema:schema40.oneOf,parentSchema:schema40,data:data56};
 if(vErrors === null){
 vErrors = [err166];
 }
@@ -2539,12 +2549,21 @@ vErrors.push(err166);
 }
 errors++;
 }
-var valid65 = _errs198 === errors;
+else {
+errors = _errs187;
+if(vErrors !== null){
+if(_errs187){
+vErrors.length = _errs187;
+}
+else {
+vErrors = null;
+}
+}
 }
 }
 }
 else {
-const err167 = {instancePath:instancePath+"/hooks/before",schemaPath:"#/$defs/argv/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema33.type,parentSchema:schema33,data:data58};
+const err167 = {instancePath:instancePath+"/restore/overrides/database",schemaPath:"#/properties/restore/properties/overrides/properties/database/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.restore.properties.overrides.properties.database.type,parentSchema:schema31.properties.restore.properties.overrides.properties.database,data:data50};
 if(vErrors === null){
 vErrors = [err167];
 }
@@ -2554,11 +2573,14 @@ vErrors.push(err167);
 errors++;
 }
 }
-if(data57.after !== undefined){
-let data61 = data57.after;
-if(Array.isArray(data61)){
-if(data61.length < 1){
-const err168 = {instancePath:instancePath+"/hooks/after",schemaPath:"#/$defs/argv/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema33,data:data61};
+if(data47.paths !== undefined){
+let data59 = data47.paths;
+if(data59 && typeof data59 == "object" && !Array.isArray(data59)){
+for(const key26 in data59){
+const _errs200 = errors;
+if(typeof key26 === "string"){
+if(!pattern9.test(key26)){
+const err168 = {instancePath:instancePath+"/restore/overrides/paths",schemaPath:"#/$defs/absolutePath/pattern",keyword:"pattern",params:{pattern: "^/"},message:"must match pattern \""+"^/"+"\"",schema:"^/",parentSchema:schema63,data:key26,propertyName:key26};
 if(vErrors === null){
 vErrors = [err168];
 }
@@ -2567,12 +2589,9 @@ vErrors.push(err168);
 }
 errors++;
 }
-const len7 = data61.length;
-if(len7 > 0){
-let data62 = data61[0];
-if(typeof data62 === "string"){
-if(func1(data62) < 1){
-const err169 = {instancePath:instancePath+"/hooks/after/0",schemaPath:"#/$defs/argv/prefixItems/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema33.prefixItems[0],data:data62};
+}
+else {
+const err169 = {instancePath:instancePath+"/restore/overrides/paths",schemaPath:"#/$defs/absolutePath/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema63.type,parentSchema:schema63,data:key26,propertyName:key26};
 if(vErrors === null){
 vErrors = [err169];
 }
@@ -2581,9 +2600,9 @@ vErrors.push(err169);
 }
 errors++;
 }
-}
-else {
-const err170 = {instancePath:instancePath+"/hooks/after/0",schemaPath:"#/$defs/argv/prefixItems/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.prefixItems[0].type,parentSchema:schema33.prefixItems[0],data:data62};
+var valid63 = _errs200 === errors;
+if(!valid63){
+const err170 = {instancePath:instancePath+"/restore/overrides/paths",schemaPath:"#/properties/restore/properties/overrides/properties/paths/propertyNames",keyword:"propertyNames",params:{propertyName: key26},message:"property name must be valid",schema:schema31.properties.restore.properties.overrides.properties.paths.propertyNames,parentSchema:schema31.properties.restore.properties.overrides.properties.paths,data:data59};
 if(vErrors === null){
 vErrors = [err170];
 }
@@ -2593,14 +2612,11 @@ vErrors.push(err170);
 errors++;
 }
 }
-const len8 = data61.length;
-var valid68 = len8 <= 1;
-if(!valid68){
-for(let i4=1; i4<len8; i4++){
-let data63 = data61[i4];
-const _errs205 = errors;
-if(typeof data63 !== "string"){
-const err171 = {instancePath:instancePath+"/hooks/after/" + i4,schemaPath:"#/$defs/argv/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.items.type,parentSchema:schema33.items,data:data63};
+for(const key27 in data59){
+let data60 = data59[key27];
+if(typeof data60 === "string"){
+if(!pattern9.test(data60)){
+const err171 = {instancePath:instancePath+"/restore/overrides/paths/" + key27.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/absolutePath/pattern",keyword:"pattern",params:{pattern: "^/"},message:"must match pattern \""+"^/"+"\"",schema:"^/",parentSchema:schema63,data:data60};
 if(vErrors === null){
 vErrors = [err171];
 }
@@ -2609,12 +2625,9 @@ vErrors.push(err171);
 }
 errors++;
 }
-var valid68 = _errs205 === errors;
-}
-}
 }
 else {
-const err172 = {instancePath:instancePath+"/hooks/after",schemaPath:"#/$defs/argv/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema33.type,parentSchema:schema33,data:data61};
+const err172 = {instancePath:instancePath+"/restore/overrides/paths/" + key27.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/absolutePath/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema63.type,parentSchema:schema63,data:data60};
 if(vErrors === null){
 vErrors = [err172];
 }
@@ -2624,11 +2637,9 @@ vErrors.push(err172);
 errors++;
 }
 }
-if(data57.onSuccess !== undefined){
-let data64 = data57.onSuccess;
-if(Array.isArray(data64)){
-if(data64.length < 1){
-const err173 = {instancePath:instancePath+"/hooks/onSuccess",schemaPath:"#/$defs/argv/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema33,data:data64};
+}
+else {
+const err173 = {instancePath:instancePath+"/restore/overrides/paths",schemaPath:"#/properties/restore/properties/overrides/properties/paths/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.restore.properties.overrides.properties.paths.type,parentSchema:schema31.properties.restore.properties.overrides.properties.paths,data:data59};
 if(vErrors === null){
 vErrors = [err173];
 }
@@ -2637,12 +2648,10 @@ vErrors.push(err173);
 }
 errors++;
 }
-const len9 = data64.length;
-if(len9 > 0){
-let data65 = data64[0];
-if(typeof data65 === "string"){
-if(func1(data65) < 1){
-const err174 = {instancePath:instancePath+"/hooks/onSuccess/0",schemaPath:"#/$defs/argv/prefixItems/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema33.prefixItems[0],data:data65};
+}
+}
+else {
+const err174 = {instancePath:instancePath+"/restore/overrides",schemaPath:"#/properties/restore/properties/overrides/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.restore.properties.overrides.type,parentSchema:schema31.properties.restore.properties.overrides,data:data47};
 if(vErrors === null){
 vErrors = [err174];
 }
@@ -2652,8 +2661,9 @@ vErrors.push(err174);
 errors++;
 }
 }
+}
 else {
-const err175 = {instancePath:instancePath+"/hooks/onSuccess/0",schemaPath:"#/$defs/argv/prefixItems/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.prefixItems[0].type,parentSchema:schema33.prefixItems[0],data:data65};
+const err175 = {instancePath:instancePath+"/restore",schemaPath:"#/properties/restore/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.restore.type,parentSchema:schema31.properties.restore,data:data38};
 if(vErrors === null){
 vErrors = [err175];
 }
@@ -2663,14 +2673,12 @@ vErrors.push(err175);
 errors++;
 }
 }
-const len10 = data64.length;
-var valid71 = len10 <= 1;
-if(!valid71){
-for(let i5=1; i5<len10; i5++){
-let data66 = data64[i5];
-const _errs212 = errors;
-if(typeof data66 !== "string"){
-const err176 = {instancePath:instancePath+"/hooks/onSuccess/" + i5,schemaPath:"#/$defs/argv/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.items.type,parentSchema:schema33.items,data:data66};
+if(data.hooks !== undefined){
+let data61 = data.hooks;
+if(data61 && typeof data61 == "object" && !Array.isArray(data61)){
+for(const key28 in data61){
+if(!((((key28 === "before") || (key28 === "after")) || (key28 === "onSuccess")) || (key28 === "onFailure"))){
+const err176 = {instancePath:instancePath+"/hooks",schemaPath:"#/properties/hooks/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key28},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.hooks,data:data61};
 if(vErrors === null){
 vErrors = [err176];
 }
@@ -2679,12 +2687,12 @@ vErrors.push(err176);
 }
 errors++;
 }
-var valid71 = _errs212 === errors;
 }
-}
-}
-else {
-const err177 = {instancePath:instancePath+"/hooks/onSuccess",schemaPath:"#/$defs/argv/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema33.type,parentSchema:schema33,data:data64};
+if(data61.before !== undefined){
+let data62 = data61.before;
+if(Array.isArray(data62)){
+if(data62.length < 1){
+const err177 = {instancePath:instancePath+"/hooks/before",schemaPath:"#/$defs/argv/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema33,data:data62};
 if(vErrors === null){
 vErrors = [err177];
 }
@@ -2693,12 +2701,12 @@ vErrors.push(err177);
 }
 errors++;
 }
-}
-if(data57.onFailure !== undefined){
-let data67 = data57.onFailure;
-if(Array.isArray(data67)){
-if(data67.length < 1){
-const err178 = {instancePath:instancePath+"/hooks/onFailure",schemaPath:"#/$defs/argv/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema33,data:data67};
+const len5 = data62.length;
+if(len5 > 0){
+let data63 = data62[0];
+if(typeof data63 === "string"){
+if(func1(data63) < 1){
+const err178 = {instancePath:instancePath+"/hooks/before/0",schemaPath:"#/$defs/argv/prefixItems/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema33.prefixItems[0],data:data63};
 if(vErrors === null){
 vErrors = [err178];
 }
@@ -2707,12 +2715,9 @@ vErrors.push(err178);
 }
 errors++;
 }
-const len11 = data67.length;
-if(len11 > 0){
-let data68 = data67[0];
-if(typeof data68 === "string"){
-if(func1(data68) < 1){
-const err179 = {instancePath:instancePath+"/hooks/onFailure/0",schemaPath:"#/$defs/argv/prefixItems/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema33.prefixItems[0],data:data68};
+}
+else {
+const err179 = {instancePath:instancePath+"/hooks/before/0",schemaPath:"#/$defs/argv/prefixItems/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.prefixItems[0].type,parentSchema:schema33.prefixItems[0],data:data63};
 if(vErrors === null){
 vErrors = [err179];
 }
@@ -2722,8 +2727,14 @@ vErrors.push(err179);
 errors++;
 }
 }
-else {
-const err180 = {instancePath:instancePath+"/hooks/onFailure/0",schemaPath:"#/$defs/argv/prefixItems/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.prefixItems[0].type,parentSchema:schema33.prefixItems[0],data:data68};
+const len6 = data62.length;
+var valid70 = len6 <= 1;
+if(!valid70){
+for(let i3=1; i3<len6; i3++){
+let data64 = data62[i3];
+const _errs215 = errors;
+if(typeof data64 !== "string"){
+const err180 = {instancePath:instancePath+"/hooks/before/" + i3,schemaPath:"#/$defs/argv/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.items.type,parentSchema:schema33.items,data:data64};
 if(vErrors === null){
 vErrors = [err180];
 }
@@ -2732,15 +2743,12 @@ vErrors.push(err180);
 }
 errors++;
 }
+var valid70 = _errs215 === errors;
 }
-const len12 = data67.length;
-var valid74 = len12 <= 1;
-if(!valid74){
-for(let i6=1; i6<len12; i6++){
-let data69 = data67[i6];
-const _errs219 = errors;
-if(typeof data69 !== "string"){
-const err181 = {instancePath:instancePath+"/hooks/onFailure/" + i6,schemaPath:"#/$defs/argv/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.items.type,parentSchema:schema33.items,data:data69};
+}
+}
+else {
+const err181 = {instancePath:instancePath+"/hooks/before",schemaPath:"#/$defs/argv/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema33.type,parentSchema:schema33,data:data62};
 if(vErrors === null){
 vErrors = [err181];
 }
@@ -2749,12 +2757,12 @@ vErrors.push(err181);
 }
 errors++;
 }
-var valid74 = _errs219 === errors;
 }
-}
-}
-else {
-const err182 = {instancePath:instancePath+"/hooks/onFailure",schemaPath:"#/$defs/argv/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema33.type,parentSchema:schema33,data:data67};
+if(data61.after !== undefined){
+let data65 = data61.after;
+if(Array.isArray(data65)){
+if(data65.length < 1){
+const err182 = {instancePath:instancePath+"/hooks/after",schemaPath:"#/$defs/argv/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema33,data:data65};
 if(vErrors === null){
 vErrors = [err182];
 }
@@ -2763,10 +2771,12 @@ vErrors.push(err182);
 }
 errors++;
 }
-}
-}
-else {
-const err183 = {instancePath:instancePath+"/hooks",schemaPath:"#/properties/hooks/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.hooks.type,parentSchema:schema31.properties.hooks,data:data57};
+const len7 = data65.length;
+if(len7 > 0){
+let data66 = data65[0];
+if(typeof data66 === "string"){
+if(func1(data66) < 1){
+const err183 = {instancePath:instancePath+"/hooks/after/0",schemaPath:"#/$defs/argv/prefixItems/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema33.prefixItems[0],data:data66};
 if(vErrors === null){
 vErrors = [err183];
 }
@@ -2776,14 +2786,208 @@ vErrors.push(err183);
 errors++;
 }
 }
-}
 else {
-const err184 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.type,parentSchema:schema31,data};
+const err184 = {instancePath:instancePath+"/hooks/after/0",schemaPath:"#/$defs/argv/prefixItems/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.prefixItems[0].type,parentSchema:schema33.prefixItems[0],data:data66};
 if(vErrors === null){
 vErrors = [err184];
 }
 else {
 vErrors.push(err184);
+}
+errors++;
+}
+}
+const len8 = data65.length;
+var valid73 = len8 <= 1;
+if(!valid73){
+for(let i4=1; i4<len8; i4++){
+let data67 = data65[i4];
+const _errs222 = errors;
+if(typeof data67 !== "string"){
+const err185 = {instancePath:instancePath+"/hooks/after/" + i4,schemaPath:"#/$defs/argv/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.items.type,parentSchema:schema33.items,data:data67};
+if(vErrors === null){
+vErrors = [err185];
+}
+else {
+vErrors.push(err185);
+}
+errors++;
+}
+var valid73 = _errs222 === errors;
+}
+}
+}
+else {
+const err186 = {instancePath:instancePath+"/hooks/after",schemaPath:"#/$defs/argv/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema33.type,parentSchema:schema33,data:data65};
+if(vErrors === null){
+vErrors = [err186];
+}
+else {
+vErrors.push(err186);
+}
+errors++;
+}
+}
+if(data61.onSuccess !== undefined){
+let data68 = data61.onSuccess;
+if(Array.isArray(data68)){
+if(data68.length < 1){
+const err187 = {instancePath:instancePath+"/hooks/onSuccess",schemaPath:"#/$defs/argv/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema33,data:data68};
+if(vErrors === null){
+vErrors = [err187];
+}
+else {
+vErrors.push(err187);
+}
+errors++;
+}
+const len9 = data68.length;
+if(len9 > 0){
+let data69 = data68[0];
+if(typeof data69 === "string"){
+if(func1(data69) < 1){
+const err188 = {instancePath:instancePath+"/hooks/onSuccess/0",schemaPath:"#/$defs/argv/prefixItems/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema33.prefixItems[0],data:data69};
+if(vErrors === null){
+vErrors = [err188];
+}
+else {
+vErrors.push(err188);
+}
+errors++;
+}
+}
+else {
+const err189 = {instancePath:instancePath+"/hooks/onSuccess/0",schemaPath:"#/$defs/argv/prefixItems/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.prefixItems[0].type,parentSchema:schema33.prefixItems[0],data:data69};
+if(vErrors === null){
+vErrors = [err189];
+}
+else {
+vErrors.push(err189);
+}
+errors++;
+}
+}
+const len10 = data68.length;
+var valid76 = len10 <= 1;
+if(!valid76){
+for(let i5=1; i5<len10; i5++){
+let data70 = data68[i5];
+const _errs229 = errors;
+if(typeof data70 !== "string"){
+const err190 = {instancePath:instancePath+"/hooks/onSuccess/" + i5,schemaPath:"#/$defs/argv/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.items.type,parentSchema:schema33.items,data:data70};
+if(vErrors === null){
+vErrors = [err190];
+}
+else {
+vErrors.push(err190);
+}
+errors++;
+}
+var valid76 = _errs229 === errors;
+}
+}
+}
+else {
+const err191 = {instancePath:instancePath+"/hooks/onSuccess",schemaPath:"#/$defs/argv/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema33.type,parentSchema:schema33,data:data68};
+if(vErrors === null){
+vErrors = [err191];
+}
+else {
+vErrors.push(err191);
+}
+errors++;
+}
+}
+if(data61.onFailure !== undefined){
+let data71 = data61.onFailure;
+if(Array.isArray(data71)){
+if(data71.length < 1){
+const err192 = {instancePath:instancePath+"/hooks/onFailure",schemaPath:"#/$defs/argv/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema33,data:data71};
+if(vErrors === null){
+vErrors = [err192];
+}
+else {
+vErrors.push(err192);
+}
+errors++;
+}
+const len11 = data71.length;
+if(len11 > 0){
+let data72 = data71[0];
+if(typeof data72 === "string"){
+if(func1(data72) < 1){
+const err193 = {instancePath:instancePath+"/hooks/onFailure/0",schemaPath:"#/$defs/argv/prefixItems/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema33.prefixItems[0],data:data72};
+if(vErrors === null){
+vErrors = [err193];
+}
+else {
+vErrors.push(err193);
+}
+errors++;
+}
+}
+else {
+const err194 = {instancePath:instancePath+"/hooks/onFailure/0",schemaPath:"#/$defs/argv/prefixItems/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.prefixItems[0].type,parentSchema:schema33.prefixItems[0],data:data72};
+if(vErrors === null){
+vErrors = [err194];
+}
+else {
+vErrors.push(err194);
+}
+errors++;
+}
+}
+const len12 = data71.length;
+var valid79 = len12 <= 1;
+if(!valid79){
+for(let i6=1; i6<len12; i6++){
+let data73 = data71[i6];
+const _errs236 = errors;
+if(typeof data73 !== "string"){
+const err195 = {instancePath:instancePath+"/hooks/onFailure/" + i6,schemaPath:"#/$defs/argv/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.items.type,parentSchema:schema33.items,data:data73};
+if(vErrors === null){
+vErrors = [err195];
+}
+else {
+vErrors.push(err195);
+}
+errors++;
+}
+var valid79 = _errs236 === errors;
+}
+}
+}
+else {
+const err196 = {instancePath:instancePath+"/hooks/onFailure",schemaPath:"#/$defs/argv/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema33.type,parentSchema:schema33,data:data71};
+if(vErrors === null){
+vErrors = [err196];
+}
+else {
+vErrors.push(err196);
+}
+errors++;
+}
+}
+}
+else {
+const err197 = {instancePath:instancePath+"/hooks",schemaPath:"#/properties/hooks/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.hooks.type,parentSchema:schema31.properties.hooks,data:data61};
+if(vErrors === null){
+vErrors = [err197];
+}
+else {
+vErrors.push(err197);
+}
+errors++;
+}
+}
+}
+else {
+const err198 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.type,parentSchema:schema31,data};
+if(vErrors === null){
+vErrors = [err198];
+}
+else {
+vErrors.push(err198);
 }
 errors++;
 }

@@ -59,6 +59,8 @@ export interface TargetSpec {
   readonly path: string;
   /** Undefined: keep every snapshot. */
   readonly keep: KeepRules | undefined;
+  /** The plan's signing key: manifests are signed with it, and refused unless they are. */
+  readonly signingKey: SecretRef | undefined;
 }
 
 export interface DatabaseOverride {

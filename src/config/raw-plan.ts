@@ -119,6 +119,15 @@ export interface RawPlan {
     [k: string]: Target;
   };
   /**
+   * Signs every snapshot's manifest with a key kept outside the targets: with it, verify and restore refuse a snapshot that someone who can write to the target, but has not the key, changed or forged (its file lists and dumps included, which the manifest names by sha256).
+   */
+  signing?: {
+    /**
+     * Where the signing key is read from: { env: NAME } or { file: /absolute/path }. Keep it off the targets' disks.
+     */
+    key: Secret;
+  };
+  /**
    * How a restore is done: from which target, into which working dir, and what changes on the new host.
    */
   restore?: {

@@ -41,7 +41,7 @@ export function resolvePlan(raw: RawPlan, context: ResolveContext): Plan {
     },
     database: raw.database === undefined ? undefined : database(raw.database, at),
     datasources: mapValues(raw.datasources, (spec) => datasource(spec, at)),
-    targets: mapValues(raw.targets, (spec, name) => target(name, spec, at)),
+    targets: mapValues(raw.targets, (spec, name) => target(name, spec, at, secret(raw.signing?.key))),
     restore: raw.restore === undefined ? undefined : restore(raw.restore, workingDir, at),
     hooks: hooks(raw.hooks),
   };
@@ -93,12 +93,13 @@ function datasource(raw: Datasource, at: (path: string) => string): DatasourceSp
   }
 }
 
-function target(name: string, raw: Target, at: (path: string) => string): TargetSpec {
+function target(name: string, raw: Target, at: (path: string) => string, signingKey: SecretRef | undefined): TargetSpec {
   const keep = raw.keep;
   return {
     name,
     path: at(raw.path),
     keep: keep === undefined ? undefined : { last: keep.last, daily: keep.daily, weekly: keep.weekly, monthly: keep.monthly },
+    signingKey,
   };
 }
 

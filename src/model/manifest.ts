@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import { CellarError } from '../core/errors.js';
 import type { DatabaseFingerprint } from './database-drift.js';
 import type { TreeSpec } from './tree.js';
@@ -105,19 +105,36 @@ export const snapshotIdPattern = /^\d{8}T\d{6}Z$/;
 /**
  * The manifest as it is stored: its JSON with a `digest` of everything else, so that a manifest
  * changed by anything but cellar (a flipped bit, an edit) is refused instead of trusted: it names
- * the folders a restore writes to.
+ * the folders a restore writes to. With the plan's signing key it also carries an HMAC of the
+ * same, which only a holder of the key can recompute after an edit.
  */
-export function sealManifest(manifest: Manifest): string {
-  return `${JSON.stringify({ ...manifest, digest: manifestDigest(manifest) }, null, 2)}\n`;
+export function sealManifest(manifest: Manifest, key: SigningKey | undefined): string {
+  const digest = manifestDigest(manifest);
+  const signed = key === undefined ? {} : { hmac: manifestHmac(manifest, key) };
+  return `${JSON.stringify({ ...manifest, digest, ...signed }, null, 2)}\n`;
 }
+
+/** The plan's signing key, read from its secret. */
+export type SigningKey = string;
 
 // Over the compact JSON, in the stored key order (which parsing keeps).
 function manifestDigest(body: object): string {
   return createHash('sha256').update(JSON.stringify(body)).digest('hex');
 }
 
-/** Checks the digest and the shape of a parsed manifest; anything unexpected is a damaged snapshot, never trusted. */
-export function parseManifest(json: unknown, where: string): Manifest {
+function manifestHmac(body: object, key: SigningKey): string {
+  return createHmac('sha256', key).update(JSON.stringify(body)).digest('hex');
+}
+
+function sameHex(a: string, b: string): boolean {
+  return a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
+}
+
+/**
+ * Checks the digest (and, with a signing key, the HMAC) and the shape of a parsed manifest;
+ * anything unexpected is a damaged snapshot, never trusted.
+ */
+export function parseManifest(json: unknown, where: string, key: SigningKey | undefined): Manifest {
   const fail = (what: string): never => {
     throw new CellarError('SNAPSHOT_DAMAGED', `${where} is not a valid cellar manifest (${what}); the snapshot is damaged, run cellar verify`);
   };
@@ -125,8 +142,12 @@ export function parseManifest(json: unknown, where: string): Manifest {
   if (typeof json.format_version !== 'string' || !readableFormats.includes(json.format_version)) {
     return fail(`format_version ${JSON.stringify(json.format_version)}, this cellar reads ${readableFormats.join(' and ')}; use a matching cellar version`);
   }
-  const { digest, ...body } = json;
+  const { digest, hmac, ...body } = json;
   if (digest !== manifestDigest(body)) fail(digest === undefined ? 'no digest' : 'its content does not match its digest');
+  if (key !== undefined) {
+    if (typeof hmac !== 'string') fail('it is not signed, and the plan sets signing.key; only snapshots written with the key are trusted');
+    else if (!sameHex(hmac, manifestHmac(body, key))) fail('its signature does not match signing.key: it was changed without the key, or signed with another key');
+  }
   if (json.format_version === '1') return { ...(json as unknown as Manifest), owners: { users: {}, groups: {} } };
   if (!isOwnerNames(json.owners)) fail('bad owners');
   if (typeof json.id !== 'string' || !snapshotIdPattern.test(json.id)) fail('bad id');

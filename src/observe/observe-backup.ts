@@ -1,3 +1,4 @@
+import { signingKeyOf } from '../adapters/secrets/signing-key.js';
 import { join } from 'node:path';
 import { parseCellsConfig, type CellsConfig } from '../cells/cells-config.js';
 import type { Plan, TargetSpec } from '../config/plan.js';
@@ -87,7 +88,7 @@ export async function readCells(workingDir: string): Promise<CellsConfig> {
 export function observeTarget(spec: TargetSpec, ownLock?: HeldLock): ObservedTarget {
   const state = readTargetState(spec.path);
   if (state.state !== 'ready') return { name: spec.name, path: spec.path, state: state.state, snapshots: [], leftovers: [], damaged: [], lock: { state: 'free' } };
-  const listing = listSnapshots(spec.path);
+  const listing = listSnapshots(spec.path, signingKeyOf(spec));
   return { name: spec.name, path: spec.path, state: 'ready', ...listing, lock: lockStatus(spec.path, ownLock) };
 }
 

@@ -18,7 +18,7 @@ function buildPlan(overrides: Partial<Plan> = {}): Plan {
 }
 
 function target(name: string, path: string, keep?: TargetSpec['keep']): TargetSpec {
-  return { name, path, keep };
+  return { name, path, keep, signingKey: undefined };
 }
 
 function facts(realPaths: Record<string, string> = {}): PlanFacts {

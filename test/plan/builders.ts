@@ -30,7 +30,7 @@ export function makePlan(options: PlanOptions = {}): Plan {
     },
     database: undefined,
     datasources: options.datasources ?? { pydiods1: { backup: 'files', path: undefined } },
-    targets: { local: { name: 'local', path: targetPath, keep: options.keep } },
+    targets: { local: { name: 'local', path: targetPath, keep: options.keep, signingKey: undefined } },
     restore: undefined,
     hooks: { before: undefined, after: undefined, onSuccess: undefined, onFailure: undefined },
   };

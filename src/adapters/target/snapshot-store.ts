@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import { CellarError } from '../../core/errors.js';
-import { parseManifest, sealManifest, snapshotIdPattern, type Manifest } from '../../model/manifest.js';
+import { parseManifest, sealManifest, snapshotIdPattern, type Manifest, type SigningKey } from '../../model/manifest.js';
 import { writeFileAtomic } from '../fs/atomic-write.js';
 import { hasErrorCode } from '../fs/errno.js';
 import { removeTree } from '../fs/folders.js';
@@ -27,7 +27,7 @@ export function snapshotFolder(target: string, id: string): string {
 }
 
 /** Every complete snapshot in the target; a folder without a manifest is a leftover, not a snapshot. */
-export function listSnapshots(target: string): SnapshotListing {
+export function listSnapshots(target: string, key: SigningKey | undefined): SnapshotListing {
   let names: string[];
   try {
     names = readdirSync(snapshotsFolder(target)).sort();
@@ -50,7 +50,7 @@ export function listSnapshots(target: string): SnapshotListing {
       continue;
     }
     try {
-      snapshots.push(readManifestFile(manifestPath, name));
+      snapshots.push(readManifestFile(manifestPath, name, key));
     } catch (error) {
       damaged.push({ id: name, reason: error instanceof Error ? error.message : String(error) });
     }
@@ -59,18 +59,18 @@ export function listSnapshots(target: string): SnapshotListing {
 }
 
 /** The manifest of one snapshot, checked; refused when damaged or of another format. */
-export function readManifest(target: string, id: string): Manifest {
-  return readManifestFile(join(snapshotFolder(target, id), manifestName), id);
+export function readManifest(target: string, id: string, key: SigningKey | undefined): Manifest {
+  return readManifestFile(join(snapshotFolder(target, id), manifestName), id, key);
 }
 
-function readManifestFile(path: string, id: string): Manifest {
+function readManifestFile(path: string, id: string, key: SigningKey | undefined): Manifest {
   let json: unknown;
   try {
     json = JSON.parse(readFileSync(path, 'utf8'));
   } catch (error) {
     throw new CellarError('SNAPSHOT_DAMAGED', `${path} cannot be read as JSON; the snapshot is damaged, run cellar verify`, { cause: error });
   }
-  const manifest = parseManifest(json, path);
+  const manifest = parseManifest(json, path, key);
   if (manifest.id !== id) {
     throw new CellarError('SNAPSHOT_DAMAGED', `${path} names snapshot ${manifest.id} but lies in ${id}; the snapshot is damaged`);
   }
@@ -88,9 +88,9 @@ export function createSnapshotFolder(target: string, id: string): boolean {
   }
 }
 
-/** Writes the manifest last and atomically: from this moment the snapshot exists. */
-export function writeManifest(target: string, manifest: Manifest): void {
-  writeFileAtomic(join(snapshotFolder(target, manifest.id), manifestName), sealManifest(manifest), { mode: 0o600 });
+/** Writes the manifest last and atomically (signed with `key`, when there is one): from this moment the snapshot exists. */
+export function writeManifest(target: string, manifest: Manifest, key: SigningKey | undefined): void {
+  writeFileAtomic(join(snapshotFolder(target, manifest.id), manifestName), sealManifest(manifest, key), { mode: 0o600 });
 }
 
 /**
