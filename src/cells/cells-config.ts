@@ -1,5 +1,6 @@
 /** What cellar reads from a pydio.json of any Cells generation (DESIGN §5). */
 import { detectGeneration, parseCellsVersion, type ConfigGeneration } from './config-version.js';
+export { unknownVersionWarning } from './config-version.js';
 import {
   readDatabases,
   readDefaultDatabase,

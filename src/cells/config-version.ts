@@ -31,3 +31,14 @@ export function detectGeneration(version: CellsVersion | undefined, hasSites: bo
 function compareVersions(a: CellsVersion, b: CellsVersion): number {
   return a.major - b.major || a.minor - b.minor || a.patch - b.patch;
 }
+
+/** The newest Cells major version whose pydio.json cellar knows; later ones may have moved what it reads. */
+const NEWEST_KNOWN_MAJOR = 4;
+
+/** A warning when pydio.json names a Cells version newer than cellar knows, saying which rules apply instead. */
+export function unknownVersionWarning(versionText: string | undefined, generation: ConfigGeneration): string | undefined {
+  if (versionText === undefined) return undefined;
+  const version = parseCellsVersion(versionText);
+  if (version.major <= NEWEST_KNOWN_MAJOR) return undefined;
+  return `pydio.json is from Cells ${versionText}, newer than this cellar knows (up to ${NEWEST_KNOWN_MAJOR}.x): it reads it by the rules of the ${generation} generation of 4.x; check the plan's datasources and database, or use a newer cellar`;
+}

@@ -2,6 +2,7 @@
  * The one way commands get a plan: read the file, parse, check the schema, fill defaults, then
  * check every safety rule against the file system. Nothing else runs before this succeeds.
  */
+import { unknownVersionWarning } from '../cells/cells-config.js';
 import { homedir } from 'node:os';
 import { isAbsolute, relative, resolve } from 'node:path';
 import { gatherPlanFacts } from '../adapters/fs/plan-facts.js';
@@ -73,6 +74,11 @@ function planInvalid(label: string, problems: readonly LocatedProblem[]): Cellar
 }
 
 function skippedChecks(plan: Plan, facts: PlanFacts): string[] {
-  if (facts.workingDir.kind !== 'missing') return [];
+  const { workingDir } = facts;
+  if (workingDir.kind === 'cells') {
+    const unknown = unknownVersionWarning(workingDir.config.version, workingDir.config.generation);
+    return unknown === undefined ? [] : [unknown];
+  }
+  if (workingDir.kind !== 'missing') return [];
   return [`the working dir ${plan.cells.workingDir} does not exist here, so the datasources were not checked against its pydio.json`];
 }

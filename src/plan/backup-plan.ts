@@ -1,3 +1,4 @@
+import { unknownVersionWarning } from '../cells/cells-config.js';
 import { createHash } from 'node:crypto';
 import type { Plan } from '../config/plan.js';
 import { restoreMarkerName, vaultFiles } from '../model/installation.js';
@@ -228,6 +229,8 @@ function backupWarnings(observed: ObservedBackup): string[] {
   if (database && database.hiddenRoutines.names.length > 0 && !database.verdict.changed) {
     warnings.push(`once the database changes, ${undumpable(database.name, database.hiddenRoutines)}`);
   }
+  const unknown = observed.cells && unknownVersionWarning(observed.cells.version, observed.cells.generation);
+  if (unknown) warnings.push(unknown);
   warnings.push(...lockWarnings(observed.target));
   return warnings;
 }

@@ -1,10 +1,11 @@
-import { describe, expect, test } from 'vitest';
+import { describe, expect, it, test } from 'vitest';
 import { indexSnapshotCommand, resyncCommand } from '../../src/cells/admin-commands.js';
 import {
   parseCellsConfig,
   readCellsConfig,
   type CellsConfig,
   type DatasourceInfo,
+  unknownVersionWarning,
 } from '../../src/cells/cells-config.js';
 import { readPydioFixture } from './pydio-fixtures.js';
 
@@ -293,5 +294,15 @@ describe('admin commands', () => {
       '-o',
       'dump',
     ]);
+  });
+});
+
+describe('unknownVersionWarning', () => {
+  it('is silent for the versions cellar knows and for a file without one', () => {
+    for (const version of ['1.6.2', '2.0.0', '3.0.4', '4.4.0', '4.0.0-dev', undefined]) expect(unknownVersionWarning(version, 'sites')).toBeUndefined();
+  });
+
+  it('names a newer version and the generation whose rules apply', () => {
+    expect(unknownVersionWarning('5.0.0', 'sites')).toMatch(/^pydio\.json is from Cells 5\.0\.0, newer than this cellar knows \(up to 4\.x\): it reads it by the rules of the sites generation/);
   });
 });

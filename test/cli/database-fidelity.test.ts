@@ -40,6 +40,7 @@ describe('database: what the dump needs and what the restore recreates', () => {
     const name = install.database.name;
     await withAdmin((admin) => admin.query(`CREATE FUNCTION \`${name}\`.cellar_answer() RETURNS INT DETERMINISTIC RETURN 42`));
     const plan = await cellar(['plan', '--json']);
+    expect(plan.code).toBe(1);
     const document = JSON.parse(plan.stdout) as { blocked: string | null };
     expect(document.blocked).toBe(
       `the dump of ${name} would fail: its login may not read the routine cellar_answer (created by another user); run GRANT SELECT ON mysql.proc TO '${install.database.user}'@'%'`,

@@ -287,6 +287,8 @@ restore:
     const before = { files: treeState(restoredDir), snapshots: snapshotIds(copy), checksums: await checksumTables(newDatabase) };
     const plan = await cellar(['plan', '--restore'], damagedPlan);
     expect(plan.stdout).toContain(`Apply will refuse this plan: snapshot ${id!} is damaged (workdir/${removed}: missing)`);
+    expect(plan.code).toBe(1);
+    expect(plan.stderr).toBe(`cellar: this plan cannot be applied: snapshot ${id!} is damaged (workdir/${removed}: missing); run cellar verify and restore another snapshot\n`);
     const apply = await cellar(['apply', '--restore', '--yes'], damagedPlan);
     expect(apply.code).toBe(1);
     expect(apply.stderr.trimEnd().split('\n')).toEqual([

@@ -82,8 +82,10 @@ describe('uninstall: removes the working dir and nothing beside it', () => {
     const stale = new RegExp(`^the last snapshot \\(\\d{8}T\\d{6}Z\\) is not current: datasource\\.${datasource.name} changed since; run cellar apply first, or use --force$`);
     const before = treeState(parent);
     const plan = await cellar(['plan', '--uninstall', '--json']);
-    expect(plan.code).toBe(0);
-    expect((JSON.parse(plan.stdout) as PlanDocument).blocked).toMatch(stale);
+    expect(plan.code, 'a plan apply would refuse is an error').toBe(1);
+    const { blocked } = JSON.parse(plan.stdout) as PlanDocument;
+    expect(blocked).toMatch(stale);
+    expect(plan.stderr).toBe(`cellar: this plan cannot be applied: ${blocked!}\n`);
     const apply = await cellar(['apply', '--uninstall', '--yes']);
     expect(apply.code).toBe(1);
     const lines = apply.stderr.trimEnd().split('\n');

@@ -50,6 +50,16 @@ afterAll(async () => {
 });
 
 describe('cellar validate', () => {
+  it('warns of a Cells version newer than it knows, naming the rules it applied', async () => {
+    const newer = join(root, 'newer');
+    await mkdir(join(newer, 'cells'), { recursive: true });
+    await writeFile(join(newer, 'cells', 'pydio.json'), JSON.stringify({ version: '99.1.0', services: { 'pydio.grpc.data.sync': { sources: ['pydiods1'] } } }));
+    await writeFile(join(newer, 'backup-plan.yaml'), `version: 1\ncells:\n  workingDir: ${join(newer, 'cells')}\ndatasources:\n  pydiods1: { backup: files }\ntargets:\n  local: { path: ${newer}/backups }\n`);
+    const result = await runCellar(['validate'], { cwd: newer, env });
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr).toContain('pydio.json is from Cells 99.1.0, newer than this cellar knows (up to 4.x): it reads it by the rules of the sites generation of 4.x');
+  });
+
   it('prints a one-line summary of a valid plan and exits 0', async () => {
     const result = await runCellar(['validate'], { cwd: root, env });
     expect(result).toEqual({

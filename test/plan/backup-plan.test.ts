@@ -332,6 +332,12 @@ describe('planBackup', () => {
   });
 
   describe('warnings', () => {
+    it('names a Cells version newer than cellar knows', () => {
+      const newer = plan(observedBackup({ cells: { ...cellsConfig([datasourceInfo('pydiods1')]), version: '7.2.0' } }));
+      expect(newer.warnings.some((warning) => warning.startsWith('pydio.json is from Cells 7.2.0, newer than this cellar knows'))).toBe(true);
+      expect(plan(observedBackup()).warnings.join('\n')).not.toContain('newer than this cellar knows');
+    });
+
     it.each([['pydio-vault.json'], ['cells-vault-key']])('a missing %s', (missing) => {
       const config = configPresent.map((entry) => (entry.name === missing ? { ...entry, sha256: null } : entry));
       const result = plan(observedBackup({ config }));

@@ -15,7 +15,7 @@ export interface PlanCommandArgs extends PlanArgs {
   readonly verbose?: boolean | undefined;
 }
 
-/** `cellar plan`: show the drift and the actions; exit 2 with --detailed-exitcode when there are changes. */
+/** `cellar plan`: show the drift and the actions; exit 2 with --detailed-exitcode when there are changes, 1 when apply would refuse. */
 export async function runPlan(args: PlanCommandArgs, io: Io): Promise<number> {
   const planFile = planFilePath(args.file, io.env, io.cwd);
   const options = planOptionsFrom(args);
@@ -24,6 +24,11 @@ export async function runPlan(args: PlanCommandArgs, io: Io): Promise<number> {
   const { actionPlan } = prepared;
   if (args.json === true) io.out(renderPlanJson(actionPlan));
   else io.out(renderPlanText(toPlanDocument(actionPlan), { color: io.color }));
+  // A plan apply would refuse is an error, not drift: it says why and saves nothing.
+  if (actionPlan.blocked !== null) {
+    io.err(`cellar: this plan cannot be applied: ${actionPlan.blocked}\n`);
+    return 1;
+  }
   if (args.out !== undefined) {
     writeJsonFile(args.out, sealSavedPlan(savedPlan(planFile, prepared.planSha256, options, prepared.actionPlan)));
     if (args.json !== true) io.err(`Saved the plan to ${args.out}; apply it exactly with \`cellar apply ${args.out}\`.\n`);
