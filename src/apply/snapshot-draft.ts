@@ -9,7 +9,8 @@ import type { ServerInfo } from '../adapters/mysql/probe.js';
 import { ownerNames } from '../adapters/process/owner-names.js';
 import { rsyncCopy } from '../adapters/rsync/rsync.js';
 import { createFileList, readFileList } from '../adapters/target/file-list.js';
-import { createSnapshotFolder, snapshotFolder, writeManifest } from '../adapters/target/snapshot-store.js';
+import { createSnapshotFolder, snapshotFolder, snapshotsFolder, writeManifest } from '../adapters/target/snapshot-store.js';
+import { CellarError } from '../core/errors.js';
 import { toolVersion } from '../core/version.js';
 import type { DatabaseSource } from '../observe/database-login.js';
 import type { DatabaseFingerprint } from '../model/database-drift.js';
@@ -70,10 +71,17 @@ export interface SnapshotDraft {
   discard(): Promise<void>;
 }
 
+/** How many later seconds a new snapshot's id may move to when its own is taken. */
+const freeIdTries = 3600;
+
 /** Starts a snapshot in `target`, named by `now` (or the next free second when that id is taken), to be signed with `key`. */
 export function beginSnapshot(target: string, key: SigningKey | undefined, now: Date, reporter: Reporter): SnapshotDraft {
   let time = now.getTime();
-  while (!createSnapshotFolder(target, dateToId(new Date(time)))) time += 1000;
+  // A file system that says every name exists (some pseudo ones do) must not keep it looping.
+  for (let tries = 1; !createSnapshotFolder(target, dateToId(new Date(time))); tries += 1) {
+    if (tries === freeIdTries) throw new CellarError('TARGET_INVALID', `${snapshotsFolder(target)} reports every snapshot name as taken; check the folder and the file system it is on`);
+    time += 1000;
+  }
   const id = dateToId(new Date(time));
   const folder = snapshotFolder(target, id);
   makeFolder(join(folder, 'lists'));

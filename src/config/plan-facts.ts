@@ -23,5 +23,7 @@ export interface PlanFacts {
   readonly realPaths: ReadonlyMap<string, string>;
   /** By target name. */
   readonly targets: ReadonlyMap<string, TargetState>;
+  /** By target name: the type of the file system that holds (or would hold) the target, where known. */
+  readonly targetFileSystems: ReadonlyMap<string, string>;
   readonly workingDir: WorkingDirState;
 }

@@ -82,7 +82,14 @@ function liveFolders(plan: Plan, facts: PlanFacts): LiveFolder[] {
   return folders;
 }
 
+/** File systems the kernel makes up, which hold no files of their own: snapshots written there are lost, or never written. */
+const pseudoFileSystems = new Set(['proc', 'sysfs', 'devtmpfs', 'devpts', 'cgroup', 'cgroup2', 'debugfs', 'tracefs', 'securityfs', 'pstore', 'bpf', 'configfs', 'efivarfs', 'fusectl', 'mqueue', 'binfmt_misc', 'hugetlbfs', 'rpc_pipefs', 'nsfs']);
+
 function targetState(target: TargetSpec, facts: PlanFacts, path: YamlPath, subject: string): Problem[] {
+  const fileSystem = facts.targetFileSystems.get(target.name);
+  if (fileSystem !== undefined && pseudoFileSystems.has(fileSystem)) {
+    return [{ path, at: 'value', message: `${subject} is on a ${fileSystem} file system, which the kernel makes up and which holds no files; choose a folder on a disk` }];
+  }
   const state = facts.targets.get(target.name) ?? 'missing';
   switch (state) {
     case 'missing':

@@ -50,6 +50,14 @@ afterAll(async () => {
 });
 
 describe('cellar validate', () => {
+  it.each(['/proc/bk', '/sys/fs/cellar'])('refuses a target on a pseudo file system (%s) with one located line', async (path) => {
+    const plan = join(root, 'pseudo.yaml');
+    await writeFile(plan, `version: 1\ncells:\n  workingDir: ${join(root, 'cells')}\ndatasources:\n  pydiods1: { backup: files }\n  personal: { backup: files }\n  cellsdata: { backup: files }\n  s3media: { backup: provider }\n  scratch: { backup: skip, reason: x }\ntargets:\n  local: { path: ${path} }\n`);
+    const result = await runCellar(['validate', '-f', plan], { cwd: root, env });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(new RegExp(`pseudo\\.yaml:11:\\d+: targets\\.local\\.path \\(${path.replaceAll('/', '\\/')}\\) is on a (proc|sysfs) file system, which the kernel makes up and which holds no files; choose a folder on a disk`));
+  });
+
   it('warns of a Cells version newer than it knows, naming the rules it applied', async () => {
     const newer = join(root, 'newer');
     await mkdir(join(newer, 'cells'), { recursive: true });

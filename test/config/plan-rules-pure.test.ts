@@ -22,12 +22,25 @@ function target(name: string, path: string, keep?: TargetSpec['keep']): TargetSp
 }
 
 function facts(realPaths: Record<string, string> = {}): PlanFacts {
-  return { realPaths: new Map(Object.entries(realPaths)), targets: new Map(), workingDir: { kind: 'missing' } };
+  return { realPaths: new Map(Object.entries(realPaths)), targets: new Map(), targetFileSystems: new Map(), workingDir: { kind: 'missing' } };
 }
 
 describe('checkPlanRules', () => {
   it('finds nothing wrong with a plain plan', () => {
     expect(checkPlanRules(buildPlan(), facts())).toEqual([]);
+  });
+
+  it.each(['proc', 'sysfs', 'devtmpfs', 'cgroup2'])('refuses a target on a %s file system, which holds no files', (type) => {
+    const problems = checkPlanRules(buildPlan(), { ...facts(), targetFileSystems: new Map([['local', type]]) });
+    expect(problems.map((problem) => [problem.path, problem.message])).toEqual([
+      [['targets', 'local', 'path'], `targets.local.path (/backups) is on a ${type} file system, which the kernel makes up and which holds no files; choose a folder on a disk`],
+    ]);
+  });
+
+  it('lets a target on a disk, tmpfs or network file system be', () => {
+    for (const type of ['ext4', 'btrfs', 'xfs', 'tmpfs', 'nfs4', 'fuse.sshfs']) {
+      expect(checkPlanRules(buildPlan(), { ...facts(), targetFileSystems: new Map([['local', type]]) })).toEqual([]);
+    }
   });
 
   it('compares the real paths it is given, not the written ones', () => {

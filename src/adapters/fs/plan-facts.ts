@@ -5,6 +5,7 @@ import type { Plan } from '../../config/plan.js';
 import { TARGET_MARKER, type PlanFacts, type TargetState, type WorkingDirState } from '../../config/plan-facts.js';
 import { isCellarError } from '../../core/errors.js';
 import { hasErrorCode } from './errno.js';
+import { fileSystemTypeOf } from './mount-type.js';
 import { resolveRealPath } from './real-path.js';
 
 /** Reads what the plan's safety rules need from the file system; it never writes. */
@@ -14,7 +15,12 @@ export async function gatherPlanFacts(plan: Plan): Promise<PlanFacts> {
   for (const target of Object.values(plan.targets)) targets.set(target.name, await readTargetState(target.path));
   const realPaths = new Map<string, string>();
   for (const path of comparedPaths(plan, workingDir)) realPaths.set(path, await resolveRealPath(path));
-  return { realPaths, targets, workingDir };
+  const targetFileSystems = new Map<string, string>();
+  for (const target of Object.values(plan.targets)) {
+    const type = await fileSystemTypeOf(realPaths.get(target.path) ?? target.path);
+    if (type !== undefined) targetFileSystems.set(target.name, type);
+  }
+  return { realPaths, targets, targetFileSystems, workingDir };
 }
 
 function comparedPaths(plan: Plan, workingDir: WorkingDirState): Set<string> {
