@@ -17,6 +17,8 @@ import { planBackup } from '../plan/backup-plan.js';
 import type { Manifest } from '../model/manifest.js';
 import type { PlanOptions } from '../plan/saved-plan.js';
 import { formatBytes } from '../model/text.js';
+import { relativeInside } from '../model/paths.js';
+import type { ObservedTree } from '../observe/observed.js';
 import type { ActionPlan, ModePlan, PlanMode } from '../model/actions.js';
 import type { Io } from './io.js';
 
@@ -95,6 +97,7 @@ export async function prepare(io: Io, prepareOptions: PrepareOptions): Promise<P
         databaseName: observation.database?.source.name,
         liveUsers: isFolder(plan.cells.workingDir) ? findFolderUsers(plan.cells.workingDir) : [],
         workingDirExists: isFolder(plan.cells.workingDir),
+        workingDirHolds: holdings(plan.cells.workingDir, observation.observed.trees),
       }, options);
       return {
         plan,
@@ -107,6 +110,12 @@ export async function prepare(io: Io, prepareOptions: PrepareOptions): Promise<P
       };
     }
   }
+}
+
+/** Files and bytes of the trees that lie in `folder`, as just observed. */
+function holdings(folder: string, trees: readonly ObservedTree[]): { files: number; bytes: number } {
+  const inside = trees.filter((tree) => relativeInside(folder, tree.drift.tree.source) !== undefined);
+  return { files: inside.reduce((sum, tree) => sum + tree.drift.files, 0), bytes: inside.reduce((sum, tree) => sum + tree.drift.bytes, 0) };
 }
 
 /** A plan to carry out in a mode; a saved plan's mode was checked against the fresh plan's. */

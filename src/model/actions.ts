@@ -132,7 +132,12 @@ export type RestoreAction =
   | StartService
   | ResyncDatasource;
 
-export type RemoveFiles = ActionBase & { readonly action: 'remove-files'; readonly path: string };
+export type RemoveFiles = ActionBase & {
+  readonly action: 'remove-files';
+  readonly path: string;
+  /** What of it the plan backs up, as last seen: shown before anything is removed. */
+  readonly holds: { readonly files: number; readonly bytes: number };
+};
 export type DropDatabase = ActionBase & { readonly action: 'drop-database'; readonly database: string };
 
 export type UninstallAction = StopService | RemoveFiles | DropDatabase;

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Plan } from '../config/plan.js';
+import { formatBytes, plural } from '../model/text.js';
 import type { BackupPlan, UninstallAction, UninstallPlan } from '../model/actions.js';
 
 export interface UninstallFacts {
@@ -8,6 +9,8 @@ export interface UninstallFacts {
   readonly databaseName: string | undefined;
   readonly liveUsers: readonly { readonly pid: number; readonly command: string }[];
   readonly workingDirExists: boolean;
+  /** Files and bytes of the working dir that the plan backs up. */
+  readonly workingDirHolds: { readonly files: number; readonly bytes: number };
 }
 
 export interface UninstallOptions {
@@ -26,7 +29,14 @@ export function planUninstall(plan: Plan, facts: UninstallFacts, options: Uninst
   const service = plan.cells.service;
   if (facts.workingDirExists) {
     if (service) actions.push({ action: 'stop-service', address: 'workdir', argv: service.stop, reason: 'Cells must not run while its working dir is removed' });
-    actions.push({ action: 'remove-files', address: 'workdir', path: plan.cells.workingDir, reason: 'remove the working dir (not its parent folder)' });
+    const { files, bytes } = facts.workingDirHolds;
+    actions.push({
+      action: 'remove-files',
+      address: 'workdir',
+      path: plan.cells.workingDir,
+      holds: facts.workingDirHolds,
+      reason: `remove ${plan.cells.workingDir} and everything in it (${plural(files, 'backed-up file')}, ${formatBytes(bytes)}), not its parent folder`,
+    });
   }
   if (options.dropDatabase && facts.databaseName !== undefined) {
     actions.push({ action: 'drop-database', address: `database.${facts.databaseName}`, database: facts.databaseName, reason: 'asked for with --drop-database' });

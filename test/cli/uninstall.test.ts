@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSampleInstall, touchFiles, type SampleInstall } from '../../demo/sample-install.js';
 import { runCellar, type CliResult } from '../helpers/cli.js';
+import type { Io } from '../../src/cli/io.js';
+import { runCli } from '../../src/cli/run.js';
 import { databaseExists, uniqueName } from '../helpers/mariadb.js';
 import { changedPaths, treeState } from '../helpers/tree-state.js';
 
@@ -18,6 +20,8 @@ interface BackedUp {
   /** The working dir's parent, the `pydio` folder. */
   readonly parent: string;
   readonly cellar: (args: readonly string[]) => Promise<CliResult>;
+  /** Runs cellar as on a terminal, answering its question with `answer`; the questions asked are returned too. */
+  readonly onTerminal: (args: readonly string[], answer: string) => Promise<CliResult & { readonly questions: readonly string[] }>;
   readonly dispose: () => Promise<void>;
 }
 
@@ -58,7 +62,26 @@ async function prepare(root: string, install: SampleInstall, dispose: () => Prom
   expect(init.code, init.stderr).toBe(0);
   const backup = await cellar(['apply', '--yes']);
   expect(backup.code, backup.stderr).toBe(0);
-  return { install, parent, cellar, dispose };
+  const onTerminal = async (args: readonly string[], answer: string): Promise<CliResult & { questions: string[] }> => {
+    let stdout = '';
+    let stderr = '';
+    const questions: string[] = [];
+    const io: Io = {
+      out: (text) => { stdout += text; },
+      err: (text) => { stderr += text; },
+      interactive: true,
+      color: false,
+      env: { ...process.env, ...env },
+      cwd: root,
+      ask: (question) => {
+        questions.push(question);
+        return Promise.resolve(answer);
+      },
+    };
+    const code = await runCli(['-f', planFile, ...args], io);
+    return { code, stdout, stderr, questions };
+  };
+  return { install, parent, cellar, onTerminal, dispose };
 }
 
 /** The parent folder without the working dir: what an uninstall must leave exactly as it was. */
@@ -94,8 +117,8 @@ describe('uninstall: removes the working dir and nothing beside it', () => {
     expect(changedPaths(before, treeState(parent))).toEqual([]);
   });
 
-  it('plans and removes only the working dir once the snapshot is current', async () => {
-    const { install, parent, cellar } = backed!;
+  it('plans and removes only the working dir once the snapshot is current, once its path is typed back', async () => {
+    const { install, parent, cellar, onTerminal } = backed!;
     const backup = await cellar(['apply', '--yes']);
     expect(backup.code, backup.stderr).toBe(0);
     const beside = besideWorkingDir(parent);
@@ -104,9 +127,17 @@ describe('uninstall: removes the working dir and nothing beside it', () => {
     expect(plan.code, plan.stderr).toBe(2);
     const document = JSON.parse(plan.stdout) as PlanDocument;
     expect(document.blocked).toBeNull();
-    expect(document.actions).toEqual([expect.objectContaining({ action: 'remove-files', address: 'workdir' })]);
+    expect(document.actions).toEqual([expect.objectContaining({ action: 'remove-files', address: 'workdir', reason: expect.stringContaining(`remove ${install.workingDir} and everything in it`) as string })]);
+    const text = await cellar(['plan', '--uninstall']);
+    expect(text.stdout).toMatch(new RegExp(`remove-files  workdir  remove ${install.workingDir} and everything in it \\(\\d+ backed-up files, [\\d.]+ [KM]iB\\), not its parent folder`));
 
-    const apply = await cellar(['apply', '--uninstall', '--yes']);
+    const refused = await onTerminal(['apply', '--uninstall'], 'yes');
+    expect(refused.questions).toEqual([`\nThis removes ${install.workingDir} for good. Type that path to go on: `]);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('apply cancelled; nothing was changed');
+    expect(existsSync(install.workingDir), "a reflex 'yes' removes nothing").toBe(true);
+
+    const apply = await onTerminal(['apply', '--uninstall'], install.workingDir);
     expect(apply.code, apply.stderr).toBe(0);
     expect(existsSync(install.workingDir)).toBe(false);
     expect(changedPaths(beside, treeState(parent))).toEqual([]);

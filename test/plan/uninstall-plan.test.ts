@@ -21,13 +21,26 @@ const stale: BackupPlan = {
   actions: [{ action: 'dump-database', address: 'database.cells', database: 'cells', reason: 'changed' }],
 };
 
-const facts = (backup: BackupPlan, overrides: Partial<UninstallFacts> = {}): UninstallFacts => ({ backup, databaseName: 'cells', liveUsers: [], workingDirExists: true, ...overrides });
+const facts = (backup: BackupPlan, overrides: Partial<UninstallFacts> = {}): UninstallFacts => ({
+  backup,
+  databaseName: 'cells',
+  liveUsers: [],
+  workingDirExists: true,
+  workingDirHolds: { files: 3167, bytes: 52_428_800 },
+  ...overrides,
+});
 const keep = { dropDatabase: false, force: false };
 
 describe('planUninstall', () => {
   it('removes the working dir, and only it, behind a current snapshot', () => {
     const result = planUninstall(makePlan(), facts(current), keep);
-    expect(result.actions).toEqual([{ action: 'remove-files', address: 'workdir', path: workingDir, reason: 'remove the working dir (not its parent folder)' }]);
+    expect(result.actions).toEqual([{
+      action: 'remove-files',
+      address: 'workdir',
+      path: workingDir,
+      holds: { files: 3167, bytes: 52_428_800 },
+      reason: `remove ${workingDir} and everything in it (3167 backed-up files, 50.0 MiB), not its parent folder`,
+    }]);
     expect(result.blocked).toBeNull();
   });
 

@@ -68,9 +68,13 @@ async function confirm(actions: ActionPlan, args: ApplyCommandArgs, io: Io): Pro
   if (!io.interactive) {
     throw new CellarError('CONFIRMATION_REQUIRED', 'apply needs --yes when it does not run on a terminal (nothing was changed)');
   }
+  // Removing an installation asks for what it removes to be typed back, not a reflex 'yes'.
+  const removed = actions.actions.flatMap((action) => (action.action === 'remove-files' ? [action.path] : []));
   const count = actions.actions.length;
-  const answer = await io.ask(`\nCarry out these ${count} action${count === 1 ? '' : 's'}? Only 'yes' is accepted: `);
-  if (answer !== 'yes') throw new CellarError('ABORTED', 'apply cancelled; nothing was changed');
+  const expected = removed.length > 0 ? removed.join(' ') : 'yes';
+  const question = removed.length > 0 ? `\nThis removes ${expected} for good. Type that path to go on: ` : `\nCarry out these ${count} action${count === 1 ? '' : 's'}? Only 'yes' is accepted: `;
+  const answer = await io.ask(question);
+  if (answer !== expected) throw new CellarError('ABORTED', 'apply cancelled; nothing was changed');
 }
 
 function applyJson(actions: ActionPlan, outcome: Outcome | undefined): string {
