@@ -58,6 +58,17 @@ describe('cellar validate', () => {
     expect(result.stderr).toMatch(new RegExp(`pseudo\\.yaml:11:\\d+: targets\\.local\\.path \\(${path.replaceAll('/', '\\/')}\\) is on a (proc|sysfs) file system, which the kernel makes up and which holds no files; choose a folder on a disk`));
   });
 
+  // Work that grows with the square of the datasources (the YAML library's duplicate-key check did)
+  // takes hours at this size; linear work takes seconds, well inside the test's timeout.
+  it('validates a plan with 300,000 datasources', async () => {
+    const huge = join(root, 'huge.yaml');
+    const datasources = Array.from({ length: 300_000 }, (_, index) => `  ds${index}: { backup: skip, reason: generated }`);
+    await writeFile(huge, ['version: 1', 'cells:', `  workingDir: ${join(root, 'nowhere')}`, 'datasources:', ...datasources, 'targets:', `  local: { path: ${root}/huge-backups }`, ''].join('\n'));
+    const result = await runCellar(['validate', '-f', huge], { cwd: root, env });
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toBe(`huge.yaml is valid: 300000 datasources (300000 skip), database from pydio.json, 1 target (local)\n`);
+  }, 180_000);
+
   it('warns of a Cells version newer than it knows, naming the rules it applied', async () => {
     const newer = join(root, 'newer');
     await mkdir(join(newer, 'cells'), { recursive: true });
