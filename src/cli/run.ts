@@ -3,6 +3,7 @@ import type { Argv } from 'yargs';
 import { CellarError } from '../core/errors.js';
 import { wantsColor, type Io } from './io.js';
 import { reportError } from './report-error.js';
+import { cellarOptions, describeUsage } from './usage-error.js';
 import { toolVersion } from '../core/version.js';
 
 type Handler = (args: Record<string, unknown>, io: Io) => Promise<number>;
@@ -104,7 +105,7 @@ export async function runCli(argv: readonly string[], baseIo: Io): Promise<numbe
     .wrap(Math.min(100, process.stdout.columns || 100))
     .exitProcess(false)
     .fail((message: string | undefined, error: Error | undefined) => {
-      throw error ?? new CellarError('USAGE', `${message ?? 'invalid arguments'} (see cellar --help)`);
+      throw error ?? new CellarError('USAGE', describeUsage(message ?? 'invalid arguments', cellarOptions));
     });
 
   try {
