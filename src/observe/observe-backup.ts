@@ -1,3 +1,4 @@
+import { isFolder } from '../adapters/fs/exists.js';
 import { signingKeyOf } from '../adapters/secrets/signing-key.js';
 import { join } from 'node:path';
 import { parseCellsConfig, type CellsConfig } from '../cells/cells-config.js';
@@ -77,6 +78,9 @@ export function targetSpec(plan: Plan, name: string | undefined): TargetSpec {
 
 /** pydio.json of the working dir; a working dir without one is not a Cells installation. */
 export async function readCells(workingDir: string): Promise<CellsConfig> {
+  if (!isFolder(workingDir)) {
+    throw new CellarError('FILESYSTEM', `the working dir ${workingDir} does not exist; check cells.workingDir in the plan (or CELLS_WORKING_DIR)`);
+  }
   const bytes = await readFileIfExists(join(workingDir, 'pydio.json'));
   if (!bytes) {
     throw new CellarError('FILESYSTEM', `${workingDir} has no pydio.json: it is not a Cells working dir; check cells.workingDir in the plan`);

@@ -69,6 +69,14 @@ describe('cellar validate', () => {
     expect(result.stdout).toBe(`huge.yaml is valid: 300000 datasources (300000 skip), database from pydio.json, 1 target (local)\n`);
   }, 180_000);
 
+  it('says a working dir that does not exist is missing, when plan needs it', async () => {
+    const missing = join(root, 'missing-workdir.yaml');
+    await writeFile(missing, `version: 1\ncells:\n  workingDir: ${join(root, 'gone')}\ndatasources:\n  pydiods1: { backup: files }\ntargets:\n  local: { path: ${root}/gone-backups }\n`);
+    const result = await runCellar(['plan', '-f', missing], { cwd: root, env });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe(`cellar: the working dir ${join(root, 'gone')} does not exist; check cells.workingDir in the plan (or CELLS_WORKING_DIR)\n`);
+  });
+
   it('warns of a Cells version newer than it knows, naming the rules it applied', async () => {
     const newer = join(root, 'newer');
     await mkdir(join(newer, 'cells'), { recursive: true });
