@@ -3,7 +3,7 @@ import { dsnEndpoint } from '../cells/dsn.js';
 import type { DsnOverride } from '../cells/patch-config.js';
 import type { Plan } from '../config/plan.js';
 import type { Login } from '../adapters/mysql/login.js';
-import { resolveSecret } from '../adapters/secrets/resolve-secret.js';
+import { describeSecretSource, resolveSecret } from '../adapters/secrets/resolve-secret.js';
 
 export interface DatabaseSource {
   readonly name: string;
@@ -20,7 +20,8 @@ export function backupDatabase(plan: Plan, cells: CellsConfig | undefined, env: 
   const spec = plan.database;
   if (spec) {
     const password = spec.password ? resolveSecret(spec.password, env, 'database.password') : undefined;
-    return { name: spec.name, login: { host: spec.host, port: spec.port, socket: spec.socket, user: spec.user, password } };
+    const passwordFrom = spec.password ? describeSecretSource(spec.password) : undefined;
+    return { name: spec.name, login: { host: spec.host, port: spec.port, socket: spec.socket, user: spec.user, password, passwordFrom } };
   }
   return configuredDatabase(cells);
 }
@@ -38,6 +39,7 @@ export function configuredDatabase(cells: CellsConfig | undefined): DatabaseSour
       socket: 'socket' in endpoint ? endpoint.socket : undefined,
       user: mysql.dsn.user,
       password: mysql.dsn.password,
+      passwordFrom: "pydio.json's database DSN",
     },
   };
 }
@@ -66,6 +68,7 @@ export function restoreDatabase(plan: Plan, snapshotCells: CellsConfig, dumped: 
     socket: override?.socket ?? (override?.host !== undefined ? undefined : base?.login.socket),
     user: override?.user ?? base?.login.user ?? 'root',
     password: password ?? base?.login.password,
+    passwordFrom: override?.password ? describeSecretSource(override.password) : base?.login.passwordFrom,
   };
   const admin = plan.restore?.admin;
   return {
@@ -74,6 +77,7 @@ export function restoreDatabase(plan: Plan, snapshotCells: CellsConfig, dumped: 
       ...login,
       user: admin.user,
       password: admin.password ? resolveSecret(admin.password, env, 'restore.database.admin.password') : undefined,
+      passwordFrom: admin.password ? describeSecretSource(admin.password) : undefined,
     },
     override: dumped.safety || !override ? undefined : {
       host: override.host,

@@ -216,7 +216,7 @@ describe('hooks and a failure before apply carries anything out', () => {
       await writeFile(plan, `${await readFile(planned.planFile, 'utf8')}\nhooks:\n  before: ${hook('before')}\n  onFailure: ${hook('onFailure')}\n  after: ${hook('after')}\n`);
       const result = await runCellar(['-f', plan, 'apply', '--yes'], { cwd: planned.root, env: { CELLS_DB_PASSWORD: 'not-the-password' } });
       expect(result.code).toBe(1);
-      expect(result.stderr).toContain('(access denied)');
+      expect(result.stderr).toContain('(access denied); check the user, and the password read from the environment variable CELLS_DB_PASSWORD');
       const calls = (await readFile(log, 'utf8')).trim().split('\n').map((line) => JSON.parse(line) as HookCall);
       expect(calls.map((call) => call.hook)).toEqual(['onFailure', 'after']);
       expect(calls[0]?.env).toMatchObject({ CELLAR_OUTCOME: 'failure', CELLAR_ACTIONS: '', CELLAR_CHANGED_FILES: '', CELLAR_MODE: 'backup' });

@@ -41,10 +41,15 @@ function connectionError(login: Login, database: string | undefined, error: unkn
       return new CellarError('DATABASE_UNREACHABLE', `cannot reach the database server at ${where} (${typeof code === 'string' ? code : 'network error'}); check the host name and the network`, { cause: error });
     case 'ER_ACCESS_DENIED_ERROR':
     case 'ER_DBACCESS_DENIED_ERROR':
-      return new CellarError('DATABASE_UNREACHABLE', `the database server refused ${where} (access denied); check the user and where the password comes from`, { cause: error });
+      return new CellarError('DATABASE_UNREACHABLE', `the database server refused ${where} (access denied); check the user, and the password ${passwordSource(login)}`, { cause: error });
     case 'ER_BAD_DB_ERROR':
       return new CellarError('DATABASE_UNREACHABLE', `the database ${database ?? ''} does not exist on ${where}; check its name in the plan`, { cause: error });
     default:
       return new CellarError('DATABASE_UNREACHABLE', `cannot connect to the database server at ${where}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
   }
+}
+
+function passwordSource(login: Login): string {
+  if (login.password === undefined) return 'that the plan does not give (none was sent)';
+  return login.passwordFrom === undefined ? 'the plan gives' : `read from ${login.passwordFrom}`;
 }

@@ -5,6 +5,8 @@ export interface Login {
   readonly socket: string | undefined;
   readonly user: string;
   readonly password: string | undefined;
+  /** Where the password came from, for the message of a refused login: "the environment variable X", "the file F", "pydio.json's DSN". */
+  readonly passwordFrom?: string | undefined;
 }
 
 /** `user@host:port` (or the socket), for messages; never the password. */

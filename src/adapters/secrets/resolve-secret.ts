@@ -21,3 +21,8 @@ export function resolveSecret(ref: SecretRef, env: Readonly<Record<string, strin
     throw new CellarError('SECRET_UNAVAILABLE', `${what} comes from ${ref.file}, which cannot be read (${describeSystemError(error)}); create it or fix its permissions`, { cause: error });
   }
 }
+
+/** Where a secret is read from, for messages: "the environment variable X" or "the file F". */
+export function describeSecretSource(ref: SecretRef): string {
+  return 'env' in ref ? `the environment variable ${ref.env}` : `the file ${ref.file}`;
+}
