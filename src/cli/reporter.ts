@@ -8,7 +8,7 @@ import type { Io } from './io.js';
  * with the rate and, when the total is known, the time left: a bar redrawn in place on a
  * terminal, a plain line at most every few seconds elsewhere.
  */
-export function createReporter(io: Io, options: { readonly progressBars: boolean }): Reporter {
+export function createReporter(io: Io, options: { readonly progressBars: boolean; readonly quiet?: boolean | undefined }): Reporter {
   const paint = painter(io.color);
   let barShown = false;
   let lastDrawn = 0;
@@ -17,6 +17,8 @@ export function createReporter(io: Io, options: { readonly progressBars: boolean
     if (barShown) io.err('\r\u001b[2K');
     barShown = false;
   };
+  // --quiet: warnings and errors only.
+  if (options.quiet === true) return { step: () => undefined, info: () => undefined, warn: (message) => { io.err(`${paint('warn', 'warning:')} ${message}\n`); }, progress: () => undefined, progressDone: () => undefined };
   return {
     step(action, index, total) {
       clearBar();

@@ -73,6 +73,8 @@ export async function runCli(argv: readonly string[], baseIo: Io): Promise<numbe
         .positional('saved-plan', { type: 'string', describe: 'A plan saved with cellar plan --out' })
         .option('yes', { alias: 'y', type: 'boolean', default: false, describe: 'Do not ask; required when not on a terminal' })
         .option('json', { type: 'boolean', default: false, describe: 'Print the plan and the outcome as one JSON document' })
+        .option('diff', { type: 'boolean', default: false, describe: "Show pydio.json's patches as a unified diff too (cellar plan always does)" })
+        .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'Print only warnings, errors and the outcome line; needs --yes' })
         .example('cellar apply --yes', 'Take a backup now (from cron or systemd)')
         .example('cellar apply plan.json', 'Carry out a saved plan, or refuse it when stale'),
       command(async () => (await import('./commands/apply.js')).runApply as Handler))

@@ -4,6 +4,8 @@ import type { DriftDocument, PlanDocument } from './plan-json.js';
 
 export interface TextOptions {
   readonly color: boolean;
+  /** Each patch as a unified diff under its list of changes; without it, a line says how to see it. */
+  readonly diffs?: boolean | undefined;
 }
 
 const markers = { added: '+', modified: '~', deleted: '-' } as const;
@@ -24,7 +26,8 @@ export function renderPlanText(plan: PlanDocument, options: TextOptions): string
       const before = change.before ?? '(absent)';
       lines.push(`  ${paint('change', '~')} ${change.pointer}: ${before} ${paint('dim', '->')} ${change.after}`);
     }
-    lines.push('', ...patch.diff.trimEnd().split('\n').map((line) => colorDiffLine(line, paint)), '');
+    if (options.diffs === false) lines.push(paint('dim', `  (the unified diff: cellar plan${plan.mode === 'restore' ? ' --restore' : ''}, or apply --diff)`), '');
+    else lines.push('', ...patch.diff.trimEnd().split('\n').map((line) => colorDiffLine(line, paint)), '');
   }
   if (plan.actions.length > 0) {
     lines.push(paint('bold', 'Actions:'));

@@ -17,6 +17,8 @@ export interface ApplyCommandArgs extends PlanArgs {
   readonly yes?: boolean | undefined;
   readonly json?: boolean | undefined;
   readonly verbose?: boolean | undefined;
+  readonly diff?: boolean | undefined;
+  readonly quiet?: boolean | undefined;
 }
 
 /**
@@ -28,8 +30,10 @@ export async function runApply(args: ApplyCommandArgs, io: Io): Promise<number> 
   const saved = args.savedPlan === undefined ? undefined : readSaved(args.savedPlan, args);
   const planFile = saved ? saved.planFile : planFilePath(args.file, io.env, io.cwd);
   const options = saved ? saved.options : planOptionsFrom(args);
+  const quiet = args.quiet === true;
+  if (quiet && args.yes !== true) throw new CellarError('USAGE', 'apply --quiet shows no plan to answer for; add --yes');
   const { plan } = await loadPlan(planFile, io.env, io.cwd);
-  const reporter = createReporter(io, { progressBars: io.interactive });
+  const reporter = createReporter(io, { progressBars: io.interactive && !quiet, quiet });
   const json = args.json === true;
   const applied = await withHooks(plan, options.mode, reporter, async (planned) => {
     let lock: HeldLock | undefined = lockIfReady(plan, options, 'apply');
@@ -39,7 +43,7 @@ export async function runApply(args: ApplyCommandArgs, io: Io): Promise<number> 
       if (saved) checkFreshness(saved, { planSha256: prepared.planSha256, plan: prepared.actionPlan });
       const actions = saved ? saved.plan : prepared.actionPlan;
       await planned(actions);
-      if (!json) io.out(renderPlanText(toPlanDocument(actions), { color: io.color }));
+      if (!json && !quiet) io.out(renderPlanText(toPlanDocument(actions), { color: io.color, diffs: args.diff === true }));
       if (actions.blocked !== null) throw new CellarError('APPLY_REFUSED', `apply refused: ${actions.blocked}`);
       if (actions.actions.length === 0) return { actions, outcome: undefined, snapshot: undefined };
       await confirm(actions, args, io);
@@ -52,7 +56,7 @@ export async function runApply(args: ApplyCommandArgs, io: Io): Promise<number> 
   });
   const { actions, outcome } = applied;
   if (json) io.out(applyJson(actions, outcome));
-  else if (outcome) io.out(`\nApply complete: ${outcome.summary}.\n${outcome.todo.map((command) => `Run now: ${command}\n`).join('')}`);
+  else if (outcome) io.out(`${quiet ? '' : '\n'}Apply complete: ${outcome.summary}.\n${outcome.todo.map((command) => `Run now: ${command}\n`).join('')}`);
   return 0;
 }
 
