@@ -11,6 +11,7 @@ import {
 import { readDatasources, type DatasourceInfo } from './datasources.js';
 import { invalidConfig, isJsonObject, objectField, stringField, type JsonObject } from './json-fields.js';
 import { parseJsonTree } from './json-text.js';
+import { CellarError } from '../core/errors.js';
 
 export type { ConfigGeneration } from './config-version.js';
 export type { DatabaseEntry, DefaultMysql } from './databases.js';
@@ -30,10 +31,18 @@ export interface CellsConfig {
   readonly publicUrls: readonly string[];
 }
 
-/** Reads pydio.json text; invalid JSON is CELLS_CONFIG_INVALID naming line and column. */
-export function parseCellsConfig(text: string): CellsConfig {
-  parseJsonTree(text);
-  return readCellsConfig(JSON.parse(text));
+/**
+ * Reads pydio.json text; invalid JSON is CELLS_CONFIG_INVALID naming line and column. With `file`,
+ * the message names that file and says what to do (`remedy`).
+ */
+export function parseCellsConfig(text: string, where?: { readonly file: string; readonly remedy: string }): CellsConfig {
+  try {
+    parseJsonTree(text);
+    return readCellsConfig(JSON.parse(text));
+  } catch (error) {
+    if (where === undefined || !(error instanceof CellarError) || error.code !== 'CELLS_CONFIG_INVALID') throw error;
+    throw new CellarError('CELLS_CONFIG_INVALID', `${error.message.replace(/^pydio\.json/, where.file)}; ${where.remedy}`, { cause: error });
+  }
 }
 
 /** Reads parsed pydio.json; a structure Cells would not write is CELLS_CONFIG_INVALID naming the field. */

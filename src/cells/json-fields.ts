@@ -36,7 +36,7 @@ export function booleanField(parent: JsonObject | undefined, key: string, path: 
 export function invalidConfig(path: JsonPath, problem: string): CellarError {
   return new CellarError(
     'CELLS_CONFIG_INVALID',
-    `pydio.json is invalid: ${path.length === 0 ? 'the file' : describePath(path)} ${problem}; fix the file or take it from a good snapshot`,
+    `pydio.json is invalid: ${path.length === 0 ? 'the file' : describePath(path)} ${problem}`,
   );
 }
 

@@ -24,7 +24,7 @@ export function parseJsonTree(text: string): Node {
     const problem = first === undefined ? 'no value' : words(printParseErrorCode(first.error));
     throw new CellarError(
       'CELLS_CONFIG_INVALID',
-      `pydio.json is not valid JSON: ${problem} at line ${line}, column ${column}; fix the file or take it from a good snapshot`,
+      `pydio.json is not valid JSON: ${problem} at line ${line}, column ${column}`,
     );
   }
   return root;

@@ -21,8 +21,11 @@ export function checkDatasources(plan: Plan, facts: PlanFacts): Problem[] {
       return [{ ...at, message: `cells.workingDir (${workingDir}) is not a folder; point it at the folder that holds pydio.json` }];
     case 'no-config':
       return [{ ...at, message: `cells.workingDir (${workingDir}) holds no pydio.json, so it is not a Cells working dir; point it at the folder that holds pydio.json` }];
-    case 'config-invalid':
-      return [{ ...at, message: `cells.workingDir (${workingDir}): ${state.reason}` }];
+    case 'config-invalid': {
+      // Only a target that holds snapshots can give pydio.json back.
+      const fromSnapshot = [...facts.targets.values()].includes('initialised') ? ', or restore it from a snapshot (cellar plan --restore)' : '';
+      return [{ ...at, message: `cells.workingDir (${workingDir}): ${state.reason}${fromSnapshot}` }];
+    }
     case 'cells':
       return compareDatasources(plan, state.config.datasources);
     default:

@@ -85,7 +85,7 @@ export async function readCells(workingDir: string): Promise<CellsConfig> {
   if (!bytes) {
     throw new CellarError('FILESYSTEM', `${workingDir} has no pydio.json: it is not a Cells working dir; check cells.workingDir in the plan`);
   }
-  return parseCellsConfig(Buffer.from(bytes).toString('utf8'));
+  return parseCellsConfig(Buffer.from(bytes).toString('utf8'), { file: join(workingDir, 'pydio.json'), remedy: 'fix it, or restore it from a snapshot (cellar plan --restore)' });
 }
 
 /** A target's snapshots, leftovers and lock; a foreign folder is refused. */

@@ -52,7 +52,7 @@ export async function observeRestore(plan: Plan, options: RestoreObserveOptions)
   const verification = verifySnapshot(spec.path, snapshot, { readData: false });
 
   const snapshotConfig = await readSnapshotConfig(folder, snapshot);
-  const cells = parseCellsConfig(snapshotConfig.text);
+  const cells = parseCellsConfig(snapshotConfig.text, { file: `snapshot ${snapshot.id}'s pydio.json`, remedy: 'restore another snapshot (cellar snapshots lists them)' });
   const incompleteRestore = readRestoreMarker(restoredWorkingDir(restore, snapshot));
   const { workingDir, placements } = placeRestore(restore, snapshot, { hostname: hostname(), incompleteRestore: incompleteRestore !== null });
   await refuseOverlaps(spec.path, [workingDir, ...placements.map((placement) => placement.destination)]);

@@ -77,6 +77,18 @@ describe('cellar validate', () => {
     expect(result.stderr).toBe(`cellar: the working dir ${join(root, 'gone')} does not exist; check cells.workingDir in the plan (or CELLS_WORKING_DIR)\n`);
   });
 
+  it('names a broken pydio.json by its absolute path, and suggests no snapshot where there is none', async () => {
+    const broken = join(root, 'broken');
+    await mkdir(join(broken, 'cells'), { recursive: true });
+    await writeFile(join(broken, 'cells', 'pydio.json'), '{ "version": "4.4.0", ');
+    await writeFile(join(broken, 'plan.yaml'), `version: 1\ncells:\n  workingDir: ${join(broken, 'cells')}\ndatasources:\n  pydiods1: { backup: files }\ntargets:\n  local: { path: ${broken}/backups }\n`);
+    const result = await runCellar(['validate', '-f', join(broken, 'plan.yaml')], { cwd: broken, env });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(`cells.workingDir (${join(broken, 'cells')}): ${join(broken, 'cells', 'pydio.json')} is not valid JSON: `);
+    expect(result.stderr).toMatch(/; fix it\n/);
+    expect(result.stderr).not.toContain('snapshot');
+  });
+
   it('warns of a Cells version newer than it knows, naming the rules it applied', async () => {
     const newer = join(root, 'newer');
     await mkdir(join(newer, 'cells'), { recursive: true });

@@ -52,7 +52,7 @@ async function readWorkingDir(path: string): Promise<WorkingDirState> {
     return { kind: 'config-invalid', reason: error instanceof Error ? error.message : String(error) };
   }
   try {
-    return { kind: 'cells', config: parseCellsConfig(text) };
+    return { kind: 'cells', config: parseCellsConfig(text, { file: join(path, 'pydio.json'), remedy: 'fix it' }) };
   } catch (error) {
     if (!isCellarError(error)) throw error;
     return { kind: 'config-invalid', reason: error.message };
