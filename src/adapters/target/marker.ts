@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { linkSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CellarError } from '../../core/errors.js';
 import { syncFolder } from '../fs/atomic-write.js';
@@ -31,7 +31,8 @@ export function readTargetState(path: string): TargetState {
     if (hasErrorCode(error, 'ENOTDIR')) throw new CellarError('TARGET_INVALID', `the target ${path} is not a folder; point the target at a folder`);
     throw new CellarError('TARGET_INVALID', `cannot read the target ${path}; check its permissions`, { cause: error });
   }
-  if (names.length === 0) return { state: 'empty' };
+  // A marker still being written by an apply that initialises the target does not count.
+  if (names.every(isMarkerDraft)) return { state: 'empty' };
   if (!names.includes(markerName)) {
     throw new CellarError(
       'TARGET_INVALID',
@@ -59,16 +60,41 @@ function readMarker(path: string): TargetMarker {
   return marker as TargetMarker;
 }
 
-/** Creates the target folder (0700) and its marker; a target is initialised once, by whoever comes first. */
+/**
+ * Creates the target folder (0700) and its marker; a target is initialised once, by whoever comes
+ * first. The marker is written whole under a draft name and linked into place, so that a second
+ * apply never reads it half-written: the link either makes it appear complete or fails because the
+ * first apply's is there.
+ */
 export function initTarget(path: string): TargetMarker {
   const marker: TargetMarker = { format_version: markerFormat, kind: 'cellar-target', id: randomUUID(), created: new Date().toISOString() };
+  const draft = join(path, `${draftPrefix}${marker.id}`);
   try {
+    mkdirSync(path, { recursive: true, mode: 0o700 });
+    writeFileSync(draft, `${JSON.stringify(marker, null, 2)}\n`, { mode: 0o600, flag: 'wx', flush: true });
+    try {
+      linkSync(draft, join(path, markerName));
+    } finally {
+      rmSync(draft, { force: true });
+    }
     mkdirSync(join(path, 'snapshots'), { recursive: true, mode: 0o700 });
-    writeFileSync(join(path, markerName), `${JSON.stringify(marker, null, 2)}\n`, { mode: 0o600, flag: 'wx' });
     syncFolder(path);
   } catch (error) {
-    if (hasErrorCode(error, 'EEXIST')) return readMarker(path);
+    if (hasErrorCode(error, 'EEXIST')) return ensureSnapshotsFolder(path, readMarker(path));
     throw writeFailure(error, path) ?? new CellarError('FILESYSTEM', `cannot initialise the target ${path}: ${describeSystemError(error)}`, { cause: error });
   }
+  return marker;
+}
+
+/** Names a marker has while it is written: `.cellar-target.json.<uuid>`. */
+const draftPrefix = `.${markerName}.`;
+
+function isMarkerDraft(name: string): boolean {
+  return name.startsWith(draftPrefix);
+}
+
+// The first apply may not have made it yet.
+function ensureSnapshotsFolder(path: string, marker: TargetMarker): TargetMarker {
+  mkdirSync(join(path, 'snapshots'), { recursive: true, mode: 0o700 });
   return marker;
 }

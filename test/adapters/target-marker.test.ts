@@ -1,0 +1,35 @@
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { initTarget, markerName, readTargetState } from '../../src/adapters/target/marker.js';
+
+const roots: string[] = [];
+function scratch(): string {
+  const root = mkdtempSync(join(tmpdir(), 'cellar-marker-'));
+  roots.push(root);
+  return root;
+}
+
+afterEach(() => {
+  for (const root of roots.splice(0)) rmSync(root, { recursive: true, force: true });
+});
+
+describe('target marker', () => {
+  it('counts a folder that holds only a marker being written as empty, not as foreign or damaged', () => {
+    const target = scratch();
+    writeFileSync(join(target, `.${markerName}.6c1d1c5e`), '{"format_ver');
+    expect(readTargetState(target)).toEqual({ state: 'empty' });
+    const marker = initTarget(target);
+    expect(readTargetState(target)).toEqual({ state: 'ready', marker });
+  });
+
+  it('leaves the marker of whoever initialised the target first, and no draft behind', () => {
+    const target = join(scratch(), 'backups');
+    const first = initTarget(target);
+    expect(initTarget(target)).toEqual(first);
+    expect(readdirSync(target).sort()).toEqual([markerName, 'snapshots']);
+    expect(JSON.parse(readFileSync(join(target, markerName), 'utf8'))).toEqual(first);
+  });
+
+});
