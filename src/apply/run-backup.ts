@@ -1,5 +1,6 @@
 import type { Plan } from '../config/plan.js';
 import { writeFailure } from '../adapters/fs/errno.js';
+import { secretEnvNames } from '../config/secret-names.js';
 import { runPlanCommand } from './plan-command.js';
 import { serviceControl } from './service-control.js';
 import { settle } from './settle.js';
@@ -76,6 +77,7 @@ export async function runBackup(run: BackupRun): Promise<BackupOutcome> {
         await startDraft().dumpIndex(database.source, database.server, action.datasource, action.tables);
       }
     },
+    'dump-store': (action) => startDraft().dumpStore(action, secretEnvNames(run.plan)),
     'write-manifest': async (action) => {
       const current = startDraft();
       for (const tree of action.absent) current.recordAbsent(tree);
@@ -124,6 +126,11 @@ async function reuseFromBaseline(run: BackupRun, draft: SnapshotDraft, baseline:
     await draft.dumpDatabase(database.source, database.server, database.verdict.fingerprint);
   }
   draft.reuseIndexes(baseline);
+  for (const store of action.reuseStores) {
+    if (draft.tryReuseStore(baseline, store)) continue;
+    run.reporter.warn(`snapshot ${baseline.manifest.id} lacks the dump of store ${store.store}; dumping it again`);
+    await draft.dumpStore(store, secretEnvNames(run.plan));
+  }
 }
 
 function requireDatabase(observation: BackupObservation): NonNullable<BackupObservation['database']> {

@@ -21,7 +21,9 @@ import { targetSpec } from '../observe/observe-backup.js';
 import { signingKeyOf } from '../adapters/secrets/signing-key.js';
 import { currentFingerprint } from '../observe/observe-database.js';
 import type { Manifest } from '../model/manifest.js';
-import type { CheckRestore, LoadDatabase, PatchConfig, RestoreAction, RestoreFiles, RestorePlan, SafetySnapshot } from '../model/actions.js';
+import { loadStore, storeFingerprint } from '../adapters/process/store-command.js';
+import { secretEnvNames } from '../config/secret-names.js';
+import type { CheckRestore, LoadDatabase, LoadStore, PatchConfig, RestoreAction, RestoreFiles, RestorePlan, SafetySnapshot } from '../model/actions.js';
 import { printablePath } from '../model/text.js';
 import { restoredPart } from '../config/layout.js';
 import { checkRestored } from './check-restored.js';
@@ -104,6 +106,10 @@ export async function runRestore(run: RestoreRun): Promise<RestoreOutcome> {
     'load-database': async () => {
       changing();
       await database.loaded();
+    },
+    'load-store': async (action) => {
+      changing();
+      await restoreStore(run, action);
     },
     'patch-config': (action) => {
       changing();
@@ -221,6 +227,7 @@ async function takeSafetySnapshot(run: RestoreRun, action: SafetySnapshot): Prom
       const source = { name: database.source.name, login: database.admin ?? database.source.login };
       await draft.dumpDatabase(source, database.server, await currentFingerprint(source, database.server));
     }
+    for (const store of action.stores) await draft.dumpStore(store, secretEnvNames(run.plan));
     return await draft.finish(action.trees.map(({ tree }) => tree), {
       kind: 'safety',
       cells: { workingDir: observed.workingDir, version: null, generation: null },
@@ -232,6 +239,17 @@ async function takeSafetySnapshot(run: RestoreRun, action: SafetySnapshot): Prom
   } catch (error) {
     await draft.discard();
     throw error;
+  }
+}
+
+/** Feeds the snapshot's dump of a store to its restore command, then checks the store's fingerprint is the snapshot's. */
+async function restoreStore(run: RestoreRun, action: LoadStore): Promise<void> {
+  const hide = secretEnvNames(run.plan);
+  run.reporter.info(`loading store ${action.store} with ${action.argv[0] ?? '?'}`);
+  await loadStore({ argv: action.argv, what: `the restore command of stores.${action.store}`, hide }, join(run.observation.snapshotFolder, action.dump));
+  const now = await storeFingerprint({ argv: action.check, what: `the fingerprint command of stores.${action.store}`, hide });
+  if (now !== action.fingerprint) {
+    throw new CellarError('RESTORE_INCOMPLETE', `store ${action.store} does not hold the snapshot's dump after its restore command ran (its fingerprint differs); check stores.${action.store}.restore (does it replace the store, e.g. mongorestore --drop?) and apply the restore again`);
   }
 }
 

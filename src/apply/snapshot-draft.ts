@@ -5,6 +5,7 @@ import { linkFile, makeFolder, removeTree, tryLinkFile } from '../adapters/fs/fo
 import { sha256File } from '../adapters/fs/hash-file.js';
 import { linkTree } from '../adapters/fs/link-tree.js';
 import { dumpDatabase } from '../adapters/mysql/dump.js';
+import { dumpStore } from '../adapters/process/store-command.js';
 import type { ServerInfo } from '../adapters/mysql/probe.js';
 import { ownerNames } from '../adapters/process/owner-names.js';
 import { rsyncCopy } from '../adapters/rsync/rsync.js';
@@ -15,11 +16,11 @@ import { toolVersion } from '../core/version.js';
 import type { DatabaseSource } from '../observe/database-login.js';
 import type { DatabaseFingerprint } from '../model/database-drift.js';
 import { configFiles } from '../model/installation.js';
-import { isAbsent, manifestFormat, type Manifest, type OwnerNames, type ManifestConfigFile, type ManifestDatabase, type ManifestIndex, type ManifestTree, type SigningKey } from '../model/manifest.js';
+import { isAbsent, manifestFormat, type Manifest, type OwnerNames, type ManifestConfigFile, type ManifestDatabase, type ManifestIndex, type ManifestStore, type ManifestTree, type SigningKey } from '../model/manifest.js';
 import { dateToId } from '../plan/retention.js';
 import type { TreeSpec } from '../model/tree.js';
 import { listPathOf, startRecorder, type RecordedTree, type Recorder } from './record-tree.js';
-import type { CopySize } from '../model/actions.js';
+import type { CopySize, StoreDump } from '../model/actions.js';
 import { copyProgress, type Reporter } from './reporter.js';
 
 /** A snapshot this snapshot may hard-link from: its folder and manifest. */
@@ -63,6 +64,10 @@ export interface SnapshotDraft {
   dumpIndex(source: DatabaseSource, server: ServerInfo, datasource: string, tables: readonly string[]): Promise<void>;
   /** Hard-links the baseline's index dumps that this snapshot did not redo (a missing one is left out). */
   reuseIndexes(baseline: Baseline): void;
+  /** Runs a store's dump command into the snapshot; `hide` names the variables kept from it. */
+  dumpStore(store: StoreDump, hide: readonly string[]): Promise<void>;
+  /** Hard-links the baseline's dump of a store with that fingerprint; false when it has none. */
+  tryReuseStore(baseline: Baseline, store: StoreDump): boolean;
   /** sha256 of pydio.json and the vault files as this snapshot holds them (null when absent). */
   configDigests(): ManifestConfigFile[];
   /** Waits for the file lists still being written, then writes the manifest. */
@@ -87,6 +92,7 @@ export function beginSnapshot(target: string, key: SigningKey | undefined, now: 
   makeFolder(join(folder, 'lists'));
   const trees = new Map<string, ManifestTree>();
   const indexes = new Map<string, ManifestIndex>();
+  const stores = new Map<string, ManifestStore>();
   const warnings: string[] = [];
   const owners = { uids: new Set<number>(), gids: new Set<number>(), names: [] as OwnerNames[] };
   let database: ManifestDatabase | null = null;
@@ -207,6 +213,21 @@ export function beginSnapshot(target: string, key: SigningKey | undefined, now: 
         if (tryLinkFile(join(baseline.folder, index.dump), join(folder, index.dump))) indexes.set(index.datasource, index);
       }
     },
+    async dumpStore(store, hide) {
+      const dump = storeDumpPath(store.store);
+      makeFolder(join(folder, 'stores'));
+      reporter.info(`dumping store ${store.store} with ${store.argv[0] ?? '?'}`);
+      const result = await dumpStore({ argv: store.argv, what: `the dump command of stores.${store.store}`, hide }, join(folder, dump));
+      stores.set(store.store, { id: store.store, driver: store.driver, dump, ...result, fingerprint: store.fingerprint, dumped: true });
+    },
+    tryReuseStore(baseline, store) {
+      const recorded = baseline.manifest.stores.find((candidate) => candidate.id === store.store && candidate.fingerprint === store.fingerprint);
+      if (recorded === undefined) return false;
+      makeFolder(join(folder, 'stores'));
+      if (!tryLinkFile(join(baseline.folder, recorded.dump), join(folder, recorded.dump))) return false;
+      stores.set(store.store, { ...recorded, dumped: false });
+      return true;
+    },
     configDigests() {
       return configFiles.map((name) => ({ name, sha256: sha256File(join(folder, 'workdir', name)) }));
     },
@@ -226,6 +247,7 @@ export function beginSnapshot(target: string, key: SigningKey | undefined, now: 
         config: header.config,
         database,
         indexes: [...indexes.values()],
+        stores: [...stores.values()],
         excluded: header.excluded,
         warnings: [...header.warnings, ...warnings],
         restoreOf: header.restoreOf,
@@ -239,6 +261,11 @@ export function beginSnapshot(target: string, key: SigningKey | undefined, now: 
       removeTree(folder);
     },
   };
+}
+
+/** Where a store's dump sits in a snapshot; the id is a pydio.json key, made safe as a file name. */
+function storeDumpPath(id: string): string {
+  return join('stores', `${encodeURIComponent(id)}.dump`);
 }
 
 /** Owner names of several sources, later ones winning (the names looked up now come last). */

@@ -66,3 +66,20 @@ function refId(value: unknown): string {
   }
   return ref.slice(REF_PREFIX.length).replaceAll('~1', '/').replaceAll('~0', '~');
 }
+
+/** Drivers whose DSN is a file path: cellar copies them with the working dir when they lie inside it. */
+const fileDrivers: readonly string[] = ['boltdb', 'bleve'];
+
+/**
+ * The databases cellar cannot back up on its own: all but the default MySQL one (and entries with
+ * its DSN) and Bolt/Bleve files inside the working dir. A MongoDB holding Cells' document stores,
+ * say: each must be declared under `stores` in the plan.
+ */
+export function externalStores(databases: readonly DatabaseEntry[], defaultDatabase: DatabaseEntry | undefined, workingDir: string): DatabaseEntry[] {
+  return databases.filter((entry) => {
+    if (entry.driver === 'mysql' && defaultDatabase?.driver === 'mysql' && entry.dsn === defaultDatabase.dsn) return false;
+    if (!fileDrivers.includes(entry.driver)) return true;
+    const path = entry.dsn.split('?')[0] ?? '';
+    return path !== workingDir && !path.startsWith(`${workingDir}/`);
+  });
+}

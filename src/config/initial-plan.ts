@@ -5,6 +5,7 @@
  */
 import { parse } from 'yaml';
 import type { CellsConfig, DatasourceInfo } from '../cells/cells-config.js';
+import { externalStores } from '../cells/databases.js';
 import { dsnEndpoint, type DsnEndpoint, type MysqlDsn } from '../cells/dsn.js';
 import { isCellarError } from '../core/errors.js';
 import { storageName } from './datasource-rules.js';
@@ -45,6 +46,7 @@ export function renderInitialPlan(input: InitialPlanInput): string {
     '',
     ...datasourceLines(input.config.datasources),
     '',
+    ...storeLines(input.config, input.workingDir),
     'targets:',
     '  local:',
     `    path: ${scalar(input.targetDir)}`,
@@ -117,6 +119,29 @@ function datasourceLines(datasources: readonly DatasourceInfo[]): string[] {
     ...header,
     'datasources:',
     ...entries.map((entry) => `  ${entry.key.padEnd(keyWidth)} ${entry.value.padEnd(valueWidth)}  # ${entry.note}`),
+  ];
+}
+
+/**
+ * Databases cellar cannot dump itself, left for the operator to declare: only they know the
+ * commands and credentials. Commented out, so that validate names each one until it is declared.
+ */
+function storeLines(config: CellsConfig, workingDir: string): string[] {
+  const stores = externalStores(config.databases, config.defaultDatabase, workingDir);
+  if (stores.length === 0) return [];
+  return [
+    "# Databases of pydio.json that cellar cannot dump itself: say how each is backed up (validate",
+    '# refuses the plan until every one is declared). For MongoDB, for example:',
+    '# stores:',
+    ...stores.flatMap((store) => [
+      `#   ${scalar(store.id)}:  # ${comment(store.driver)}`,
+      '#     backup: command',
+      '#     dump: [mongodump, "--uri=<uri>", --archive]',
+      '#     restore: [mongorestore, "--uri=<uri>", --archive, --drop]',
+      '#     fingerprint: [mongosh, "<uri>", --quiet, --eval, "JSON.stringify(db.runCommand({dbHash: 1}).collections)"]',
+      '#     # or: { backup: skip, reason: "why, and what protects it instead" }',
+    ]),
+    '',
   ];
 }
 

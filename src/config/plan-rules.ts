@@ -5,11 +5,12 @@ import { checkExcludes } from './exclude-rules.js';
 import type { PlanFacts } from './plan-facts.js';
 import type { Plan } from './plan.js';
 import type { Problem } from './problem.js';
+import { checkStores } from './store-rules.js';
 import { checkTargets } from './target-rules.js';
 
 /** Every rule the plan breaks, given what the file system holds. */
 export function checkPlanRules(plan: Plan, facts: PlanFacts): Problem[] {
-  return [...checkTargets(plan, facts), ...checkDatasources(plan, facts), ...checkExcludes(plan), ...checkRetention(plan), ...checkRestoreSource(plan)];
+  return [...checkTargets(plan, facts), ...checkDatasources(plan, facts), ...checkStores(plan, facts), ...checkExcludes(plan), ...checkRetention(plan), ...checkRestoreSource(plan)];
 }
 
 function checkRetention(plan: Plan): Problem[] {

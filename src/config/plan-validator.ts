@@ -9,7 +9,7 @@ const require = createRequire(import.meta.url);
 
 export const validate = validate20;
 export default validate20;
-const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"urn:cellar:backup-plan:1","title":"RawPlan","description":"A cellar backup plan (format version 1): what to back up from one Pydio Cells installation, where to keep the snapshots, and how to restore them. Relative paths are resolved against the folder that holds this file; \"~\" is not expanded.","type":"object","additionalProperties":false,"required":["version","datasources","targets"],"properties":{"version":{"description":"Format version of this file. Only 1 exists.","const":1},"cells":{"description":"The Cells installation: its working dir, how to stop and start it, and what to leave out.","type":"object","additionalProperties":false,"properties":{"workingDir":{"description":"The Cells working dir, the folder that holds pydio.json. Default: $CELLS_WORKING_DIR, then ~/.config/pydio/cells.","$ref":"#/$defs/path"},"binary":{"description":"The cells binary (a path, or a command name looked up in PATH). When set, cellar runs Cells' own admin commands: index snapshots of flat datasources, resyncs after a restore.","type":"string","minLength":1,"pattern":"^[^~]"},"service":{"description":"How to stop and start Cells. Its Bolt and Bleve stores under services/ must not be copied while it runs.","type":"object","additionalProperties":false,"required":["stop","start"],"properties":{"stop":{"description":"Command that stops Cells, as an argv list (never a shell string), e.g. [systemctl, stop, cells].","$ref":"#/$defs/argv"},"start":{"description":"Command that starts Cells again, as an argv list, e.g. [systemctl, start, cells].","$ref":"#/$defs/argv"},"stopFor":{"description":"When to stop Cells: changes (default: only when something must be copied), always, or never (you stop it yourself).","default":"changes","enum":["changes","always","never"]}}},"exclude":{"description":"rsync-style patterns, relative to the working dir and to each datasource folder, that are not backed up. Default: none. Excluding anything under data/ or services/, pydio.json or the vault files needs force: true.","type":"array","items":{"$ref":"#/$defs/excludePattern"}}}},"database":{"description":"The Cells MySQL or MariaDB database. Omitted: read the DSN from pydio.json.","type":"object","additionalProperties":false,"required":["user","name"],"properties":{"host":{"description":"Server host name or address. Default: 127.0.0.1.","default":"127.0.0.1","$ref":"#/$defs/host"},"port":{"description":"Server TCP port. Default: 3306.","default":3306,"$ref":"#/$defs/port"},"socket":{"description":"Unix socket of the server; when set, host and port are not used.","$ref":"#/$defs/path"},"user":{"description":"The database user Cells connects as.","$ref":"#/$defs/databaseUser"},"password":{"description":"Where the password is read from: { env: NAME } or { file: /absolute/path }. Omit it for socket or password-less logins.","$ref":"#/$defs/secret"},"name":{"description":"The database name.","$ref":"#/$defs/databaseName"}}},"datasources":{"description":"Every datasource listed in pydio.json, by name, and how it is backed up. An undeclared datasource is an error: it would silently not be backed up.","type":"object","propertyNames":{"$ref":"#/$defs/name"},"additionalProperties":{"$ref":"#/$defs/datasource"}},"targets":{"description":"Where snapshots are kept, by name (at least one).","type":"object","minProperties":1,"propertyNames":{"$ref":"#/$defs/name"},"additionalProperties":{"$ref":"#/$defs/target"}},"signing":{"description":"Signs every snapshot's manifest with a key kept outside the targets: with it, verify and restore refuse a snapshot that someone who can write to the target, but has not the key, changed or forged (its file lists and dumps included, which the manifest names by sha256).","type":"object","additionalProperties":false,"required":["key"],"properties":{"key":{"description":"Where the signing key is read from: { env: NAME } or { file: /absolute/path }. Keep it off the targets' disks.","$ref":"#/$defs/secret"}}},"restore":{"description":"How a restore is done: from which target, into which working dir, and what changes on the new host.","type":"object","additionalProperties":false,"required":["from"],"properties":{"from":{"description":"Name of the target to restore from.","$ref":"#/$defs/name"},"workingDir":{"description":"The working dir to restore into. Default: cells.workingDir.","$ref":"#/$defs/path"},"database":{"description":"Database settings that only a restore needs.","type":"object","additionalProperties":false,"properties":{"admin":{"description":"Login used for CREATE DATABASE and GRANT when the Cells user may not run them.","type":"object","additionalProperties":false,"required":["user"],"properties":{"user":{"description":"An administrative database user, e.g. root.","$ref":"#/$defs/databaseUser"},"password":{"description":"Where its password is read from: { env: NAME } or { file: /absolute/path }.","$ref":"#/$defs/secret"}}}}},"overrides":{"description":"Values that change on the restored host. The old values come from the snapshot's own pydio.json.","type":"object","additionalProperties":false,"properties":{"hostname":{"description":"New internal host name: every PeerAddress (and urlInternal before Cells 2.2).","$ref":"#/$defs/host"},"publicUrl":{"description":"New public URL: sites[].ReverseProxyURL (defaults.url before Cells 2.2) and every literal occurrence of the old one.","type":"string","pattern":"^https?://[^\\s/]+(/\\S*)?$"},"database":{"description":"New database location and login; unset fields keep the snapshot's values.","type":"object","additionalProperties":false,"minProperties":1,"properties":{"host":{"description":"New server host name or address.","$ref":"#/$defs/host"},"port":{"description":"New server TCP port.","$ref":"#/$defs/port"},"socket":{"description":"New Unix socket of the server.","$ref":"#/$defs/path"},"name":{"description":"New database name.","$ref":"#/$defs/databaseName"},"user":{"description":"New database user.","$ref":"#/$defs/databaseUser"},"password":{"description":"Where the new password is read from: { env: NAME } or { file: /absolute/path }.","$ref":"#/$defs/secret"}}},"paths":{"description":"Datasource folders that moved on the new host: old absolute folder → new absolute folder.","type":"object","propertyNames":{"$ref":"#/$defs/absolutePath"},"additionalProperties":{"$ref":"#/$defs/absolutePath"}}}}}},"hooks":{"description":"Commands run around a backup, as argv lists. Environment variables carry the outcome, the snapshot id and counts. A failed hook is reported; it never hides the backup's own result.","type":"object","additionalProperties":false,"properties":{"before":{"description":"Runs before anything else.","$ref":"#/$defs/argv"},"after":{"description":"Runs last, whatever the outcome.","$ref":"#/$defs/argv"},"onSuccess":{"description":"Runs when the backup succeeded, e.g. a healthchecks ping.","$ref":"#/$defs/argv"},"onFailure":{"description":"Runs when the backup failed, e.g. a mail.","$ref":"#/$defs/argv"}}}},"$defs":{"name":{"description":"A datasource or target name. It becomes part of file names: a letter or digit, then letters, digits, \".\", \"_\" or \"-\" (at most 64).","type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$"},"path":{"description":"A file system path; relative paths are resolved against the plan's folder. \"~\" is not expanded.","type":"string","minLength":1,"pattern":"^[^~]"},"absolutePath":{"description":"An absolute file system path.","type":"string","pattern":"^/"},"host":{"description":"A host name or an IP address, without scheme or port.","type":"string","pattern":"^[^\\s/:]+$|^\\[[0-9A-Fa-f:.]+\\]$|^[0-9A-Fa-f]*:[0-9A-Fa-f]*:[0-9A-Fa-f:.]*$"},"port":{"description":"A TCP port.","type":"integer","minimum":1,"maximum":65535},"databaseUser":{"description":"A database user name.","type":"string","minLength":1,"maxLength":80},"databaseName":{"description":"A database name.","type":"string","minLength":1,"maxLength":64},"argv":{"title":"Argv","description":"A command as an argv list: the program, then its arguments. No shell is involved.","type":"array","minItems":1,"prefixItems":[{"type":"string","minLength":1}],"items":{"type":"string"}},"secret":{"title":"Secret","description":"Where a secret is read from; secrets are never written in the plan.","$comment":"No $ref inside oneOf branches: cellar attributes ajv's errors to a branch by its schema path.","oneOf":[{"title":"EnvSecret","type":"object","additionalProperties":false,"required":["env"],"properties":{"env":{"description":"Name of the environment variable that holds the secret.","type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]*$"}}},{"title":"FileSecret","type":"object","additionalProperties":false,"required":["file"],"properties":{"file":{"description":"Absolute path of a file that holds the secret (one line; a trailing newline is ignored).","type":"string","pattern":"^/"}}}]},"excludePattern":{"title":"ExcludePattern","description":"An rsync-style pattern, or { pattern, force } to exclude something a restore needs.","$comment":"No $ref inside oneOf branches: cellar attributes ajv's errors to a branch by its schema path.","oneOf":[{"type":"string","minLength":1},{"title":"ForcedExclude","type":"object","additionalProperties":false,"required":["pattern"],"properties":{"pattern":{"description":"The rsync-style pattern.","type":"string","minLength":1},"force":{"description":"Allow the pattern to exclude data/, services/, pydio.json or the vault files, without which a restore is incomplete.","type":"boolean"}}}]},"datasource":{"title":"Datasource","description":"How one datasource is backed up.","$comment":"No $ref inside oneOf branches: cellar attributes ajv's errors to a branch by its schema path.","oneOf":[{"title":"FilesDatasource","type":"object","additionalProperties":false,"required":["backup"],"properties":{"backup":{"description":"files: cellar copies the datasource folder (local storage).","const":"files"},"path":{"description":"The datasource folder, when it differs from the folder in pydio.json.","type":"string","minLength":1,"pattern":"^[^~]"}}},{"title":"ProviderDatasource","type":"object","additionalProperties":false,"required":["backup"],"properties":{"backup":{"description":"provider: the storage provider keeps the objects (e.g. S3 bucket versioning); cellar backs up the configuration and the index.","const":"provider"}}},{"title":"SkippedDatasource","type":"object","additionalProperties":false,"required":["backup","reason"],"properties":{"backup":{"description":"skip: not backed up at all.","const":"skip"},"reason":{"description":"Why it is not backed up (shown in every plan).","type":"string","minLength":1}}}]},"target":{"title":"Target","description":"A folder that holds snapshots.","type":"object","additionalProperties":false,"required":["path"],"properties":{"path":{"description":"The target folder: new, empty, or initialised by cellar (it holds cellar-target.json). Never inside or around the working dir or a datasource.","$ref":"#/$defs/path"},"keep":{"description":"How many snapshots to keep per rule, as restic's forget does. Omitted: keep every snapshot.","type":"object","additionalProperties":false,"minProperties":1,"properties":{"last":{"description":"Keep the newest N snapshots.","$ref":"#/$defs/count"},"daily":{"description":"Keep the newest snapshot of each of the last N days that have one.","$ref":"#/$defs/count"},"weekly":{"description":"Keep the newest snapshot of each of the last N weeks that have one.","$ref":"#/$defs/count"},"monthly":{"description":"Keep the newest snapshot of each of the last N months that have one.","$ref":"#/$defs/count"}}}}},"count":{"description":"A number of snapshots.","type":"integer","minimum":0,"maximum":100000}}};
+const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"urn:cellar:backup-plan:1","title":"RawPlan","description":"A cellar backup plan (format version 1): what to back up from one Pydio Cells installation, where to keep the snapshots, and how to restore them. Relative paths are resolved against the folder that holds this file; \"~\" is not expanded.","type":"object","additionalProperties":false,"required":["version","datasources","targets"],"properties":{"version":{"description":"Format version of this file. Only 1 exists.","const":1},"cells":{"description":"The Cells installation: its working dir, how to stop and start it, and what to leave out.","type":"object","additionalProperties":false,"properties":{"workingDir":{"description":"The Cells working dir, the folder that holds pydio.json. Default: $CELLS_WORKING_DIR, then ~/.config/pydio/cells.","$ref":"#/$defs/path"},"binary":{"description":"The cells binary (a path, or a command name looked up in PATH). When set, cellar runs Cells' own admin commands: index snapshots of flat datasources, resyncs after a restore.","type":"string","minLength":1,"pattern":"^[^~]"},"service":{"description":"How to stop and start Cells. Its Bolt and Bleve stores under services/ must not be copied while it runs.","type":"object","additionalProperties":false,"required":["stop","start"],"properties":{"stop":{"description":"Command that stops Cells, as an argv list (never a shell string), e.g. [systemctl, stop, cells].","$ref":"#/$defs/argv"},"start":{"description":"Command that starts Cells again, as an argv list, e.g. [systemctl, start, cells].","$ref":"#/$defs/argv"},"stopFor":{"description":"When to stop Cells: changes (default: only when something must be copied), always, or never (you stop it yourself).","default":"changes","enum":["changes","always","never"]}}},"exclude":{"description":"rsync-style patterns, relative to the working dir and to each datasource folder, that are not backed up. Default: none. Excluding anything under data/ or services/, pydio.json or the vault files needs force: true.","type":"array","items":{"$ref":"#/$defs/excludePattern"}}}},"database":{"description":"The Cells MySQL or MariaDB database. Omitted: read the DSN from pydio.json.","type":"object","additionalProperties":false,"required":["user","name"],"properties":{"host":{"description":"Server host name or address. Default: 127.0.0.1.","default":"127.0.0.1","$ref":"#/$defs/host"},"port":{"description":"Server TCP port. Default: 3306.","default":3306,"$ref":"#/$defs/port"},"socket":{"description":"Unix socket of the server; when set, host and port are not used.","$ref":"#/$defs/path"},"user":{"description":"The database user Cells connects as.","$ref":"#/$defs/databaseUser"},"password":{"description":"Where the password is read from: { env: NAME } or { file: /absolute/path }. Omit it for socket or password-less logins.","$ref":"#/$defs/secret"},"name":{"description":"The database name.","$ref":"#/$defs/databaseName"}}},"datasources":{"description":"Every datasource listed in pydio.json, by name, and how it is backed up. An undeclared datasource is an error: it would silently not be backed up.","type":"object","propertyNames":{"$ref":"#/$defs/name"},"additionalProperties":{"$ref":"#/$defs/datasource"}},"stores":{"description":"Every database in pydio.json's databases other than the MySQL one and the Bolt/Bleve files inside the working dir (a MongoDB for Cells' document stores, say), by its id there, and how it is backed up. An undeclared one is an error: it would silently not be backed up.","type":"object","propertyNames":{"$ref":"#/$defs/storeId"},"additionalProperties":{"$ref":"#/$defs/store"}},"targets":{"description":"Where snapshots are kept, by name (at least one).","type":"object","minProperties":1,"propertyNames":{"$ref":"#/$defs/name"},"additionalProperties":{"$ref":"#/$defs/target"}},"signing":{"description":"Signs every snapshot's manifest with a key kept outside the targets: with it, verify and restore refuse a snapshot that someone who can write to the target, but has not the key, changed or forged (its file lists and dumps included, which the manifest names by sha256).","type":"object","additionalProperties":false,"required":["key"],"properties":{"key":{"description":"Where the signing key is read from: { env: NAME } or { file: /absolute/path }. Keep it off the targets' disks.","$ref":"#/$defs/secret"}}},"restore":{"description":"How a restore is done: from which target, into which working dir, and what changes on the new host.","type":"object","additionalProperties":false,"required":["from"],"properties":{"from":{"description":"Name of the target to restore from.","$ref":"#/$defs/name"},"workingDir":{"description":"The working dir to restore into. Default: cells.workingDir.","$ref":"#/$defs/path"},"database":{"description":"Database settings that only a restore needs.","type":"object","additionalProperties":false,"properties":{"admin":{"description":"Login used for CREATE DATABASE and GRANT when the Cells user may not run them.","type":"object","additionalProperties":false,"required":["user"],"properties":{"user":{"description":"An administrative database user, e.g. root.","$ref":"#/$defs/databaseUser"},"password":{"description":"Where its password is read from: { env: NAME } or { file: /absolute/path }.","$ref":"#/$defs/secret"}}}}},"overrides":{"description":"Values that change on the restored host. The old values come from the snapshot's own pydio.json.","type":"object","additionalProperties":false,"properties":{"hostname":{"description":"New internal host name: every PeerAddress (and urlInternal before Cells 2.2).","$ref":"#/$defs/host"},"publicUrl":{"description":"New public URL: sites[].ReverseProxyURL (defaults.url before Cells 2.2) and every literal occurrence of the old one.","type":"string","pattern":"^https?://[^\\s/]+(/\\S*)?$"},"database":{"description":"New database location and login; unset fields keep the snapshot's values.","type":"object","additionalProperties":false,"minProperties":1,"properties":{"host":{"description":"New server host name or address.","$ref":"#/$defs/host"},"port":{"description":"New server TCP port.","$ref":"#/$defs/port"},"socket":{"description":"New Unix socket of the server.","$ref":"#/$defs/path"},"name":{"description":"New database name.","$ref":"#/$defs/databaseName"},"user":{"description":"New database user.","$ref":"#/$defs/databaseUser"},"password":{"description":"Where the new password is read from: { env: NAME } or { file: /absolute/path }.","$ref":"#/$defs/secret"}}},"paths":{"description":"Datasource folders that moved on the new host: old absolute folder → new absolute folder.","type":"object","propertyNames":{"$ref":"#/$defs/absolutePath"},"additionalProperties":{"$ref":"#/$defs/absolutePath"}}}}}},"hooks":{"description":"Commands run around a backup, as argv lists. Environment variables carry the outcome, the snapshot id and counts. A failed hook is reported; it never hides the backup's own result.","type":"object","additionalProperties":false,"properties":{"before":{"description":"Runs before anything else.","$ref":"#/$defs/argv"},"after":{"description":"Runs last, whatever the outcome.","$ref":"#/$defs/argv"},"onSuccess":{"description":"Runs when the backup succeeded, e.g. a healthchecks ping.","$ref":"#/$defs/argv"},"onFailure":{"description":"Runs when the backup failed, e.g. a mail.","$ref":"#/$defs/argv"}}}},"$defs":{"name":{"description":"A datasource or target name. It becomes part of file names: a letter or digit, then letters, digits, \".\", \"_\" or \"-\" (at most 64).","type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$"},"path":{"description":"A file system path; relative paths are resolved against the plan's folder. \"~\" is not expanded.","type":"string","minLength":1,"pattern":"^[^~]"},"absolutePath":{"description":"An absolute file system path.","type":"string","pattern":"^/"},"host":{"description":"A host name or an IP address, without scheme or port.","type":"string","pattern":"^[^\\s/:]+$|^\\[[0-9A-Fa-f:.]+\\]$|^[0-9A-Fa-f]*:[0-9A-Fa-f]*:[0-9A-Fa-f:.]*$"},"port":{"description":"A TCP port.","type":"integer","minimum":1,"maximum":65535},"databaseUser":{"description":"A database user name.","type":"string","minLength":1,"maxLength":80},"databaseName":{"description":"A database name.","type":"string","minLength":1,"maxLength":64},"argv":{"title":"Argv","description":"A command as an argv list: the program, then its arguments. No shell is involved.","type":"array","minItems":1,"prefixItems":[{"type":"string","minLength":1}],"items":{"type":"string"}},"secret":{"title":"Secret","description":"Where a secret is read from; secrets are never written in the plan.","$comment":"No $ref inside oneOf branches: cellar attributes ajv's errors to a branch by its schema path.","oneOf":[{"title":"EnvSecret","type":"object","additionalProperties":false,"required":["env"],"properties":{"env":{"description":"Name of the environment variable that holds the secret.","type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]*$"}}},{"title":"FileSecret","type":"object","additionalProperties":false,"required":["file"],"properties":{"file":{"description":"Absolute path of a file that holds the secret (one line; a trailing newline is ignored).","type":"string","pattern":"^/"}}}]},"excludePattern":{"title":"ExcludePattern","description":"An rsync-style pattern, or { pattern, force } to exclude something a restore needs.","$comment":"No $ref inside oneOf branches: cellar attributes ajv's errors to a branch by its schema path.","oneOf":[{"type":"string","minLength":1},{"title":"ForcedExclude","type":"object","additionalProperties":false,"required":["pattern"],"properties":{"pattern":{"description":"The rsync-style pattern.","type":"string","minLength":1},"force":{"description":"Allow the pattern to exclude data/, services/, pydio.json or the vault files, without which a restore is incomplete.","type":"boolean"}}}]},"datasource":{"title":"Datasource","description":"How one datasource is backed up.","$comment":"No $ref inside oneOf branches: cellar attributes ajv's errors to a branch by its schema path.","oneOf":[{"title":"FilesDatasource","type":"object","additionalProperties":false,"required":["backup"],"properties":{"backup":{"description":"files: cellar copies the datasource folder (local storage).","const":"files"},"path":{"description":"The datasource folder, when it differs from the folder in pydio.json.","type":"string","minLength":1,"pattern":"^[^~]"}}},{"title":"ProviderDatasource","type":"object","additionalProperties":false,"required":["backup"],"properties":{"backup":{"description":"provider: the storage provider keeps the objects (e.g. S3 bucket versioning); cellar backs up the configuration and the index.","const":"provider"}}},{"title":"SkippedDatasource","type":"object","additionalProperties":false,"required":["backup","reason"],"properties":{"backup":{"description":"skip: not backed up at all.","const":"skip"},"reason":{"description":"Why it is not backed up (shown in every plan).","type":"string","minLength":1}}}]},"target":{"title":"Target","description":"A folder that holds snapshots.","type":"object","additionalProperties":false,"required":["path"],"properties":{"path":{"description":"The target folder: new, empty, or initialised by cellar (it holds cellar-target.json). Never inside or around the working dir or a datasource.","$ref":"#/$defs/path"},"keep":{"description":"How many snapshots to keep per rule, as restic's forget does. Omitted: keep every snapshot.","type":"object","additionalProperties":false,"minProperties":1,"properties":{"last":{"description":"Keep the newest N snapshots.","$ref":"#/$defs/count"},"daily":{"description":"Keep the newest snapshot of each of the last N days that have one.","$ref":"#/$defs/count"},"weekly":{"description":"Keep the newest snapshot of each of the last N weeks that have one.","$ref":"#/$defs/count"},"monthly":{"description":"Keep the newest snapshot of each of the last N months that have one.","$ref":"#/$defs/count"}}}}},"count":{"description":"A number of snapshots.","type":"integer","minimum":0,"maximum":100000},"storeId":{"description":"The id of a database in pydio.json's databases.","type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9_.-]{0,127}$"},"store":{"title":"Store","description":"How one database that cellar cannot dump itself is backed up.","$comment":"No $ref inside oneOf branches: cellar attributes ajv's errors to a branch by its schema path.","oneOf":[{"title":"CommandStore","type":"object","additionalProperties":false,"required":["backup","dump","restore","fingerprint"],"properties":{"backup":{"description":"command: cellar runs your dump command and keeps its output in the snapshot, hashed; a restore feeds it to your restore command.","const":"command"},"dump":{"description":"Writes the whole store to standard output, as an argv list (no shell), e.g. [mongodump, --uri=mongodb://127.0.0.1/cells, --archive].","type":"array","minItems":1,"prefixItems":[{"type":"string","minLength":1}],"items":{"type":"string"}},"restore":{"description":"Reads a dump on standard input and replaces the store with it, as an argv list, e.g. [mongorestore, --uri=mongodb://127.0.0.1/cells, --archive, --drop].","type":"array","minItems":1,"prefixItems":[{"type":"string","minLength":1}],"items":{"type":"string"}},"fingerprint":{"description":"Prints something that changes whenever the store's content changes (and only then), as an argv list, e.g. a dbHash; plan compares it with the snapshot's to see drift, and a restore checks it after loading.","type":"array","minItems":1,"prefixItems":[{"type":"string","minLength":1}],"items":{"type":"string"}}}},{"title":"SkippedStore","type":"object","additionalProperties":false,"required":["backup","reason"],"properties":{"backup":{"description":"skip: not backed up by cellar.","const":"skip"},"reason":{"description":"Why, and how it is protected instead (shown as a warning in every plan).","type":"string","minLength":1}}}]}}};
 const schema32 = {"description":"A file system path; relative paths are resolved against the plan's folder. \"~\" is not expanded.","type":"string","minLength":1,"pattern":"^[^~]"};
 const schema33 = {"title":"Argv","description":"A command as an argv list: the program, then its arguments. No shell is involved.","type":"array","minItems":1,"prefixItems":[{"type":"string","minLength":1}],"items":{"type":"string"}};
 const schema35 = {"title":"ExcludePattern","description":"An rsync-style pattern, or { pattern, force } to exclude something a restore needs.","$comment":"No $ref inside oneOf branches: cellar attributes ajv's errors to a branch by its schema path.","oneOf":[{"type":"string","minLength":1},{"title":"ForcedExclude","type":"object","additionalProperties":false,"required":["pattern"],"properties":{"pattern":{"description":"The rsync-style pattern.","type":"string","minLength":1},"force":{"description":"Allow the pattern to exclude data/, services/, pydio.json or the vault files, without which a restore is incomplete.","type":"boolean"}}}]};
@@ -20,16 +20,20 @@ const schema40 = {"title":"Secret","description":"Where a secret is read from; s
 const schema41 = {"description":"A database name.","type":"string","minLength":1,"maxLength":64};
 const schema42 = {"description":"A datasource or target name. It becomes part of file names: a letter or digit, then letters, digits, \".\", \"_\" or \"-\" (at most 64).","type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$"};
 const schema43 = {"title":"Datasource","description":"How one datasource is backed up.","$comment":"No $ref inside oneOf branches: cellar attributes ajv's errors to a branch by its schema path.","oneOf":[{"title":"FilesDatasource","type":"object","additionalProperties":false,"required":["backup"],"properties":{"backup":{"description":"files: cellar copies the datasource folder (local storage).","const":"files"},"path":{"description":"The datasource folder, when it differs from the folder in pydio.json.","type":"string","minLength":1,"pattern":"^[^~]"}}},{"title":"ProviderDatasource","type":"object","additionalProperties":false,"required":["backup"],"properties":{"backup":{"description":"provider: the storage provider keeps the objects (e.g. S3 bucket versioning); cellar backs up the configuration and the index.","const":"provider"}}},{"title":"SkippedDatasource","type":"object","additionalProperties":false,"required":["backup","reason"],"properties":{"backup":{"description":"skip: not backed up at all.","const":"skip"},"reason":{"description":"Why it is not backed up (shown in every plan).","type":"string","minLength":1}}}]};
-const schema63 = {"description":"An absolute file system path.","type":"string","pattern":"^/"};
-const func1 = require("ajv/dist/runtime/ucs2length").default;
+const schema44 = {"description":"The id of a database in pydio.json's databases.","type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9_.-]{0,127}$"};
+const schema45 = {"title":"Store","description":"How one database that cellar cannot dump itself is backed up.","$comment":"No $ref inside oneOf branches: cellar attributes ajv's errors to a branch by its schema path.","oneOf":[{"title":"CommandStore","type":"object","additionalProperties":false,"required":["backup","dump","restore","fingerprint"],"properties":{"backup":{"description":"command: cellar runs your dump command and keeps its output in the snapshot, hashed; a restore feeds it to your restore command.","const":"command"},"dump":{"description":"Writes the whole store to standard output, as an argv list (no shell), e.g. [mongodump, --uri=mongodb://127.0.0.1/cells, --archive].","type":"array","minItems":1,"prefixItems":[{"type":"string","minLength":1}],"items":{"type":"string"}},"restore":{"description":"Reads a dump on standard input and replaces the store with it, as an argv list, e.g. [mongorestore, --uri=mongodb://127.0.0.1/cells, --archive, --drop].","type":"array","minItems":1,"prefixItems":[{"type":"string","minLength":1}],"items":{"type":"string"}},"fingerprint":{"description":"Prints something that changes whenever the store's content changes (and only then), as an argv list, e.g. a dbHash; plan compares it with the snapshot's to see drift, and a restore checks it after loading.","type":"array","minItems":1,"prefixItems":[{"type":"string","minLength":1}],"items":{"type":"string"}}}},{"title":"SkippedStore","type":"object","additionalProperties":false,"required":["backup","reason"],"properties":{"backup":{"description":"skip: not backed up by cellar.","const":"skip"},"reason":{"description":"Why, and how it is protected instead (shown as a warning in every plan).","type":"string","minLength":1}}}]};
+const schema65 = {"description":"An absolute file system path.","type":"string","pattern":"^/"};
+const func1 = Object.prototype.hasOwnProperty;
+const func2 = require("ajv/dist/runtime/ucs2length").default;
 const pattern4 = new RegExp("^[^~]", "u");
 const pattern6 = new RegExp("^[^\\s/:]+$|^\\[[0-9A-Fa-f:.]+\\]$|^[0-9A-Fa-f]*:[0-9A-Fa-f]*:[0-9A-Fa-f:.]*$", "u");
 const pattern8 = new RegExp("^[A-Za-z_][A-Za-z0-9_]*$", "u");
 const pattern9 = new RegExp("^/", "u");
 const pattern10 = new RegExp("^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$", "u");
-const pattern21 = new RegExp("^https?://[^\\s/]+(/\\S*)?$", "u");
-const schema45 = {"title":"Target","description":"A folder that holds snapshots.","type":"object","additionalProperties":false,"required":["path"],"properties":{"path":{"description":"The target folder: new, empty, or initialised by cellar (it holds cellar-target.json). Never inside or around the working dir or a datasource.","$ref":"#/$defs/path"},"keep":{"description":"How many snapshots to keep per rule, as restic's forget does. Omitted: keep every snapshot.","type":"object","additionalProperties":false,"minProperties":1,"properties":{"last":{"description":"Keep the newest N snapshots.","$ref":"#/$defs/count"},"daily":{"description":"Keep the newest snapshot of each of the last N days that have one.","$ref":"#/$defs/count"},"weekly":{"description":"Keep the newest snapshot of each of the last N weeks that have one.","$ref":"#/$defs/count"},"monthly":{"description":"Keep the newest snapshot of each of the last N months that have one.","$ref":"#/$defs/count"}}}}};
-const schema47 = {"description":"A number of snapshots.","type":"integer","minimum":0,"maximum":100000};
+const pattern12 = new RegExp("^[A-Za-z0-9][A-Za-z0-9_.-]{0,127}$", "u");
+const pattern22 = new RegExp("^https?://[^\\s/]+(/\\S*)?$", "u");
+const schema47 = {"title":"Target","description":"A folder that holds snapshots.","type":"object","additionalProperties":false,"required":["path"],"properties":{"path":{"description":"The target folder: new, empty, or initialised by cellar (it holds cellar-target.json). Never inside or around the working dir or a datasource.","$ref":"#/$defs/path"},"keep":{"description":"How many snapshots to keep per rule, as restic's forget does. Omitted: keep every snapshot.","type":"object","additionalProperties":false,"minProperties":1,"properties":{"last":{"description":"Keep the newest N snapshots.","$ref":"#/$defs/count"},"daily":{"description":"Keep the newest snapshot of each of the last N days that have one.","$ref":"#/$defs/count"},"weekly":{"description":"Keep the newest snapshot of each of the last N weeks that have one.","$ref":"#/$defs/count"},"monthly":{"description":"Keep the newest snapshot of each of the last N months that have one.","$ref":"#/$defs/count"}}}}};
+const schema49 = {"description":"A number of snapshots.","type":"integer","minimum":0,"maximum":100000};
 
 function validate21(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -43,7 +47,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.path === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'",schema:schema45.required,parentSchema:schema45,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'",schema:schema47.required,parentSchema:schema47,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -54,7 +58,7 @@ errors++;
 }
 for(const key0 in data){
 if(!((key0 === "path") || (key0 === "keep"))){
-const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema45,data};
+const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema47,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -67,7 +71,7 @@ errors++;
 if(data.path !== undefined){
 let data0 = data.path;
 if(typeof data0 === "string"){
-if(func1(data0) < 1){
+if(func2(data0) < 1){
 const err2 = {instancePath:instancePath+"/path",schemaPath:"#/$defs/path/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32,data:data0};
 if(vErrors === null){
 vErrors = [err2];
@@ -103,7 +107,7 @@ if(data.keep !== undefined){
 let data1 = data.keep;
 if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
 if(Object.keys(data1).length < 1){
-const err5 = {instancePath:instancePath+"/keep",schemaPath:"#/properties/keep/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema45.properties.keep,data:data1};
+const err5 = {instancePath:instancePath+"/keep",schemaPath:"#/properties/keep/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema47.properties.keep,data:data1};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -114,7 +118,7 @@ errors++;
 }
 for(const key1 in data1){
 if(!((((key1 === "last") || (key1 === "daily")) || (key1 === "weekly")) || (key1 === "monthly"))){
-const err6 = {instancePath:instancePath+"/keep",schemaPath:"#/properties/keep/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema45.properties.keep,data:data1};
+const err6 = {instancePath:instancePath+"/keep",schemaPath:"#/properties/keep/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema47.properties.keep,data:data1};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -127,7 +131,7 @@ errors++;
 if(data1.last !== undefined){
 let data2 = data1.last;
 if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
-const err7 = {instancePath:instancePath+"/keep/last",schemaPath:"#/$defs/count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema47.type,parentSchema:schema47,data:data2};
+const err7 = {instancePath:instancePath+"/keep/last",schemaPath:"#/$defs/count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema49.type,parentSchema:schema49,data:data2};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -138,7 +142,7 @@ errors++;
 }
 if((typeof data2 == "number") && (isFinite(data2))){
 if(data2 > 100000 || isNaN(data2)){
-const err8 = {instancePath:instancePath+"/keep/last",schemaPath:"#/$defs/count/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100000},message:"must be <= 100000",schema:100000,parentSchema:schema47,data:data2};
+const err8 = {instancePath:instancePath+"/keep/last",schemaPath:"#/$defs/count/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100000},message:"must be <= 100000",schema:100000,parentSchema:schema49,data:data2};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -148,7 +152,7 @@ vErrors.push(err8);
 errors++;
 }
 if(data2 < 0 || isNaN(data2)){
-const err9 = {instancePath:instancePath+"/keep/last",schemaPath:"#/$defs/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema47,data:data2};
+const err9 = {instancePath:instancePath+"/keep/last",schemaPath:"#/$defs/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema49,data:data2};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -162,7 +166,7 @@ errors++;
 if(data1.daily !== undefined){
 let data3 = data1.daily;
 if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
-const err10 = {instancePath:instancePath+"/keep/daily",schemaPath:"#/$defs/count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema47.type,parentSchema:schema47,data:data3};
+const err10 = {instancePath:instancePath+"/keep/daily",schemaPath:"#/$defs/count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema49.type,parentSchema:schema49,data:data3};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -173,7 +177,7 @@ errors++;
 }
 if((typeof data3 == "number") && (isFinite(data3))){
 if(data3 > 100000 || isNaN(data3)){
-const err11 = {instancePath:instancePath+"/keep/daily",schemaPath:"#/$defs/count/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100000},message:"must be <= 100000",schema:100000,parentSchema:schema47,data:data3};
+const err11 = {instancePath:instancePath+"/keep/daily",schemaPath:"#/$defs/count/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100000},message:"must be <= 100000",schema:100000,parentSchema:schema49,data:data3};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -183,7 +187,7 @@ vErrors.push(err11);
 errors++;
 }
 if(data3 < 0 || isNaN(data3)){
-const err12 = {instancePath:instancePath+"/keep/daily",schemaPath:"#/$defs/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema47,data:data3};
+const err12 = {instancePath:instancePath+"/keep/daily",schemaPath:"#/$defs/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema49,data:data3};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -197,7 +201,7 @@ errors++;
 if(data1.weekly !== undefined){
 let data4 = data1.weekly;
 if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
-const err13 = {instancePath:instancePath+"/keep/weekly",schemaPath:"#/$defs/count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema47.type,parentSchema:schema47,data:data4};
+const err13 = {instancePath:instancePath+"/keep/weekly",schemaPath:"#/$defs/count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema49.type,parentSchema:schema49,data:data4};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -208,7 +212,7 @@ errors++;
 }
 if((typeof data4 == "number") && (isFinite(data4))){
 if(data4 > 100000 || isNaN(data4)){
-const err14 = {instancePath:instancePath+"/keep/weekly",schemaPath:"#/$defs/count/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100000},message:"must be <= 100000",schema:100000,parentSchema:schema47,data:data4};
+const err14 = {instancePath:instancePath+"/keep/weekly",schemaPath:"#/$defs/count/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100000},message:"must be <= 100000",schema:100000,parentSchema:schema49,data:data4};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -218,7 +222,7 @@ vErrors.push(err14);
 errors++;
 }
 if(data4 < 0 || isNaN(data4)){
-const err15 = {instancePath:instancePath+"/keep/weekly",schemaPath:"#/$defs/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema47,data:data4};
+const err15 = {instancePath:instancePath+"/keep/weekly",schemaPath:"#/$defs/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema49,data:data4};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -232,7 +236,7 @@ errors++;
 if(data1.monthly !== undefined){
 let data5 = data1.monthly;
 if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
-const err16 = {instancePath:instancePath+"/keep/monthly",schemaPath:"#/$defs/count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema47.type,parentSchema:schema47,data:data5};
+const err16 = {instancePath:instancePath+"/keep/monthly",schemaPath:"#/$defs/count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema49.type,parentSchema:schema49,data:data5};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -243,7 +247,7 @@ errors++;
 }
 if((typeof data5 == "number") && (isFinite(data5))){
 if(data5 > 100000 || isNaN(data5)){
-const err17 = {instancePath:instancePath+"/keep/monthly",schemaPath:"#/$defs/count/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100000},message:"must be <= 100000",schema:100000,parentSchema:schema47,data:data5};
+const err17 = {instancePath:instancePath+"/keep/monthly",schemaPath:"#/$defs/count/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100000},message:"must be <= 100000",schema:100000,parentSchema:schema49,data:data5};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -253,7 +257,7 @@ vErrors.push(err17);
 errors++;
 }
 if(data5 < 0 || isNaN(data5)){
-const err18 = {instancePath:instancePath+"/keep/monthly",schemaPath:"#/$defs/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema47,data:data5};
+const err18 = {instancePath:instancePath+"/keep/monthly",schemaPath:"#/$defs/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema49,data:data5};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -266,7 +270,7 @@ errors++;
 }
 }
 else {
-const err19 = {instancePath:instancePath+"/keep",schemaPath:"#/properties/keep/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema45.properties.keep.type,parentSchema:schema45.properties.keep,data:data1};
+const err19 = {instancePath:instancePath+"/keep",schemaPath:"#/properties/keep/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema47.properties.keep.type,parentSchema:schema47.properties.keep,data:data1};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -278,7 +282,7 @@ errors++;
 }
 }
 else {
-const err20 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema45.type,parentSchema:schema45,data};
+const err20 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema47.type,parentSchema:schema47,data};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -336,7 +340,7 @@ vErrors.push(err2);
 errors++;
 }
 for(const key0 in data){
-if(!((((((((key0 === "version") || (key0 === "cells")) || (key0 === "database")) || (key0 === "datasources")) || (key0 === "targets")) || (key0 === "signing")) || (key0 === "restore")) || (key0 === "hooks"))){
+if(!(func1.call(schema31.properties, key0))){
 const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema31,data};
 if(vErrors === null){
 vErrors = [err3];
@@ -378,7 +382,7 @@ errors++;
 if(data1.workingDir !== undefined){
 let data2 = data1.workingDir;
 if(typeof data2 === "string"){
-if(func1(data2) < 1){
+if(func2(data2) < 1){
 const err6 = {instancePath:instancePath+"/cells/workingDir",schemaPath:"#/$defs/path/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32,data:data2};
 if(vErrors === null){
 vErrors = [err6];
@@ -413,7 +417,7 @@ errors++;
 if(data1.binary !== undefined){
 let data3 = data1.binary;
 if(typeof data3 === "string"){
-if(func1(data3) < 1){
+if(func2(data3) < 1){
 const err9 = {instancePath:instancePath+"/cells/binary",schemaPath:"#/properties/cells/properties/binary/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.cells.properties.binary,data:data3};
 if(vErrors === null){
 vErrors = [err9];
@@ -497,7 +501,7 @@ const len0 = data5.length;
 if(len0 > 0){
 let data6 = data5[0];
 if(typeof data6 === "string"){
-if(func1(data6) < 1){
+if(func2(data6) < 1){
 const err16 = {instancePath:instancePath+"/cells/service/stop/0",schemaPath:"#/$defs/argv/prefixItems/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema33.prefixItems[0],data:data6};
 if(vErrors === null){
 vErrors = [err16];
@@ -567,7 +571,7 @@ const len2 = data8.length;
 if(len2 > 0){
 let data9 = data8[0];
 if(typeof data9 === "string"){
-if(func1(data9) < 1){
+if(func2(data9) < 1){
 const err21 = {instancePath:instancePath+"/cells/service/start/0",schemaPath:"#/$defs/argv/prefixItems/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema33.prefixItems[0],data:data9};
 if(vErrors === null){
 vErrors = [err21];
@@ -656,7 +660,7 @@ let valid13 = false;
 let passing0 = null;
 const _errs35 = errors;
 if(typeof data13 === "string"){
-if(func1(data13) < 1){
+if(func2(data13) < 1){
 const err27 = {instancePath:instancePath+"/cells/exclude/" + i2,schemaPath:"#/$defs/excludePattern/oneOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema35.oneOf[0],data:data13};
 if(vErrors === null){
 vErrors = [err27];
@@ -709,7 +713,7 @@ errors++;
 if(data13.pattern !== undefined){
 let data14 = data13.pattern;
 if(typeof data14 === "string"){
-if(func1(data14) < 1){
+if(func2(data14) < 1){
 const err31 = {instancePath:instancePath+"/cells/exclude/" + i2+"/pattern",schemaPath:"#/$defs/excludePattern/oneOf/1/properties/pattern/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema35.oneOf[1].properties.pattern,data:data14};
 if(vErrors === null){
 vErrors = [err31];
@@ -910,7 +914,7 @@ errors++;
 if(data16.socket !== undefined){
 let data19 = data16.socket;
 if(typeof data19 === "string"){
-if(func1(data19) < 1){
+if(func2(data19) < 1){
 const err46 = {instancePath:instancePath+"/database/socket",schemaPath:"#/$defs/path/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32,data:data19};
 if(vErrors === null){
 vErrors = [err46];
@@ -945,7 +949,7 @@ errors++;
 if(data16.user !== undefined){
 let data20 = data16.user;
 if(typeof data20 === "string"){
-if(func1(data20) > 80){
+if(func2(data20) > 80){
 const err49 = {instancePath:instancePath+"/database/user",schemaPath:"#/$defs/databaseUser/maxLength",keyword:"maxLength",params:{limit: 80},message:"must NOT have more than 80 characters",schema:80,parentSchema:schema39,data:data20};
 if(vErrors === null){
 vErrors = [err49];
@@ -955,7 +959,7 @@ vErrors.push(err49);
 }
 errors++;
 }
-if(func1(data20) < 1){
+if(func2(data20) < 1){
 const err50 = {instancePath:instancePath+"/database/user",schemaPath:"#/$defs/databaseUser/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema39,data:data20};
 if(vErrors === null){
 vErrors = [err50];
@@ -1147,7 +1151,7 @@ vErrors = null;
 if(data16.name !== undefined){
 let data24 = data16.name;
 if(typeof data24 === "string"){
-if(func1(data24) > 64){
+if(func2(data24) > 64){
 const err63 = {instancePath:instancePath+"/database/name",schemaPath:"#/$defs/databaseName/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema41,data:data24};
 if(vErrors === null){
 vErrors = [err63];
@@ -1157,7 +1161,7 @@ vErrors.push(err63);
 }
 errors++;
 }
-if(func1(data24) < 1){
+if(func2(data24) < 1){
 const err64 = {instancePath:instancePath+"/database/name",schemaPath:"#/$defs/databaseName/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema41,data:data24};
 if(vErrors === null){
 vErrors = [err64];
@@ -1275,7 +1279,7 @@ errors++;
 if(data26.path !== undefined){
 let data28 = data26.path;
 if(typeof data28 === "string"){
-if(func1(data28) < 1){
+if(func2(data28) < 1){
 const err73 = {instancePath:instancePath+"/datasources/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/path",schemaPath:"#/$defs/datasource/oneOf/0/properties/path/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema43.oneOf[0].properties.path,data:data28};
 if(vErrors === null){
 vErrors = [err73];
@@ -1435,7 +1439,7 @@ errors++;
 if(data26.reason !== undefined){
 let data31 = data26.reason;
 if(typeof data31 === "string"){
-if(func1(data31) < 1){
+if(func2(data31) < 1){
 const err85 = {instancePath:instancePath+"/datasources/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/reason",schemaPath:"#/$defs/datasource/oneOf/2/properties/reason/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema43.oneOf[2].properties.reason,data:data31};
 if(vErrors === null){
 vErrors = [err85];
@@ -1517,11 +1521,14 @@ vErrors.push(err89);
 errors++;
 }
 }
-if(data.targets !== undefined){
-let data32 = data.targets;
+if(data.stores !== undefined){
+let data32 = data.stores;
 if(data32 && typeof data32 == "object" && !Array.isArray(data32)){
-if(Object.keys(data32).length < 1){
-const err90 = {instancePath:instancePath+"/targets",schemaPath:"#/properties/targets/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema31.properties.targets,data:data32};
+for(const key12 in data32){
+const _errs104 = errors;
+if(typeof key12 === "string"){
+if(!pattern12.test(key12)){
+const err90 = {instancePath:instancePath+"/stores",schemaPath:"#/$defs/storeId/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9_.-]{0,127}$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9_.-]{0,127}$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9_.-]{0,127}$",parentSchema:schema44,data:key12,propertyName:key12};
 if(vErrors === null){
 vErrors = [err90];
 }
@@ -1530,11 +1537,9 @@ vErrors.push(err90);
 }
 errors++;
 }
-for(const key12 in data32){
-const _errs104 = errors;
-if(typeof key12 === "string"){
-if(!pattern10.test(key12)){
-const err91 = {instancePath:instancePath+"/targets",schemaPath:"#/$defs/name/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$",parentSchema:schema42,data:key12,propertyName:key12};
+}
+else {
+const err91 = {instancePath:instancePath+"/stores",schemaPath:"#/$defs/storeId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.type,parentSchema:schema44,data:key12,propertyName:key12};
 if(vErrors === null){
 vErrors = [err91];
 }
@@ -1543,9 +1548,9 @@ vErrors.push(err91);
 }
 errors++;
 }
-}
-else {
-const err92 = {instancePath:instancePath+"/targets",schemaPath:"#/$defs/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema42.type,parentSchema:schema42,data:key12,propertyName:key12};
+var valid33 = _errs104 === errors;
+if(!valid33){
+const err92 = {instancePath:instancePath+"/stores",schemaPath:"#/properties/stores/propertyNames",keyword:"propertyNames",params:{propertyName: key12},message:"property name must be valid",schema:schema31.properties.stores.propertyNames,parentSchema:schema31.properties.stores,data:data32};
 if(vErrors === null){
 vErrors = [err92];
 }
@@ -1554,9 +1559,16 @@ vErrors.push(err92);
 }
 errors++;
 }
-var valid33 = _errs104 === errors;
-if(!valid33){
-const err93 = {instancePath:instancePath+"/targets",schemaPath:"#/properties/targets/propertyNames",keyword:"propertyNames",params:{propertyName: key12},message:"property name must be valid",schema:schema31.properties.targets.propertyNames,parentSchema:schema31.properties.targets,data:data32};
+}
+for(const key13 in data32){
+let data33 = data32[key13];
+const _errs111 = errors;
+let valid37 = false;
+let passing3 = null;
+const _errs112 = errors;
+if(data33 && typeof data33 == "object" && !Array.isArray(data33)){
+if(data33.backup === undefined){
+const err93 = {instancePath:instancePath+"/stores/" + key13.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/store/oneOf/0/required",keyword:"required",params:{missingProperty: "backup"},message:"must have required property '"+"backup"+"'",schema:schema45.oneOf[0].required,parentSchema:schema45.oneOf[0],data:data33};
 if(vErrors === null){
 vErrors = [err93];
 }
@@ -1565,16 +1577,8 @@ vErrors.push(err93);
 }
 errors++;
 }
-}
-for(const key13 in data32){
-if(!(validate21(data32[key13], {instancePath:instancePath+"/targets/" + key13.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data32,parentDataProperty:key13,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate21.errors : vErrors.concat(validate21.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err94 = {instancePath:instancePath+"/targets",schemaPath:"#/properties/targets/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.targets.type,parentSchema:schema31.properties.targets,data:data32};
+if(data33.dump === undefined){
+const err94 = {instancePath:instancePath+"/stores/" + key13.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/store/oneOf/0/required",keyword:"required",params:{missingProperty: "dump"},message:"must have required property '"+"dump"+"'",schema:schema45.oneOf[0].required,parentSchema:schema45.oneOf[0],data:data33};
 if(vErrors === null){
 vErrors = [err94];
 }
@@ -1583,12 +1587,8 @@ vErrors.push(err94);
 }
 errors++;
 }
-}
-if(data.signing !== undefined){
-let data34 = data.signing;
-if(data34 && typeof data34 == "object" && !Array.isArray(data34)){
-if(data34.key === undefined){
-const err95 = {instancePath:instancePath+"/signing",schemaPath:"#/properties/signing/required",keyword:"required",params:{missingProperty: "key"},message:"must have required property '"+"key"+"'",schema:schema31.properties.signing.required,parentSchema:schema31.properties.signing,data:data34};
+if(data33.restore === undefined){
+const err95 = {instancePath:instancePath+"/stores/" + key13.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/store/oneOf/0/required",keyword:"required",params:{missingProperty: "restore"},message:"must have required property '"+"restore"+"'",schema:schema45.oneOf[0].required,parentSchema:schema45.oneOf[0],data:data33};
 if(vErrors === null){
 vErrors = [err95];
 }
@@ -1597,9 +1597,8 @@ vErrors.push(err95);
 }
 errors++;
 }
-for(const key14 in data34){
-if(!(key14 === "key")){
-const err96 = {instancePath:instancePath+"/signing",schemaPath:"#/properties/signing/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.signing,data:data34};
+if(data33.fingerprint === undefined){
+const err96 = {instancePath:instancePath+"/stores/" + key13.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/store/oneOf/0/required",keyword:"required",params:{missingProperty: "fingerprint"},message:"must have required property '"+"fingerprint"+"'",schema:schema45.oneOf[0].required,parentSchema:schema45.oneOf[0],data:data33};
 if(vErrors === null){
 vErrors = [err96];
 }
@@ -1608,16 +1607,9 @@ vErrors.push(err96);
 }
 errors++;
 }
-}
-if(data34.key !== undefined){
-let data35 = data34.key;
-const _errs115 = errors;
-let valid38 = false;
-let passing3 = null;
-const _errs116 = errors;
-if(data35 && typeof data35 == "object" && !Array.isArray(data35)){
-if(data35.env === undefined){
-const err97 = {instancePath:instancePath+"/signing/key",schemaPath:"#/$defs/secret/oneOf/0/required",keyword:"required",params:{missingProperty: "env"},message:"must have required property '"+"env"+"'",schema:schema40.oneOf[0].required,parentSchema:schema40.oneOf[0],data:data35};
+for(const key14 in data33){
+if(!((((key14 === "backup") || (key14 === "dump")) || (key14 === "restore")) || (key14 === "fingerprint"))){
+const err97 = {instancePath:instancePath+"/stores/" + key13.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/store/oneOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties",schema:false,parentSchema:schema45.oneOf[0],data:data33};
 if(vErrors === null){
 vErrors = [err97];
 }
@@ -1626,9 +1618,11 @@ vErrors.push(err97);
 }
 errors++;
 }
-for(const key15 in data35){
-if(!(key15 === "env")){
-const err98 = {instancePath:instancePath+"/signing/key",schemaPath:"#/$defs/secret/oneOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties",schema:false,parentSchema:schema40.oneOf[0],data:data35};
+}
+if(data33.backup !== undefined){
+let data34 = data33.backup;
+if("command" !== data34){
+const err98 = {instancePath:instancePath+"/stores/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/backup",schemaPath:"#/$defs/store/oneOf/0/properties/backup/const",keyword:"const",params:{allowedValue: "command"},message:"must be equal to constant",schema:"command",parentSchema:schema45.oneOf[0].properties.backup,data:data34};
 if(vErrors === null){
 vErrors = [err98];
 }
@@ -1638,11 +1632,11 @@ vErrors.push(err98);
 errors++;
 }
 }
-if(data35.env !== undefined){
-let data36 = data35.env;
-if(typeof data36 === "string"){
-if(!pattern8.test(data36)){
-const err99 = {instancePath:instancePath+"/signing/key/env",schemaPath:"#/$defs/secret/oneOf/0/properties/env/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_]*$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_]*$"+"\"",schema:"^[A-Za-z_][A-Za-z0-9_]*$",parentSchema:schema40.oneOf[0].properties.env,data:data36};
+if(data33.dump !== undefined){
+let data35 = data33.dump;
+if(Array.isArray(data35)){
+if(data35.length < 1){
+const err99 = {instancePath:instancePath+"/stores/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/dump",schemaPath:"#/$defs/store/oneOf/0/properties/dump/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema45.oneOf[0].properties.dump,data:data35};
 if(vErrors === null){
 vErrors = [err99];
 }
@@ -1651,9 +1645,12 @@ vErrors.push(err99);
 }
 errors++;
 }
-}
-else {
-const err100 = {instancePath:instancePath+"/signing/key/env",schemaPath:"#/$defs/secret/oneOf/0/properties/env/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.oneOf[0].properties.env.type,parentSchema:schema40.oneOf[0].properties.env,data:data36};
+const len5 = data35.length;
+if(len5 > 0){
+let data36 = data35[0];
+if(typeof data36 === "string"){
+if(func2(data36) < 1){
+const err100 = {instancePath:instancePath+"/stores/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/dump/0",schemaPath:"#/$defs/store/oneOf/0/properties/dump/prefixItems/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema45.oneOf[0].properties.dump.prefixItems[0],data:data36};
 if(vErrors === null){
 vErrors = [err100];
 }
@@ -1663,9 +1660,8 @@ vErrors.push(err100);
 errors++;
 }
 }
-}
 else {
-const err101 = {instancePath:instancePath+"/signing/key",schemaPath:"#/$defs/secret/oneOf/0/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema40.oneOf[0].type,parentSchema:schema40.oneOf[0],data:data35};
+const err101 = {instancePath:instancePath+"/stores/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/dump/0",schemaPath:"#/$defs/store/oneOf/0/properties/dump/prefixItems/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema45.oneOf[0].properties.dump.prefixItems[0].type,parentSchema:schema45.oneOf[0].properties.dump.prefixItems[0],data:data36};
 if(vErrors === null){
 vErrors = [err101];
 }
@@ -1674,16 +1670,15 @@ vErrors.push(err101);
 }
 errors++;
 }
-var _valid3 = _errs116 === errors;
-if(_valid3){
-valid38 = true;
-passing3 = 0;
-var props3 = true;
 }
-const _errs121 = errors;
-if(data35 && typeof data35 == "object" && !Array.isArray(data35)){
-if(data35.file === undefined){
-const err102 = {instancePath:instancePath+"/signing/key",schemaPath:"#/$defs/secret/oneOf/1/required",keyword:"required",params:{missingProperty: "file"},message:"must have required property '"+"file"+"'",schema:schema40.oneOf[1].required,parentSchema:schema40.oneOf[1],data:data35};
+const len6 = data35.length;
+var valid40 = len6 <= 1;
+if(!valid40){
+for(let i3=1; i3<len6; i3++){
+let data37 = data35[i3];
+const _errs120 = errors;
+if(typeof data37 !== "string"){
+const err102 = {instancePath:instancePath+"/stores/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/dump/" + i3,schemaPath:"#/$defs/store/oneOf/0/properties/dump/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema45.oneOf[0].properties.dump.items.type,parentSchema:schema45.oneOf[0].properties.dump.items,data:data37};
 if(vErrors === null){
 vErrors = [err102];
 }
@@ -1692,9 +1687,12 @@ vErrors.push(err102);
 }
 errors++;
 }
-for(const key16 in data35){
-if(!(key16 === "file")){
-const err103 = {instancePath:instancePath+"/signing/key",schemaPath:"#/$defs/secret/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties",schema:false,parentSchema:schema40.oneOf[1],data:data35};
+var valid40 = _errs120 === errors;
+}
+}
+}
+else {
+const err103 = {instancePath:instancePath+"/stores/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/dump",schemaPath:"#/$defs/store/oneOf/0/properties/dump/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema45.oneOf[0].properties.dump.type,parentSchema:schema45.oneOf[0].properties.dump,data:data35};
 if(vErrors === null){
 vErrors = [err103];
 }
@@ -1704,11 +1702,11 @@ vErrors.push(err103);
 errors++;
 }
 }
-if(data35.file !== undefined){
-let data37 = data35.file;
-if(typeof data37 === "string"){
-if(!pattern9.test(data37)){
-const err104 = {instancePath:instancePath+"/signing/key/file",schemaPath:"#/$defs/secret/oneOf/1/properties/file/pattern",keyword:"pattern",params:{pattern: "^/"},message:"must match pattern \""+"^/"+"\"",schema:"^/",parentSchema:schema40.oneOf[1].properties.file,data:data37};
+if(data33.restore !== undefined){
+let data38 = data33.restore;
+if(Array.isArray(data38)){
+if(data38.length < 1){
+const err104 = {instancePath:instancePath+"/stores/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/restore",schemaPath:"#/$defs/store/oneOf/0/properties/restore/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema45.oneOf[0].properties.restore,data:data38};
 if(vErrors === null){
 vErrors = [err104];
 }
@@ -1717,9 +1715,12 @@ vErrors.push(err104);
 }
 errors++;
 }
-}
-else {
-const err105 = {instancePath:instancePath+"/signing/key/file",schemaPath:"#/$defs/secret/oneOf/1/properties/file/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.oneOf[1].properties.file.type,parentSchema:schema40.oneOf[1].properties.file,data:data37};
+const len7 = data38.length;
+if(len7 > 0){
+let data39 = data38[0];
+if(typeof data39 === "string"){
+if(func2(data39) < 1){
+const err105 = {instancePath:instancePath+"/stores/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/restore/0",schemaPath:"#/$defs/store/oneOf/0/properties/restore/prefixItems/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema45.oneOf[0].properties.restore.prefixItems[0],data:data39};
 if(vErrors === null){
 vErrors = [err105];
 }
@@ -1729,9 +1730,8 @@ vErrors.push(err105);
 errors++;
 }
 }
-}
 else {
-const err106 = {instancePath:instancePath+"/signing/key",schemaPath:"#/$defs/secret/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema40.oneOf[1].type,parentSchema:schema40.oneOf[1],data:data35};
+const err106 = {instancePath:instancePath+"/stores/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/restore/0",schemaPath:"#/$defs/store/oneOf/0/properties/restore/prefixItems/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema45.oneOf[0].properties.restore.prefixItems[0].type,parentSchema:schema45.oneOf[0].properties.restore.prefixItems[0],data:data39};
 if(vErrors === null){
 vErrors = [err106];
 }
@@ -1740,22 +1740,15 @@ vErrors.push(err106);
 }
 errors++;
 }
-var _valid3 = _errs121 === errors;
-if(_valid3 && valid38){
-valid38 = false;
-passing3 = [passing3, 1];
 }
-else {
-if(_valid3){
-valid38 = true;
-passing3 = 1;
-if(props3 !== true){
-props3 = true;
-}
-}
-}
-if(!valid38){
-const err107 = {instancePath:instancePath+"/signing/key",schemaPath:"#/$defs/secret/oneOf",keyword:"oneOf",params:{passingSchemas: passing3},message:"must match exactly one schema in oneOf",schema:schema40.oneOf,parentSchema:schema40,data:data35};
+const len8 = data38.length;
+var valid42 = len8 <= 1;
+if(!valid42){
+for(let i4=1; i4<len8; i4++){
+let data40 = data38[i4];
+const _errs126 = errors;
+if(typeof data40 !== "string"){
+const err107 = {instancePath:instancePath+"/stores/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/restore/" + i4,schemaPath:"#/$defs/store/oneOf/0/properties/restore/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema45.oneOf[0].properties.restore.items.type,parentSchema:schema45.oneOf[0].properties.restore.items,data:data40};
 if(vErrors === null){
 vErrors = [err107];
 }
@@ -1764,21 +1757,12 @@ vErrors.push(err107);
 }
 errors++;
 }
-else {
-errors = _errs115;
-if(vErrors !== null){
-if(_errs115){
-vErrors.length = _errs115;
-}
-else {
-vErrors = null;
-}
-}
+var valid42 = _errs126 === errors;
 }
 }
 }
 else {
-const err108 = {instancePath:instancePath+"/signing",schemaPath:"#/properties/signing/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.signing.type,parentSchema:schema31.properties.signing,data:data34};
+const err108 = {instancePath:instancePath+"/stores/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/restore",schemaPath:"#/$defs/store/oneOf/0/properties/restore/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema45.oneOf[0].properties.restore.type,parentSchema:schema45.oneOf[0].properties.restore,data:data38};
 if(vErrors === null){
 vErrors = [err108];
 }
@@ -1788,11 +1772,11 @@ vErrors.push(err108);
 errors++;
 }
 }
-if(data.restore !== undefined){
-let data38 = data.restore;
-if(data38 && typeof data38 == "object" && !Array.isArray(data38)){
-if(data38.from === undefined){
-const err109 = {instancePath:instancePath+"/restore",schemaPath:"#/properties/restore/required",keyword:"required",params:{missingProperty: "from"},message:"must have required property '"+"from"+"'",schema:schema31.properties.restore.required,parentSchema:schema31.properties.restore,data:data38};
+if(data33.fingerprint !== undefined){
+let data41 = data33.fingerprint;
+if(Array.isArray(data41)){
+if(data41.length < 1){
+const err109 = {instancePath:instancePath+"/stores/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/fingerprint",schemaPath:"#/$defs/store/oneOf/0/properties/fingerprint/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema45.oneOf[0].properties.fingerprint,data:data41};
 if(vErrors === null){
 vErrors = [err109];
 }
@@ -1801,9 +1785,12 @@ vErrors.push(err109);
 }
 errors++;
 }
-for(const key17 in data38){
-if(!((((key17 === "from") || (key17 === "workingDir")) || (key17 === "database")) || (key17 === "overrides"))){
-const err110 = {instancePath:instancePath+"/restore",schemaPath:"#/properties/restore/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.restore,data:data38};
+const len9 = data41.length;
+if(len9 > 0){
+let data42 = data41[0];
+if(typeof data42 === "string"){
+if(func2(data42) < 1){
+const err110 = {instancePath:instancePath+"/stores/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/fingerprint/0",schemaPath:"#/$defs/store/oneOf/0/properties/fingerprint/prefixItems/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema45.oneOf[0].properties.fingerprint.prefixItems[0],data:data42};
 if(vErrors === null){
 vErrors = [err110];
 }
@@ -1813,11 +1800,8 @@ vErrors.push(err110);
 errors++;
 }
 }
-if(data38.from !== undefined){
-let data39 = data38.from;
-if(typeof data39 === "string"){
-if(!pattern10.test(data39)){
-const err111 = {instancePath:instancePath+"/restore/from",schemaPath:"#/$defs/name/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$",parentSchema:schema42,data:data39};
+else {
+const err111 = {instancePath:instancePath+"/stores/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/fingerprint/0",schemaPath:"#/$defs/store/oneOf/0/properties/fingerprint/prefixItems/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema45.oneOf[0].properties.fingerprint.prefixItems[0].type,parentSchema:schema45.oneOf[0].properties.fingerprint.prefixItems[0],data:data42};
 if(vErrors === null){
 vErrors = [err111];
 }
@@ -1827,8 +1811,14 @@ vErrors.push(err111);
 errors++;
 }
 }
-else {
-const err112 = {instancePath:instancePath+"/restore/from",schemaPath:"#/$defs/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema42.type,parentSchema:schema42,data:data39};
+const len10 = data41.length;
+var valid44 = len10 <= 1;
+if(!valid44){
+for(let i5=1; i5<len10; i5++){
+let data43 = data41[i5];
+const _errs132 = errors;
+if(typeof data43 !== "string"){
+const err112 = {instancePath:instancePath+"/stores/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/fingerprint/" + i5,schemaPath:"#/$defs/store/oneOf/0/properties/fingerprint/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema45.oneOf[0].properties.fingerprint.items.type,parentSchema:schema45.oneOf[0].properties.fingerprint.items,data:data43};
 if(vErrors === null){
 vErrors = [err112];
 }
@@ -1837,12 +1827,12 @@ vErrors.push(err112);
 }
 errors++;
 }
+var valid44 = _errs132 === errors;
 }
-if(data38.workingDir !== undefined){
-let data40 = data38.workingDir;
-if(typeof data40 === "string"){
-if(func1(data40) < 1){
-const err113 = {instancePath:instancePath+"/restore/workingDir",schemaPath:"#/$defs/path/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32,data:data40};
+}
+}
+else {
+const err113 = {instancePath:instancePath+"/stores/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/fingerprint",schemaPath:"#/$defs/store/oneOf/0/properties/fingerprint/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema45.oneOf[0].properties.fingerprint.type,parentSchema:schema45.oneOf[0].properties.fingerprint,data:data41};
 if(vErrors === null){
 vErrors = [err113];
 }
@@ -1851,8 +1841,10 @@ vErrors.push(err113);
 }
 errors++;
 }
-if(!pattern4.test(data40)){
-const err114 = {instancePath:instancePath+"/restore/workingDir",schemaPath:"#/$defs/path/pattern",keyword:"pattern",params:{pattern: "^[^~]"},message:"must match pattern \""+"^[^~]"+"\"",schema:"^[^~]",parentSchema:schema32,data:data40};
+}
+}
+else {
+const err114 = {instancePath:instancePath+"/stores/" + key13.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/store/oneOf/0/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema45.oneOf[0].type,parentSchema:schema45.oneOf[0],data:data33};
 if(vErrors === null){
 vErrors = [err114];
 }
@@ -1861,9 +1853,16 @@ vErrors.push(err114);
 }
 errors++;
 }
+var _valid3 = _errs112 === errors;
+if(_valid3){
+valid37 = true;
+passing3 = 0;
+var props3 = true;
 }
-else {
-const err115 = {instancePath:instancePath+"/restore/workingDir",schemaPath:"#/$defs/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.type,parentSchema:schema32,data:data40};
+const _errs134 = errors;
+if(data33 && typeof data33 == "object" && !Array.isArray(data33)){
+if(data33.backup === undefined){
+const err115 = {instancePath:instancePath+"/stores/" + key13.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/store/oneOf/1/required",keyword:"required",params:{missingProperty: "backup"},message:"must have required property '"+"backup"+"'",schema:schema45.oneOf[1].required,parentSchema:schema45.oneOf[1],data:data33};
 if(vErrors === null){
 vErrors = [err115];
 }
@@ -1872,13 +1871,8 @@ vErrors.push(err115);
 }
 errors++;
 }
-}
-if(data38.database !== undefined){
-let data41 = data38.database;
-if(data41 && typeof data41 == "object" && !Array.isArray(data41)){
-for(const key18 in data41){
-if(!(key18 === "admin")){
-const err116 = {instancePath:instancePath+"/restore/database",schemaPath:"#/properties/restore/properties/database/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.restore.properties.database,data:data41};
+if(data33.reason === undefined){
+const err116 = {instancePath:instancePath+"/stores/" + key13.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/store/oneOf/1/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'",schema:schema45.oneOf[1].required,parentSchema:schema45.oneOf[1],data:data33};
 if(vErrors === null){
 vErrors = [err116];
 }
@@ -1887,12 +1881,9 @@ vErrors.push(err116);
 }
 errors++;
 }
-}
-if(data41.admin !== undefined){
-let data42 = data41.admin;
-if(data42 && typeof data42 == "object" && !Array.isArray(data42)){
-if(data42.user === undefined){
-const err117 = {instancePath:instancePath+"/restore/database/admin",schemaPath:"#/properties/restore/properties/database/properties/admin/required",keyword:"required",params:{missingProperty: "user"},message:"must have required property '"+"user"+"'",schema:schema31.properties.restore.properties.database.properties.admin.required,parentSchema:schema31.properties.restore.properties.database.properties.admin,data:data42};
+for(const key15 in data33){
+if(!((key15 === "backup") || (key15 === "reason"))){
+const err117 = {instancePath:instancePath+"/stores/" + key13.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/store/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties",schema:false,parentSchema:schema45.oneOf[1],data:data33};
 if(vErrors === null){
 vErrors = [err117];
 }
@@ -1901,9 +1892,11 @@ vErrors.push(err117);
 }
 errors++;
 }
-for(const key19 in data42){
-if(!((key19 === "user") || (key19 === "password"))){
-const err118 = {instancePath:instancePath+"/restore/database/admin",schemaPath:"#/properties/restore/properties/database/properties/admin/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.restore.properties.database.properties.admin,data:data42};
+}
+if(data33.backup !== undefined){
+let data44 = data33.backup;
+if("skip" !== data44){
+const err118 = {instancePath:instancePath+"/stores/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/backup",schemaPath:"#/$defs/store/oneOf/1/properties/backup/const",keyword:"const",params:{allowedValue: "skip"},message:"must be equal to constant",schema:"skip",parentSchema:schema45.oneOf[1].properties.backup,data:data44};
 if(vErrors === null){
 vErrors = [err118];
 }
@@ -1913,11 +1906,11 @@ vErrors.push(err118);
 errors++;
 }
 }
-if(data42.user !== undefined){
-let data43 = data42.user;
-if(typeof data43 === "string"){
-if(func1(data43) > 80){
-const err119 = {instancePath:instancePath+"/restore/database/admin/user",schemaPath:"#/$defs/databaseUser/maxLength",keyword:"maxLength",params:{limit: 80},message:"must NOT have more than 80 characters",schema:80,parentSchema:schema39,data:data43};
+if(data33.reason !== undefined){
+let data45 = data33.reason;
+if(typeof data45 === "string"){
+if(func2(data45) < 1){
+const err119 = {instancePath:instancePath+"/stores/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/reason",schemaPath:"#/$defs/store/oneOf/1/properties/reason/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema45.oneOf[1].properties.reason,data:data45};
 if(vErrors === null){
 vErrors = [err119];
 }
@@ -1926,8 +1919,9 @@ vErrors.push(err119);
 }
 errors++;
 }
-if(func1(data43) < 1){
-const err120 = {instancePath:instancePath+"/restore/database/admin/user",schemaPath:"#/$defs/databaseUser/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema39,data:data43};
+}
+else {
+const err120 = {instancePath:instancePath+"/stores/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/reason",schemaPath:"#/$defs/store/oneOf/1/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema45.oneOf[1].properties.reason.type,parentSchema:schema45.oneOf[1].properties.reason,data:data45};
 if(vErrors === null){
 vErrors = [err120];
 }
@@ -1937,8 +1931,9 @@ vErrors.push(err120);
 errors++;
 }
 }
+}
 else {
-const err121 = {instancePath:instancePath+"/restore/database/admin/user",schemaPath:"#/$defs/databaseUser/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.type,parentSchema:schema39,data:data43};
+const err121 = {instancePath:instancePath+"/stores/" + key13.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/store/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema45.oneOf[1].type,parentSchema:schema45.oneOf[1],data:data33};
 if(vErrors === null){
 vErrors = [err121];
 }
@@ -1947,16 +1942,22 @@ vErrors.push(err121);
 }
 errors++;
 }
+var _valid3 = _errs134 === errors;
+if(_valid3 && valid37){
+valid37 = false;
+passing3 = [passing3, 1];
 }
-if(data42.password !== undefined){
-let data44 = data42.password;
-const _errs147 = errors;
-let valid48 = false;
-let passing4 = null;
-const _errs148 = errors;
-if(data44 && typeof data44 == "object" && !Array.isArray(data44)){
-if(data44.env === undefined){
-const err122 = {instancePath:instancePath+"/restore/database/admin/password",schemaPath:"#/$defs/secret/oneOf/0/required",keyword:"required",params:{missingProperty: "env"},message:"must have required property '"+"env"+"'",schema:schema40.oneOf[0].required,parentSchema:schema40.oneOf[0],data:data44};
+else {
+if(_valid3){
+valid37 = true;
+passing3 = 1;
+if(props3 !== true){
+props3 = true;
+}
+}
+}
+if(!valid37){
+const err122 = {instancePath:instancePath+"/stores/" + key13.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/store/oneOf",keyword:"oneOf",params:{passingSchemas: passing3},message:"must match exactly one schema in oneOf",schema:schema45.oneOf,parentSchema:schema45,data:data33};
 if(vErrors === null){
 vErrors = [err122];
 }
@@ -1965,149 +1966,11 @@ vErrors.push(err122);
 }
 errors++;
 }
-for(const key20 in data44){
-if(!(key20 === "env")){
-const err123 = {instancePath:instancePath+"/restore/database/admin/password",schemaPath:"#/$defs/secret/oneOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key20},message:"must NOT have additional properties",schema:false,parentSchema:schema40.oneOf[0],data:data44};
-if(vErrors === null){
-vErrors = [err123];
-}
 else {
-vErrors.push(err123);
-}
-errors++;
-}
-}
-if(data44.env !== undefined){
-let data45 = data44.env;
-if(typeof data45 === "string"){
-if(!pattern8.test(data45)){
-const err124 = {instancePath:instancePath+"/restore/database/admin/password/env",schemaPath:"#/$defs/secret/oneOf/0/properties/env/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_]*$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_]*$"+"\"",schema:"^[A-Za-z_][A-Za-z0-9_]*$",parentSchema:schema40.oneOf[0].properties.env,data:data45};
-if(vErrors === null){
-vErrors = [err124];
-}
-else {
-vErrors.push(err124);
-}
-errors++;
-}
-}
-else {
-const err125 = {instancePath:instancePath+"/restore/database/admin/password/env",schemaPath:"#/$defs/secret/oneOf/0/properties/env/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.oneOf[0].properties.env.type,parentSchema:schema40.oneOf[0].properties.env,data:data45};
-if(vErrors === null){
-vErrors = [err125];
-}
-else {
-vErrors.push(err125);
-}
-errors++;
-}
-}
-}
-else {
-const err126 = {instancePath:instancePath+"/restore/database/admin/password",schemaPath:"#/$defs/secret/oneOf/0/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema40.oneOf[0].type,parentSchema:schema40.oneOf[0],data:data44};
-if(vErrors === null){
-vErrors = [err126];
-}
-else {
-vErrors.push(err126);
-}
-errors++;
-}
-var _valid4 = _errs148 === errors;
-if(_valid4){
-valid48 = true;
-passing4 = 0;
-var props4 = true;
-}
-const _errs153 = errors;
-if(data44 && typeof data44 == "object" && !Array.isArray(data44)){
-if(data44.file === undefined){
-const err127 = {instancePath:instancePath+"/restore/database/admin/password",schemaPath:"#/$defs/secret/oneOf/1/required",keyword:"required",params:{missingProperty: "file"},message:"must have required property '"+"file"+"'",schema:schema40.oneOf[1].required,parentSchema:schema40.oneOf[1],data:data44};
-if(vErrors === null){
-vErrors = [err127];
-}
-else {
-vErrors.push(err127);
-}
-errors++;
-}
-for(const key21 in data44){
-if(!(key21 === "file")){
-const err128 = {instancePath:instancePath+"/restore/database/admin/password",schemaPath:"#/$defs/secret/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key21},message:"must NOT have additional properties",schema:false,parentSchema:schema40.oneOf[1],data:data44};
-if(vErrors === null){
-vErrors = [err128];
-}
-else {
-vErrors.push(err128);
-}
-errors++;
-}
-}
-if(data44.file !== undefined){
-let data46 = data44.file;
-if(typeof data46 === "string"){
-if(!pattern9.test(data46)){
-const err129 = {instancePath:instancePath+"/restore/database/admin/password/file",schemaPath:"#/$defs/secret/oneOf/1/properties/file/pattern",keyword:"pattern",params:{pattern: "^/"},message:"must match pattern \""+"^/"+"\"",schema:"^/",parentSchema:schema40.oneOf[1].properties.file,data:data46};
-if(vErrors === null){
-vErrors = [err129];
-}
-else {
-vErrors.push(err129);
-}
-errors++;
-}
-}
-else {
-const err130 = {instancePath:instancePath+"/restore/database/admin/password/file",schemaPath:"#/$defs/secret/oneOf/1/properties/file/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.oneOf[1].properties.file.type,parentSchema:schema40.oneOf[1].properties.file,data:data46};
-if(vErrors === null){
-vErrors = [err130];
-}
-else {
-vErrors.push(err130);
-}
-errors++;
-}
-}
-}
-else {
-const err131 = {instancePath:instancePath+"/restore/database/admin/password",schemaPath:"#/$defs/secret/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema40.oneOf[1].type,parentSchema:schema40.oneOf[1],data:data44};
-if(vErrors === null){
-vErrors = [err131];
-}
-else {
-vErrors.push(err131);
-}
-errors++;
-}
-var _valid4 = _errs153 === errors;
-if(_valid4 && valid48){
-valid48 = false;
-passing4 = [passing4, 1];
-}
-else {
-if(_valid4){
-valid48 = true;
-passing4 = 1;
-if(props4 !== true){
-props4 = true;
-}
-}
-}
-if(!valid48){
-const err132 = {instancePath:instancePath+"/restore/database/admin/password",schemaPath:"#/$defs/secret/oneOf",keyword:"oneOf",params:{passingSchemas: passing4},message:"must match exactly one schema in oneOf",schema:schema40.oneOf,parentSchema:schema40,data:data44};
-if(vErrors === null){
-vErrors = [err132];
-}
-else {
-vErrors.push(err132);
-}
-errors++;
-}
-else {
-errors = _errs147;
+errors = _errs111;
 if(vErrors !== null){
-if(_errs147){
-vErrors.length = _errs147;
+if(_errs111){
+vErrors.length = _errs111;
 }
 else {
 vErrors = null;
@@ -2117,7 +1980,142 @@ vErrors = null;
 }
 }
 else {
-const err133 = {instancePath:instancePath+"/restore/database/admin",schemaPath:"#/properties/restore/properties/database/properties/admin/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.restore.properties.database.properties.admin.type,parentSchema:schema31.properties.restore.properties.database.properties.admin,data:data42};
+const err123 = {instancePath:instancePath+"/stores",schemaPath:"#/properties/stores/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.stores.type,parentSchema:schema31.properties.stores,data:data32};
+if(vErrors === null){
+vErrors = [err123];
+}
+else {
+vErrors.push(err123);
+}
+errors++;
+}
+}
+if(data.targets !== undefined){
+let data46 = data.targets;
+if(data46 && typeof data46 == "object" && !Array.isArray(data46)){
+if(Object.keys(data46).length < 1){
+const err124 = {instancePath:instancePath+"/targets",schemaPath:"#/properties/targets/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema31.properties.targets,data:data46};
+if(vErrors === null){
+vErrors = [err124];
+}
+else {
+vErrors.push(err124);
+}
+errors++;
+}
+for(const key16 in data46){
+const _errs142 = errors;
+if(typeof key16 === "string"){
+if(!pattern10.test(key16)){
+const err125 = {instancePath:instancePath+"/targets",schemaPath:"#/$defs/name/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$",parentSchema:schema42,data:key16,propertyName:key16};
+if(vErrors === null){
+vErrors = [err125];
+}
+else {
+vErrors.push(err125);
+}
+errors++;
+}
+}
+else {
+const err126 = {instancePath:instancePath+"/targets",schemaPath:"#/$defs/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema42.type,parentSchema:schema42,data:key16,propertyName:key16};
+if(vErrors === null){
+vErrors = [err126];
+}
+else {
+vErrors.push(err126);
+}
+errors++;
+}
+var valid46 = _errs142 === errors;
+if(!valid46){
+const err127 = {instancePath:instancePath+"/targets",schemaPath:"#/properties/targets/propertyNames",keyword:"propertyNames",params:{propertyName: key16},message:"property name must be valid",schema:schema31.properties.targets.propertyNames,parentSchema:schema31.properties.targets,data:data46};
+if(vErrors === null){
+vErrors = [err127];
+}
+else {
+vErrors.push(err127);
+}
+errors++;
+}
+}
+for(const key17 in data46){
+if(!(validate21(data46[key17], {instancePath:instancePath+"/targets/" + key17.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data46,parentDataProperty:key17,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate21.errors : vErrors.concat(validate21.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err128 = {instancePath:instancePath+"/targets",schemaPath:"#/properties/targets/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.targets.type,parentSchema:schema31.properties.targets,data:data46};
+if(vErrors === null){
+vErrors = [err128];
+}
+else {
+vErrors.push(err128);
+}
+errors++;
+}
+}
+if(data.signing !== undefined){
+let data48 = data.signing;
+if(data48 && typeof data48 == "object" && !Array.isArray(data48)){
+if(data48.key === undefined){
+const err129 = {instancePath:instancePath+"/signing",schemaPath:"#/properties/signing/required",keyword:"required",params:{missingProperty: "key"},message:"must have required property '"+"key"+"'",schema:schema31.properties.signing.required,parentSchema:schema31.properties.signing,data:data48};
+if(vErrors === null){
+vErrors = [err129];
+}
+else {
+vErrors.push(err129);
+}
+errors++;
+}
+for(const key18 in data48){
+if(!(key18 === "key")){
+const err130 = {instancePath:instancePath+"/signing",schemaPath:"#/properties/signing/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.signing,data:data48};
+if(vErrors === null){
+vErrors = [err130];
+}
+else {
+vErrors.push(err130);
+}
+errors++;
+}
+}
+if(data48.key !== undefined){
+let data49 = data48.key;
+const _errs153 = errors;
+let valid51 = false;
+let passing4 = null;
+const _errs154 = errors;
+if(data49 && typeof data49 == "object" && !Array.isArray(data49)){
+if(data49.env === undefined){
+const err131 = {instancePath:instancePath+"/signing/key",schemaPath:"#/$defs/secret/oneOf/0/required",keyword:"required",params:{missingProperty: "env"},message:"must have required property '"+"env"+"'",schema:schema40.oneOf[0].required,parentSchema:schema40.oneOf[0],data:data49};
+if(vErrors === null){
+vErrors = [err131];
+}
+else {
+vErrors.push(err131);
+}
+errors++;
+}
+for(const key19 in data49){
+if(!(key19 === "env")){
+const err132 = {instancePath:instancePath+"/signing/key",schemaPath:"#/$defs/secret/oneOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties",schema:false,parentSchema:schema40.oneOf[0],data:data49};
+if(vErrors === null){
+vErrors = [err132];
+}
+else {
+vErrors.push(err132);
+}
+errors++;
+}
+}
+if(data49.env !== undefined){
+let data50 = data49.env;
+if(typeof data50 === "string"){
+if(!pattern8.test(data50)){
+const err133 = {instancePath:instancePath+"/signing/key/env",schemaPath:"#/$defs/secret/oneOf/0/properties/env/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_]*$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_]*$"+"\"",schema:"^[A-Za-z_][A-Za-z0-9_]*$",parentSchema:schema40.oneOf[0].properties.env,data:data50};
 if(vErrors === null){
 vErrors = [err133];
 }
@@ -2127,9 +2125,8 @@ vErrors.push(err133);
 errors++;
 }
 }
-}
 else {
-const err134 = {instancePath:instancePath+"/restore/database",schemaPath:"#/properties/restore/properties/database/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.restore.properties.database.type,parentSchema:schema31.properties.restore.properties.database,data:data41};
+const err134 = {instancePath:instancePath+"/signing/key/env",schemaPath:"#/$defs/secret/oneOf/0/properties/env/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.oneOf[0].properties.env.type,parentSchema:schema40.oneOf[0].properties.env,data:data50};
 if(vErrors === null){
 vErrors = [err134];
 }
@@ -2139,12 +2136,9 @@ vErrors.push(err134);
 errors++;
 }
 }
-if(data38.overrides !== undefined){
-let data47 = data38.overrides;
-if(data47 && typeof data47 == "object" && !Array.isArray(data47)){
-for(const key22 in data47){
-if(!((((key22 === "hostname") || (key22 === "publicUrl")) || (key22 === "database")) || (key22 === "paths"))){
-const err135 = {instancePath:instancePath+"/restore/overrides",schemaPath:"#/properties/restore/properties/overrides/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key22},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.restore.properties.overrides,data:data47};
+}
+else {
+const err135 = {instancePath:instancePath+"/signing/key",schemaPath:"#/$defs/secret/oneOf/0/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema40.oneOf[0].type,parentSchema:schema40.oneOf[0],data:data49};
 if(vErrors === null){
 vErrors = [err135];
 }
@@ -2153,12 +2147,16 @@ vErrors.push(err135);
 }
 errors++;
 }
+var _valid4 = _errs154 === errors;
+if(_valid4){
+valid51 = true;
+passing4 = 0;
+var props4 = true;
 }
-if(data47.hostname !== undefined){
-let data48 = data47.hostname;
-if(typeof data48 === "string"){
-if(!pattern6.test(data48)){
-const err136 = {instancePath:instancePath+"/restore/overrides/hostname",schemaPath:"#/$defs/host/pattern",keyword:"pattern",params:{pattern: "^[^\\s/:]+$|^\\[[0-9A-Fa-f:.]+\\]$|^[0-9A-Fa-f]*:[0-9A-Fa-f]*:[0-9A-Fa-f:.]*$"},message:"must match pattern \""+"^[^\\s/:]+$|^\\[[0-9A-Fa-f:.]+\\]$|^[0-9A-Fa-f]*:[0-9A-Fa-f]*:[0-9A-Fa-f:.]*$"+"\"",schema:"^[^\\s/:]+$|^\\[[0-9A-Fa-f:.]+\\]$|^[0-9A-Fa-f]*:[0-9A-Fa-f]*:[0-9A-Fa-f:.]*$",parentSchema:schema36,data:data48};
+const _errs159 = errors;
+if(data49 && typeof data49 == "object" && !Array.isArray(data49)){
+if(data49.file === undefined){
+const err136 = {instancePath:instancePath+"/signing/key",schemaPath:"#/$defs/secret/oneOf/1/required",keyword:"required",params:{missingProperty: "file"},message:"must have required property '"+"file"+"'",schema:schema40.oneOf[1].required,parentSchema:schema40.oneOf[1],data:data49};
 if(vErrors === null){
 vErrors = [err136];
 }
@@ -2167,9 +2165,9 @@ vErrors.push(err136);
 }
 errors++;
 }
-}
-else {
-const err137 = {instancePath:instancePath+"/restore/overrides/hostname",schemaPath:"#/$defs/host/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema36.type,parentSchema:schema36,data:data48};
+for(const key20 in data49){
+if(!(key20 === "file")){
+const err137 = {instancePath:instancePath+"/signing/key",schemaPath:"#/$defs/secret/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key20},message:"must NOT have additional properties",schema:false,parentSchema:schema40.oneOf[1],data:data49};
 if(vErrors === null){
 vErrors = [err137];
 }
@@ -2179,11 +2177,11 @@ vErrors.push(err137);
 errors++;
 }
 }
-if(data47.publicUrl !== undefined){
-let data49 = data47.publicUrl;
-if(typeof data49 === "string"){
-if(!pattern21.test(data49)){
-const err138 = {instancePath:instancePath+"/restore/overrides/publicUrl",schemaPath:"#/properties/restore/properties/overrides/properties/publicUrl/pattern",keyword:"pattern",params:{pattern: "^https?://[^\\s/]+(/\\S*)?$"},message:"must match pattern \""+"^https?://[^\\s/]+(/\\S*)?$"+"\"",schema:"^https?://[^\\s/]+(/\\S*)?$",parentSchema:schema31.properties.restore.properties.overrides.properties.publicUrl,data:data49};
+if(data49.file !== undefined){
+let data51 = data49.file;
+if(typeof data51 === "string"){
+if(!pattern9.test(data51)){
+const err138 = {instancePath:instancePath+"/signing/key/file",schemaPath:"#/$defs/secret/oneOf/1/properties/file/pattern",keyword:"pattern",params:{pattern: "^/"},message:"must match pattern \""+"^/"+"\"",schema:"^/",parentSchema:schema40.oneOf[1].properties.file,data:data51};
 if(vErrors === null){
 vErrors = [err138];
 }
@@ -2194,7 +2192,7 @@ errors++;
 }
 }
 else {
-const err139 = {instancePath:instancePath+"/restore/overrides/publicUrl",schemaPath:"#/properties/restore/properties/overrides/properties/publicUrl/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.restore.properties.overrides.properties.publicUrl.type,parentSchema:schema31.properties.restore.properties.overrides.properties.publicUrl,data:data49};
+const err139 = {instancePath:instancePath+"/signing/key/file",schemaPath:"#/$defs/secret/oneOf/1/properties/file/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.oneOf[1].properties.file.type,parentSchema:schema40.oneOf[1].properties.file,data:data51};
 if(vErrors === null){
 vErrors = [err139];
 }
@@ -2204,11 +2202,9 @@ vErrors.push(err139);
 errors++;
 }
 }
-if(data47.database !== undefined){
-let data50 = data47.database;
-if(data50 && typeof data50 == "object" && !Array.isArray(data50)){
-if(Object.keys(data50).length < 1){
-const err140 = {instancePath:instancePath+"/restore/overrides/database",schemaPath:"#/properties/restore/properties/overrides/properties/database/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema31.properties.restore.properties.overrides.properties.database,data:data50};
+}
+else {
+const err140 = {instancePath:instancePath+"/signing/key",schemaPath:"#/$defs/secret/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema40.oneOf[1].type,parentSchema:schema40.oneOf[1],data:data49};
 if(vErrors === null){
 vErrors = [err140];
 }
@@ -2217,9 +2213,22 @@ vErrors.push(err140);
 }
 errors++;
 }
-for(const key23 in data50){
-if(!((((((key23 === "host") || (key23 === "port")) || (key23 === "socket")) || (key23 === "name")) || (key23 === "user")) || (key23 === "password"))){
-const err141 = {instancePath:instancePath+"/restore/overrides/database",schemaPath:"#/properties/restore/properties/overrides/properties/database/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key23},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.restore.properties.overrides.properties.database,data:data50};
+var _valid4 = _errs159 === errors;
+if(_valid4 && valid51){
+valid51 = false;
+passing4 = [passing4, 1];
+}
+else {
+if(_valid4){
+valid51 = true;
+passing4 = 1;
+if(props4 !== true){
+props4 = true;
+}
+}
+}
+if(!valid51){
+const err141 = {instancePath:instancePath+"/signing/key",schemaPath:"#/$defs/secret/oneOf",keyword:"oneOf",params:{passingSchemas: passing4},message:"must match exactly one schema in oneOf",schema:schema40.oneOf,parentSchema:schema40,data:data49};
 if(vErrors === null){
 vErrors = [err141];
 }
@@ -2228,12 +2237,21 @@ vErrors.push(err141);
 }
 errors++;
 }
+else {
+errors = _errs153;
+if(vErrors !== null){
+if(_errs153){
+vErrors.length = _errs153;
 }
-if(data50.host !== undefined){
-let data51 = data50.host;
-if(typeof data51 === "string"){
-if(!pattern6.test(data51)){
-const err142 = {instancePath:instancePath+"/restore/overrides/database/host",schemaPath:"#/$defs/host/pattern",keyword:"pattern",params:{pattern: "^[^\\s/:]+$|^\\[[0-9A-Fa-f:.]+\\]$|^[0-9A-Fa-f]*:[0-9A-Fa-f]*:[0-9A-Fa-f:.]*$"},message:"must match pattern \""+"^[^\\s/:]+$|^\\[[0-9A-Fa-f:.]+\\]$|^[0-9A-Fa-f]*:[0-9A-Fa-f]*:[0-9A-Fa-f:.]*$"+"\"",schema:"^[^\\s/:]+$|^\\[[0-9A-Fa-f:.]+\\]$|^[0-9A-Fa-f]*:[0-9A-Fa-f]*:[0-9A-Fa-f:.]*$",parentSchema:schema36,data:data51};
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err142 = {instancePath:instancePath+"/signing",schemaPath:"#/properties/signing/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.signing.type,parentSchema:schema31.properties.signing,data:data48};
 if(vErrors === null){
 vErrors = [err142];
 }
@@ -2243,8 +2261,11 @@ vErrors.push(err142);
 errors++;
 }
 }
-else {
-const err143 = {instancePath:instancePath+"/restore/overrides/database/host",schemaPath:"#/$defs/host/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema36.type,parentSchema:schema36,data:data51};
+if(data.restore !== undefined){
+let data52 = data.restore;
+if(data52 && typeof data52 == "object" && !Array.isArray(data52)){
+if(data52.from === undefined){
+const err143 = {instancePath:instancePath+"/restore",schemaPath:"#/properties/restore/required",keyword:"required",params:{missingProperty: "from"},message:"must have required property '"+"from"+"'",schema:schema31.properties.restore.required,parentSchema:schema31.properties.restore,data:data52};
 if(vErrors === null){
 vErrors = [err143];
 }
@@ -2253,11 +2274,9 @@ vErrors.push(err143);
 }
 errors++;
 }
-}
-if(data50.port !== undefined){
-let data52 = data50.port;
-if(!(((typeof data52 == "number") && (!(data52 % 1) && !isNaN(data52))) && (isFinite(data52)))){
-const err144 = {instancePath:instancePath+"/restore/overrides/database/port",schemaPath:"#/$defs/port/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema37.type,parentSchema:schema37,data:data52};
+for(const key21 in data52){
+if(!((((key21 === "from") || (key21 === "workingDir")) || (key21 === "database")) || (key21 === "overrides"))){
+const err144 = {instancePath:instancePath+"/restore",schemaPath:"#/properties/restore/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key21},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.restore,data:data52};
 if(vErrors === null){
 vErrors = [err144];
 }
@@ -2266,9 +2285,12 @@ vErrors.push(err144);
 }
 errors++;
 }
-if((typeof data52 == "number") && (isFinite(data52))){
-if(data52 > 65535 || isNaN(data52)){
-const err145 = {instancePath:instancePath+"/restore/overrides/database/port",schemaPath:"#/$defs/port/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535",schema:65535,parentSchema:schema37,data:data52};
+}
+if(data52.from !== undefined){
+let data53 = data52.from;
+if(typeof data53 === "string"){
+if(!pattern10.test(data53)){
+const err145 = {instancePath:instancePath+"/restore/from",schemaPath:"#/$defs/name/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$",parentSchema:schema42,data:data53};
 if(vErrors === null){
 vErrors = [err145];
 }
@@ -2277,8 +2299,9 @@ vErrors.push(err145);
 }
 errors++;
 }
-if(data52 < 1 || isNaN(data52)){
-const err146 = {instancePath:instancePath+"/restore/overrides/database/port",schemaPath:"#/$defs/port/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema37,data:data52};
+}
+else {
+const err146 = {instancePath:instancePath+"/restore/from",schemaPath:"#/$defs/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema42.type,parentSchema:schema42,data:data53};
 if(vErrors === null){
 vErrors = [err146];
 }
@@ -2288,12 +2311,11 @@ vErrors.push(err146);
 errors++;
 }
 }
-}
-if(data50.socket !== undefined){
-let data53 = data50.socket;
-if(typeof data53 === "string"){
-if(func1(data53) < 1){
-const err147 = {instancePath:instancePath+"/restore/overrides/database/socket",schemaPath:"#/$defs/path/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32,data:data53};
+if(data52.workingDir !== undefined){
+let data54 = data52.workingDir;
+if(typeof data54 === "string"){
+if(func2(data54) < 1){
+const err147 = {instancePath:instancePath+"/restore/workingDir",schemaPath:"#/$defs/path/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32,data:data54};
 if(vErrors === null){
 vErrors = [err147];
 }
@@ -2302,8 +2324,8 @@ vErrors.push(err147);
 }
 errors++;
 }
-if(!pattern4.test(data53)){
-const err148 = {instancePath:instancePath+"/restore/overrides/database/socket",schemaPath:"#/$defs/path/pattern",keyword:"pattern",params:{pattern: "^[^~]"},message:"must match pattern \""+"^[^~]"+"\"",schema:"^[^~]",parentSchema:schema32,data:data53};
+if(!pattern4.test(data54)){
+const err148 = {instancePath:instancePath+"/restore/workingDir",schemaPath:"#/$defs/path/pattern",keyword:"pattern",params:{pattern: "^[^~]"},message:"must match pattern \""+"^[^~]"+"\"",schema:"^[^~]",parentSchema:schema32,data:data54};
 if(vErrors === null){
 vErrors = [err148];
 }
@@ -2314,7 +2336,7 @@ errors++;
 }
 }
 else {
-const err149 = {instancePath:instancePath+"/restore/overrides/database/socket",schemaPath:"#/$defs/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.type,parentSchema:schema32,data:data53};
+const err149 = {instancePath:instancePath+"/restore/workingDir",schemaPath:"#/$defs/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.type,parentSchema:schema32,data:data54};
 if(vErrors === null){
 vErrors = [err149];
 }
@@ -2324,11 +2346,12 @@ vErrors.push(err149);
 errors++;
 }
 }
-if(data50.name !== undefined){
-let data54 = data50.name;
-if(typeof data54 === "string"){
-if(func1(data54) > 64){
-const err150 = {instancePath:instancePath+"/restore/overrides/database/name",schemaPath:"#/$defs/databaseName/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema41,data:data54};
+if(data52.database !== undefined){
+let data55 = data52.database;
+if(data55 && typeof data55 == "object" && !Array.isArray(data55)){
+for(const key22 in data55){
+if(!(key22 === "admin")){
+const err150 = {instancePath:instancePath+"/restore/database",schemaPath:"#/properties/restore/properties/database/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key22},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.restore.properties.database,data:data55};
 if(vErrors === null){
 vErrors = [err150];
 }
@@ -2337,8 +2360,12 @@ vErrors.push(err150);
 }
 errors++;
 }
-if(func1(data54) < 1){
-const err151 = {instancePath:instancePath+"/restore/overrides/database/name",schemaPath:"#/$defs/databaseName/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema41,data:data54};
+}
+if(data55.admin !== undefined){
+let data56 = data55.admin;
+if(data56 && typeof data56 == "object" && !Array.isArray(data56)){
+if(data56.user === undefined){
+const err151 = {instancePath:instancePath+"/restore/database/admin",schemaPath:"#/properties/restore/properties/database/properties/admin/required",keyword:"required",params:{missingProperty: "user"},message:"must have required property '"+"user"+"'",schema:schema31.properties.restore.properties.database.properties.admin.required,parentSchema:schema31.properties.restore.properties.database.properties.admin,data:data56};
 if(vErrors === null){
 vErrors = [err151];
 }
@@ -2347,9 +2374,9 @@ vErrors.push(err151);
 }
 errors++;
 }
-}
-else {
-const err152 = {instancePath:instancePath+"/restore/overrides/database/name",schemaPath:"#/$defs/databaseName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema41.type,parentSchema:schema41,data:data54};
+for(const key23 in data56){
+if(!((key23 === "user") || (key23 === "password"))){
+const err152 = {instancePath:instancePath+"/restore/database/admin",schemaPath:"#/properties/restore/properties/database/properties/admin/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key23},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.restore.properties.database.properties.admin,data:data56};
 if(vErrors === null){
 vErrors = [err152];
 }
@@ -2359,11 +2386,11 @@ vErrors.push(err152);
 errors++;
 }
 }
-if(data50.user !== undefined){
-let data55 = data50.user;
-if(typeof data55 === "string"){
-if(func1(data55) > 80){
-const err153 = {instancePath:instancePath+"/restore/overrides/database/user",schemaPath:"#/$defs/databaseUser/maxLength",keyword:"maxLength",params:{limit: 80},message:"must NOT have more than 80 characters",schema:80,parentSchema:schema39,data:data55};
+if(data56.user !== undefined){
+let data57 = data56.user;
+if(typeof data57 === "string"){
+if(func2(data57) > 80){
+const err153 = {instancePath:instancePath+"/restore/database/admin/user",schemaPath:"#/$defs/databaseUser/maxLength",keyword:"maxLength",params:{limit: 80},message:"must NOT have more than 80 characters",schema:80,parentSchema:schema39,data:data57};
 if(vErrors === null){
 vErrors = [err153];
 }
@@ -2372,8 +2399,8 @@ vErrors.push(err153);
 }
 errors++;
 }
-if(func1(data55) < 1){
-const err154 = {instancePath:instancePath+"/restore/overrides/database/user",schemaPath:"#/$defs/databaseUser/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema39,data:data55};
+if(func2(data57) < 1){
+const err154 = {instancePath:instancePath+"/restore/database/admin/user",schemaPath:"#/$defs/databaseUser/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema39,data:data57};
 if(vErrors === null){
 vErrors = [err154];
 }
@@ -2384,7 +2411,7 @@ errors++;
 }
 }
 else {
-const err155 = {instancePath:instancePath+"/restore/overrides/database/user",schemaPath:"#/$defs/databaseUser/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.type,parentSchema:schema39,data:data55};
+const err155 = {instancePath:instancePath+"/restore/database/admin/user",schemaPath:"#/$defs/databaseUser/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.type,parentSchema:schema39,data:data57};
 if(vErrors === null){
 vErrors = [err155];
 }
@@ -2394,15 +2421,15 @@ vErrors.push(err155);
 errors++;
 }
 }
-if(data50.password !== undefined){
-let data56 = data50.password;
-const _errs187 = errors;
-let valid60 = false;
+if(data56.password !== undefined){
+let data58 = data56.password;
+const _errs185 = errors;
+let valid61 = false;
 let passing5 = null;
-const _errs188 = errors;
-if(data56 && typeof data56 == "object" && !Array.isArray(data56)){
-if(data56.env === undefined){
-const err156 = {instancePath:instancePath+"/restore/overrides/database/password",schemaPath:"#/$defs/secret/oneOf/0/required",keyword:"required",params:{missingProperty: "env"},message:"must have required property '"+"env"+"'",schema:schema40.oneOf[0].required,parentSchema:schema40.oneOf[0],data:data56};
+const _errs186 = errors;
+if(data58 && typeof data58 == "object" && !Array.isArray(data58)){
+if(data58.env === undefined){
+const err156 = {instancePath:instancePath+"/restore/database/admin/password",schemaPath:"#/$defs/secret/oneOf/0/required",keyword:"required",params:{missingProperty: "env"},message:"must have required property '"+"env"+"'",schema:schema40.oneOf[0].required,parentSchema:schema40.oneOf[0],data:data58};
 if(vErrors === null){
 vErrors = [err156];
 }
@@ -2411,9 +2438,9 @@ vErrors.push(err156);
 }
 errors++;
 }
-for(const key24 in data56){
+for(const key24 in data58){
 if(!(key24 === "env")){
-const err157 = {instancePath:instancePath+"/restore/overrides/database/password",schemaPath:"#/$defs/secret/oneOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key24},message:"must NOT have additional properties",schema:false,parentSchema:schema40.oneOf[0],data:data56};
+const err157 = {instancePath:instancePath+"/restore/database/admin/password",schemaPath:"#/$defs/secret/oneOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key24},message:"must NOT have additional properties",schema:false,parentSchema:schema40.oneOf[0],data:data58};
 if(vErrors === null){
 vErrors = [err157];
 }
@@ -2423,11 +2450,11 @@ vErrors.push(err157);
 errors++;
 }
 }
-if(data56.env !== undefined){
-let data57 = data56.env;
-if(typeof data57 === "string"){
-if(!pattern8.test(data57)){
-const err158 = {instancePath:instancePath+"/restore/overrides/database/password/env",schemaPath:"#/$defs/secret/oneOf/0/properties/env/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_]*$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_]*$"+"\"",schema:"^[A-Za-z_][A-Za-z0-9_]*$",parentSchema:schema40.oneOf[0].properties.env,data:data57};
+if(data58.env !== undefined){
+let data59 = data58.env;
+if(typeof data59 === "string"){
+if(!pattern8.test(data59)){
+const err158 = {instancePath:instancePath+"/restore/database/admin/password/env",schemaPath:"#/$defs/secret/oneOf/0/properties/env/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_]*$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_]*$"+"\"",schema:"^[A-Za-z_][A-Za-z0-9_]*$",parentSchema:schema40.oneOf[0].properties.env,data:data59};
 if(vErrors === null){
 vErrors = [err158];
 }
@@ -2438,7 +2465,7 @@ errors++;
 }
 }
 else {
-const err159 = {instancePath:instancePath+"/restore/overrides/database/password/env",schemaPath:"#/$defs/secret/oneOf/0/properties/env/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.oneOf[0].properties.env.type,parentSchema:schema40.oneOf[0].properties.env,data:data57};
+const err159 = {instancePath:instancePath+"/restore/database/admin/password/env",schemaPath:"#/$defs/secret/oneOf/0/properties/env/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.oneOf[0].properties.env.type,parentSchema:schema40.oneOf[0].properties.env,data:data59};
 if(vErrors === null){
 vErrors = [err159];
 }
@@ -2450,7 +2477,7 @@ errors++;
 }
 }
 else {
-const err160 = {instancePath:instancePath+"/restore/overrides/database/password",schemaPath:"#/$defs/secret/oneOf/0/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema40.oneOf[0].type,parentSchema:schema40.oneOf[0],data:data56};
+const err160 = {instancePath:instancePath+"/restore/database/admin/password",schemaPath:"#/$defs/secret/oneOf/0/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema40.oneOf[0].type,parentSchema:schema40.oneOf[0],data:data58};
 if(vErrors === null){
 vErrors = [err160];
 }
@@ -2459,16 +2486,16 @@ vErrors.push(err160);
 }
 errors++;
 }
-var _valid5 = _errs188 === errors;
+var _valid5 = _errs186 === errors;
 if(_valid5){
-valid60 = true;
+valid61 = true;
 passing5 = 0;
 var props5 = true;
 }
-const _errs193 = errors;
-if(data56 && typeof data56 == "object" && !Array.isArray(data56)){
-if(data56.file === undefined){
-const err161 = {instancePath:instancePath+"/restore/overrides/database/password",schemaPath:"#/$defs/secret/oneOf/1/required",keyword:"required",params:{missingProperty: "file"},message:"must have required property '"+"file"+"'",schema:schema40.oneOf[1].required,parentSchema:schema40.oneOf[1],data:data56};
+const _errs191 = errors;
+if(data58 && typeof data58 == "object" && !Array.isArray(data58)){
+if(data58.file === undefined){
+const err161 = {instancePath:instancePath+"/restore/database/admin/password",schemaPath:"#/$defs/secret/oneOf/1/required",keyword:"required",params:{missingProperty: "file"},message:"must have required property '"+"file"+"'",schema:schema40.oneOf[1].required,parentSchema:schema40.oneOf[1],data:data58};
 if(vErrors === null){
 vErrors = [err161];
 }
@@ -2477,9 +2504,9 @@ vErrors.push(err161);
 }
 errors++;
 }
-for(const key25 in data56){
+for(const key25 in data58){
 if(!(key25 === "file")){
-const err162 = {instancePath:instancePath+"/restore/overrides/database/password",schemaPath:"#/$defs/secret/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key25},message:"must NOT have additional properties",schema:false,parentSchema:schema40.oneOf[1],data:data56};
+const err162 = {instancePath:instancePath+"/restore/database/admin/password",schemaPath:"#/$defs/secret/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key25},message:"must NOT have additional properties",schema:false,parentSchema:schema40.oneOf[1],data:data58};
 if(vErrors === null){
 vErrors = [err162];
 }
@@ -2489,11 +2516,11 @@ vErrors.push(err162);
 errors++;
 }
 }
-if(data56.file !== undefined){
-let data58 = data56.file;
-if(typeof data58 === "string"){
-if(!pattern9.test(data58)){
-const err163 = {instancePath:instancePath+"/restore/overrides/database/password/file",schemaPath:"#/$defs/secret/oneOf/1/properties/file/pattern",keyword:"pattern",params:{pattern: "^/"},message:"must match pattern \""+"^/"+"\"",schema:"^/",parentSchema:schema40.oneOf[1].properties.file,data:data58};
+if(data58.file !== undefined){
+let data60 = data58.file;
+if(typeof data60 === "string"){
+if(!pattern9.test(data60)){
+const err163 = {instancePath:instancePath+"/restore/database/admin/password/file",schemaPath:"#/$defs/secret/oneOf/1/properties/file/pattern",keyword:"pattern",params:{pattern: "^/"},message:"must match pattern \""+"^/"+"\"",schema:"^/",parentSchema:schema40.oneOf[1].properties.file,data:data60};
 if(vErrors === null){
 vErrors = [err163];
 }
@@ -2504,7 +2531,7 @@ errors++;
 }
 }
 else {
-const err164 = {instancePath:instancePath+"/restore/overrides/database/password/file",schemaPath:"#/$defs/secret/oneOf/1/properties/file/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.oneOf[1].properties.file.type,parentSchema:schema40.oneOf[1].properties.file,data:data58};
+const err164 = {instancePath:instancePath+"/restore/database/admin/password/file",schemaPath:"#/$defs/secret/oneOf/1/properties/file/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.oneOf[1].properties.file.type,parentSchema:schema40.oneOf[1].properties.file,data:data60};
 if(vErrors === null){
 vErrors = [err164];
 }
@@ -2516,7 +2543,7 @@ errors++;
 }
 }
 else {
-const err165 = {instancePath:instancePath+"/restore/overrides/database/password",schemaPath:"#/$defs/secret/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema40.oneOf[1].type,parentSchema:schema40.oneOf[1],data:data56};
+const err165 = {instancePath:instancePath+"/restore/database/admin/password",schemaPath:"#/$defs/secret/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema40.oneOf[1].type,parentSchema:schema40.oneOf[1],data:data58};
 if(vErrors === null){
 vErrors = [err165];
 }
@@ -2525,22 +2552,22 @@ vErrors.push(err165);
 }
 errors++;
 }
-var _valid5 = _errs193 === errors;
-if(_valid5 && valid60){
-valid60 = false;
+var _valid5 = _errs191 === errors;
+if(_valid5 && valid61){
+valid61 = false;
 passing5 = [passing5, 1];
 }
 else {
 if(_valid5){
-valid60 = true;
+valid61 = true;
 passing5 = 1;
 if(props5 !== true){
 props5 = true;
 }
 }
 }
-if(!valid60){
-const err166 = {instancePath:instancePath+"/restore/overrides/database/password",schemaPath:"#/$defs/secret/oneOf",keyword:"oneOf",params:{passingSchemas: passing5},message:"must match exactly one schema in oneOf",schema:schema40.oneOf,parentSchema:schema40,data:data56};
+if(!valid61){
+const err166 = {instancePath:instancePath+"/restore/database/admin/password",schemaPath:"#/$defs/secret/oneOf",keyword:"oneOf",params:{passingSchemas: passing5},message:"must match exactly one schema in oneOf",schema:schema40.oneOf,parentSchema:schema40,data:data58};
 if(vErrors === null){
 vErrors = [err166];
 }
@@ -2550,10 +2577,10 @@ vErrors.push(err166);
 errors++;
 }
 else {
-errors = _errs187;
+errors = _errs185;
 if(vErrors !== null){
-if(_errs187){
-vErrors.length = _errs187;
+if(_errs185){
+vErrors.length = _errs185;
 }
 else {
 vErrors = null;
@@ -2563,7 +2590,7 @@ vErrors = null;
 }
 }
 else {
-const err167 = {instancePath:instancePath+"/restore/overrides/database",schemaPath:"#/properties/restore/properties/overrides/properties/database/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.restore.properties.overrides.properties.database.type,parentSchema:schema31.properties.restore.properties.overrides.properties.database,data:data50};
+const err167 = {instancePath:instancePath+"/restore/database/admin",schemaPath:"#/properties/restore/properties/database/properties/admin/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.restore.properties.database.properties.admin.type,parentSchema:schema31.properties.restore.properties.database.properties.admin,data:data56};
 if(vErrors === null){
 vErrors = [err167];
 }
@@ -2573,14 +2600,9 @@ vErrors.push(err167);
 errors++;
 }
 }
-if(data47.paths !== undefined){
-let data59 = data47.paths;
-if(data59 && typeof data59 == "object" && !Array.isArray(data59)){
-for(const key26 in data59){
-const _errs200 = errors;
-if(typeof key26 === "string"){
-if(!pattern9.test(key26)){
-const err168 = {instancePath:instancePath+"/restore/overrides/paths",schemaPath:"#/$defs/absolutePath/pattern",keyword:"pattern",params:{pattern: "^/"},message:"must match pattern \""+"^/"+"\"",schema:"^/",parentSchema:schema63,data:key26,propertyName:key26};
+}
+else {
+const err168 = {instancePath:instancePath+"/restore/database",schemaPath:"#/properties/restore/properties/database/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.restore.properties.database.type,parentSchema:schema31.properties.restore.properties.database,data:data55};
 if(vErrors === null){
 vErrors = [err168];
 }
@@ -2590,8 +2612,12 @@ vErrors.push(err168);
 errors++;
 }
 }
-else {
-const err169 = {instancePath:instancePath+"/restore/overrides/paths",schemaPath:"#/$defs/absolutePath/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema63.type,parentSchema:schema63,data:key26,propertyName:key26};
+if(data52.overrides !== undefined){
+let data61 = data52.overrides;
+if(data61 && typeof data61 == "object" && !Array.isArray(data61)){
+for(const key26 in data61){
+if(!((((key26 === "hostname") || (key26 === "publicUrl")) || (key26 === "database")) || (key26 === "paths"))){
+const err169 = {instancePath:instancePath+"/restore/overrides",schemaPath:"#/properties/restore/properties/overrides/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key26},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.restore.properties.overrides,data:data61};
 if(vErrors === null){
 vErrors = [err169];
 }
@@ -2600,9 +2626,12 @@ vErrors.push(err169);
 }
 errors++;
 }
-var valid63 = _errs200 === errors;
-if(!valid63){
-const err170 = {instancePath:instancePath+"/restore/overrides/paths",schemaPath:"#/properties/restore/properties/overrides/properties/paths/propertyNames",keyword:"propertyNames",params:{propertyName: key26},message:"property name must be valid",schema:schema31.properties.restore.properties.overrides.properties.paths.propertyNames,parentSchema:schema31.properties.restore.properties.overrides.properties.paths,data:data59};
+}
+if(data61.hostname !== undefined){
+let data62 = data61.hostname;
+if(typeof data62 === "string"){
+if(!pattern6.test(data62)){
+const err170 = {instancePath:instancePath+"/restore/overrides/hostname",schemaPath:"#/$defs/host/pattern",keyword:"pattern",params:{pattern: "^[^\\s/:]+$|^\\[[0-9A-Fa-f:.]+\\]$|^[0-9A-Fa-f]*:[0-9A-Fa-f]*:[0-9A-Fa-f:.]*$"},message:"must match pattern \""+"^[^\\s/:]+$|^\\[[0-9A-Fa-f:.]+\\]$|^[0-9A-Fa-f]*:[0-9A-Fa-f]*:[0-9A-Fa-f:.]*$"+"\"",schema:"^[^\\s/:]+$|^\\[[0-9A-Fa-f:.]+\\]$|^[0-9A-Fa-f]*:[0-9A-Fa-f]*:[0-9A-Fa-f:.]*$",parentSchema:schema36,data:data62};
 if(vErrors === null){
 vErrors = [err170];
 }
@@ -2612,11 +2641,8 @@ vErrors.push(err170);
 errors++;
 }
 }
-for(const key27 in data59){
-let data60 = data59[key27];
-if(typeof data60 === "string"){
-if(!pattern9.test(data60)){
-const err171 = {instancePath:instancePath+"/restore/overrides/paths/" + key27.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/absolutePath/pattern",keyword:"pattern",params:{pattern: "^/"},message:"must match pattern \""+"^/"+"\"",schema:"^/",parentSchema:schema63,data:data60};
+else {
+const err171 = {instancePath:instancePath+"/restore/overrides/hostname",schemaPath:"#/$defs/host/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema36.type,parentSchema:schema36,data:data62};
 if(vErrors === null){
 vErrors = [err171];
 }
@@ -2626,8 +2652,11 @@ vErrors.push(err171);
 errors++;
 }
 }
-else {
-const err172 = {instancePath:instancePath+"/restore/overrides/paths/" + key27.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/absolutePath/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema63.type,parentSchema:schema63,data:data60};
+if(data61.publicUrl !== undefined){
+let data63 = data61.publicUrl;
+if(typeof data63 === "string"){
+if(!pattern22.test(data63)){
+const err172 = {instancePath:instancePath+"/restore/overrides/publicUrl",schemaPath:"#/properties/restore/properties/overrides/properties/publicUrl/pattern",keyword:"pattern",params:{pattern: "^https?://[^\\s/]+(/\\S*)?$"},message:"must match pattern \""+"^https?://[^\\s/]+(/\\S*)?$"+"\"",schema:"^https?://[^\\s/]+(/\\S*)?$",parentSchema:schema31.properties.restore.properties.overrides.properties.publicUrl,data:data63};
 if(vErrors === null){
 vErrors = [err172];
 }
@@ -2637,9 +2666,8 @@ vErrors.push(err172);
 errors++;
 }
 }
-}
 else {
-const err173 = {instancePath:instancePath+"/restore/overrides/paths",schemaPath:"#/properties/restore/properties/overrides/properties/paths/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.restore.properties.overrides.properties.paths.type,parentSchema:schema31.properties.restore.properties.overrides.properties.paths,data:data59};
+const err173 = {instancePath:instancePath+"/restore/overrides/publicUrl",schemaPath:"#/properties/restore/properties/overrides/properties/publicUrl/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.restore.properties.overrides.properties.publicUrl.type,parentSchema:schema31.properties.restore.properties.overrides.properties.publicUrl,data:data63};
 if(vErrors === null){
 vErrors = [err173];
 }
@@ -2649,9 +2677,11 @@ vErrors.push(err173);
 errors++;
 }
 }
-}
-else {
-const err174 = {instancePath:instancePath+"/restore/overrides",schemaPath:"#/properties/restore/properties/overrides/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.restore.properties.overrides.type,parentSchema:schema31.properties.restore.properties.overrides,data:data47};
+if(data61.database !== undefined){
+let data64 = data61.database;
+if(data64 && typeof data64 == "object" && !Array.isArray(data64)){
+if(Object.keys(data64).length < 1){
+const err174 = {instancePath:instancePath+"/restore/overrides/database",schemaPath:"#/properties/restore/properties/overrides/properties/database/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema31.properties.restore.properties.overrides.properties.database,data:data64};
 if(vErrors === null){
 vErrors = [err174];
 }
@@ -2660,10 +2690,9 @@ vErrors.push(err174);
 }
 errors++;
 }
-}
-}
-else {
-const err175 = {instancePath:instancePath+"/restore",schemaPath:"#/properties/restore/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.restore.type,parentSchema:schema31.properties.restore,data:data38};
+for(const key27 in data64){
+if(!((((((key27 === "host") || (key27 === "port")) || (key27 === "socket")) || (key27 === "name")) || (key27 === "user")) || (key27 === "password"))){
+const err175 = {instancePath:instancePath+"/restore/overrides/database",schemaPath:"#/properties/restore/properties/overrides/properties/database/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key27},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.restore.properties.overrides.properties.database,data:data64};
 if(vErrors === null){
 vErrors = [err175];
 }
@@ -2673,12 +2702,11 @@ vErrors.push(err175);
 errors++;
 }
 }
-if(data.hooks !== undefined){
-let data61 = data.hooks;
-if(data61 && typeof data61 == "object" && !Array.isArray(data61)){
-for(const key28 in data61){
-if(!((((key28 === "before") || (key28 === "after")) || (key28 === "onSuccess")) || (key28 === "onFailure"))){
-const err176 = {instancePath:instancePath+"/hooks",schemaPath:"#/properties/hooks/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key28},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.hooks,data:data61};
+if(data64.host !== undefined){
+let data65 = data64.host;
+if(typeof data65 === "string"){
+if(!pattern6.test(data65)){
+const err176 = {instancePath:instancePath+"/restore/overrides/database/host",schemaPath:"#/$defs/host/pattern",keyword:"pattern",params:{pattern: "^[^\\s/:]+$|^\\[[0-9A-Fa-f:.]+\\]$|^[0-9A-Fa-f]*:[0-9A-Fa-f]*:[0-9A-Fa-f:.]*$"},message:"must match pattern \""+"^[^\\s/:]+$|^\\[[0-9A-Fa-f:.]+\\]$|^[0-9A-Fa-f]*:[0-9A-Fa-f]*:[0-9A-Fa-f:.]*$"+"\"",schema:"^[^\\s/:]+$|^\\[[0-9A-Fa-f:.]+\\]$|^[0-9A-Fa-f]*:[0-9A-Fa-f]*:[0-9A-Fa-f:.]*$",parentSchema:schema36,data:data65};
 if(vErrors === null){
 vErrors = [err176];
 }
@@ -2688,11 +2716,8 @@ vErrors.push(err176);
 errors++;
 }
 }
-if(data61.before !== undefined){
-let data62 = data61.before;
-if(Array.isArray(data62)){
-if(data62.length < 1){
-const err177 = {instancePath:instancePath+"/hooks/before",schemaPath:"#/$defs/argv/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema33,data:data62};
+else {
+const err177 = {instancePath:instancePath+"/restore/overrides/database/host",schemaPath:"#/$defs/host/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema36.type,parentSchema:schema36,data:data65};
 if(vErrors === null){
 vErrors = [err177];
 }
@@ -2701,12 +2726,11 @@ vErrors.push(err177);
 }
 errors++;
 }
-const len5 = data62.length;
-if(len5 > 0){
-let data63 = data62[0];
-if(typeof data63 === "string"){
-if(func1(data63) < 1){
-const err178 = {instancePath:instancePath+"/hooks/before/0",schemaPath:"#/$defs/argv/prefixItems/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema33.prefixItems[0],data:data63};
+}
+if(data64.port !== undefined){
+let data66 = data64.port;
+if(!(((typeof data66 == "number") && (!(data66 % 1) && !isNaN(data66))) && (isFinite(data66)))){
+const err178 = {instancePath:instancePath+"/restore/overrides/database/port",schemaPath:"#/$defs/port/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema37.type,parentSchema:schema37,data:data66};
 if(vErrors === null){
 vErrors = [err178];
 }
@@ -2715,9 +2739,9 @@ vErrors.push(err178);
 }
 errors++;
 }
-}
-else {
-const err179 = {instancePath:instancePath+"/hooks/before/0",schemaPath:"#/$defs/argv/prefixItems/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.prefixItems[0].type,parentSchema:schema33.prefixItems[0],data:data63};
+if((typeof data66 == "number") && (isFinite(data66))){
+if(data66 > 65535 || isNaN(data66)){
+const err179 = {instancePath:instancePath+"/restore/overrides/database/port",schemaPath:"#/$defs/port/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535",schema:65535,parentSchema:schema37,data:data66};
 if(vErrors === null){
 vErrors = [err179];
 }
@@ -2726,15 +2750,8 @@ vErrors.push(err179);
 }
 errors++;
 }
-}
-const len6 = data62.length;
-var valid70 = len6 <= 1;
-if(!valid70){
-for(let i3=1; i3<len6; i3++){
-let data64 = data62[i3];
-const _errs215 = errors;
-if(typeof data64 !== "string"){
-const err180 = {instancePath:instancePath+"/hooks/before/" + i3,schemaPath:"#/$defs/argv/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.items.type,parentSchema:schema33.items,data:data64};
+if(data66 < 1 || isNaN(data66)){
+const err180 = {instancePath:instancePath+"/restore/overrides/database/port",schemaPath:"#/$defs/port/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema37,data:data66};
 if(vErrors === null){
 vErrors = [err180];
 }
@@ -2743,12 +2760,13 @@ vErrors.push(err180);
 }
 errors++;
 }
-var valid70 = _errs215 === errors;
 }
 }
-}
-else {
-const err181 = {instancePath:instancePath+"/hooks/before",schemaPath:"#/$defs/argv/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema33.type,parentSchema:schema33,data:data62};
+if(data64.socket !== undefined){
+let data67 = data64.socket;
+if(typeof data67 === "string"){
+if(func2(data67) < 1){
+const err181 = {instancePath:instancePath+"/restore/overrides/database/socket",schemaPath:"#/$defs/path/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32,data:data67};
 if(vErrors === null){
 vErrors = [err181];
 }
@@ -2757,12 +2775,8 @@ vErrors.push(err181);
 }
 errors++;
 }
-}
-if(data61.after !== undefined){
-let data65 = data61.after;
-if(Array.isArray(data65)){
-if(data65.length < 1){
-const err182 = {instancePath:instancePath+"/hooks/after",schemaPath:"#/$defs/argv/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema33,data:data65};
+if(!pattern4.test(data67)){
+const err182 = {instancePath:instancePath+"/restore/overrides/database/socket",schemaPath:"#/$defs/path/pattern",keyword:"pattern",params:{pattern: "^[^~]"},message:"must match pattern \""+"^[^~]"+"\"",schema:"^[^~]",parentSchema:schema32,data:data67};
 if(vErrors === null){
 vErrors = [err182];
 }
@@ -2771,12 +2785,9 @@ vErrors.push(err182);
 }
 errors++;
 }
-const len7 = data65.length;
-if(len7 > 0){
-let data66 = data65[0];
-if(typeof data66 === "string"){
-if(func1(data66) < 1){
-const err183 = {instancePath:instancePath+"/hooks/after/0",schemaPath:"#/$defs/argv/prefixItems/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema33.prefixItems[0],data:data66};
+}
+else {
+const err183 = {instancePath:instancePath+"/restore/overrides/database/socket",schemaPath:"#/$defs/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.type,parentSchema:schema32,data:data67};
 if(vErrors === null){
 vErrors = [err183];
 }
@@ -2786,8 +2797,11 @@ vErrors.push(err183);
 errors++;
 }
 }
-else {
-const err184 = {instancePath:instancePath+"/hooks/after/0",schemaPath:"#/$defs/argv/prefixItems/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.prefixItems[0].type,parentSchema:schema33.prefixItems[0],data:data66};
+if(data64.name !== undefined){
+let data68 = data64.name;
+if(typeof data68 === "string"){
+if(func2(data68) > 64){
+const err184 = {instancePath:instancePath+"/restore/overrides/database/name",schemaPath:"#/$defs/databaseName/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema41,data:data68};
 if(vErrors === null){
 vErrors = [err184];
 }
@@ -2796,15 +2810,8 @@ vErrors.push(err184);
 }
 errors++;
 }
-}
-const len8 = data65.length;
-var valid73 = len8 <= 1;
-if(!valid73){
-for(let i4=1; i4<len8; i4++){
-let data67 = data65[i4];
-const _errs222 = errors;
-if(typeof data67 !== "string"){
-const err185 = {instancePath:instancePath+"/hooks/after/" + i4,schemaPath:"#/$defs/argv/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.items.type,parentSchema:schema33.items,data:data67};
+if(func2(data68) < 1){
+const err185 = {instancePath:instancePath+"/restore/overrides/database/name",schemaPath:"#/$defs/databaseName/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema41,data:data68};
 if(vErrors === null){
 vErrors = [err185];
 }
@@ -2813,12 +2820,9 @@ vErrors.push(err185);
 }
 errors++;
 }
-var valid73 = _errs222 === errors;
-}
-}
 }
 else {
-const err186 = {instancePath:instancePath+"/hooks/after",schemaPath:"#/$defs/argv/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema33.type,parentSchema:schema33,data:data65};
+const err186 = {instancePath:instancePath+"/restore/overrides/database/name",schemaPath:"#/$defs/databaseName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema41.type,parentSchema:schema41,data:data68};
 if(vErrors === null){
 vErrors = [err186];
 }
@@ -2828,11 +2832,11 @@ vErrors.push(err186);
 errors++;
 }
 }
-if(data61.onSuccess !== undefined){
-let data68 = data61.onSuccess;
-if(Array.isArray(data68)){
-if(data68.length < 1){
-const err187 = {instancePath:instancePath+"/hooks/onSuccess",schemaPath:"#/$defs/argv/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema33,data:data68};
+if(data64.user !== undefined){
+let data69 = data64.user;
+if(typeof data69 === "string"){
+if(func2(data69) > 80){
+const err187 = {instancePath:instancePath+"/restore/overrides/database/user",schemaPath:"#/$defs/databaseUser/maxLength",keyword:"maxLength",params:{limit: 80},message:"must NOT have more than 80 characters",schema:80,parentSchema:schema39,data:data69};
 if(vErrors === null){
 vErrors = [err187];
 }
@@ -2841,12 +2845,8 @@ vErrors.push(err187);
 }
 errors++;
 }
-const len9 = data68.length;
-if(len9 > 0){
-let data69 = data68[0];
-if(typeof data69 === "string"){
-if(func1(data69) < 1){
-const err188 = {instancePath:instancePath+"/hooks/onSuccess/0",schemaPath:"#/$defs/argv/prefixItems/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema33.prefixItems[0],data:data69};
+if(func2(data69) < 1){
+const err188 = {instancePath:instancePath+"/restore/overrides/database/user",schemaPath:"#/$defs/databaseUser/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema39,data:data69};
 if(vErrors === null){
 vErrors = [err188];
 }
@@ -2857,7 +2857,7 @@ errors++;
 }
 }
 else {
-const err189 = {instancePath:instancePath+"/hooks/onSuccess/0",schemaPath:"#/$defs/argv/prefixItems/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.prefixItems[0].type,parentSchema:schema33.prefixItems[0],data:data69};
+const err189 = {instancePath:instancePath+"/restore/overrides/database/user",schemaPath:"#/$defs/databaseUser/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.type,parentSchema:schema39,data:data69};
 if(vErrors === null){
 vErrors = [err189];
 }
@@ -2867,14 +2867,15 @@ vErrors.push(err189);
 errors++;
 }
 }
-const len10 = data68.length;
-var valid76 = len10 <= 1;
-if(!valid76){
-for(let i5=1; i5<len10; i5++){
-let data70 = data68[i5];
-const _errs229 = errors;
-if(typeof data70 !== "string"){
-const err190 = {instancePath:instancePath+"/hooks/onSuccess/" + i5,schemaPath:"#/$defs/argv/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.items.type,parentSchema:schema33.items,data:data70};
+if(data64.password !== undefined){
+let data70 = data64.password;
+const _errs225 = errors;
+let valid73 = false;
+let passing6 = null;
+const _errs226 = errors;
+if(data70 && typeof data70 == "object" && !Array.isArray(data70)){
+if(data70.env === undefined){
+const err190 = {instancePath:instancePath+"/restore/overrides/database/password",schemaPath:"#/$defs/secret/oneOf/0/required",keyword:"required",params:{missingProperty: "env"},message:"must have required property '"+"env"+"'",schema:schema40.oneOf[0].required,parentSchema:schema40.oneOf[0],data:data70};
 if(vErrors === null){
 vErrors = [err190];
 }
@@ -2883,12 +2884,9 @@ vErrors.push(err190);
 }
 errors++;
 }
-var valid76 = _errs229 === errors;
-}
-}
-}
-else {
-const err191 = {instancePath:instancePath+"/hooks/onSuccess",schemaPath:"#/$defs/argv/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema33.type,parentSchema:schema33,data:data68};
+for(const key28 in data70){
+if(!(key28 === "env")){
+const err191 = {instancePath:instancePath+"/restore/overrides/database/password",schemaPath:"#/$defs/secret/oneOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key28},message:"must NOT have additional properties",schema:false,parentSchema:schema40.oneOf[0],data:data70};
 if(vErrors === null){
 vErrors = [err191];
 }
@@ -2898,11 +2896,11 @@ vErrors.push(err191);
 errors++;
 }
 }
-if(data61.onFailure !== undefined){
-let data71 = data61.onFailure;
-if(Array.isArray(data71)){
-if(data71.length < 1){
-const err192 = {instancePath:instancePath+"/hooks/onFailure",schemaPath:"#/$defs/argv/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema33,data:data71};
+if(data70.env !== undefined){
+let data71 = data70.env;
+if(typeof data71 === "string"){
+if(!pattern8.test(data71)){
+const err192 = {instancePath:instancePath+"/restore/overrides/database/password/env",schemaPath:"#/$defs/secret/oneOf/0/properties/env/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_]*$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_]*$"+"\"",schema:"^[A-Za-z_][A-Za-z0-9_]*$",parentSchema:schema40.oneOf[0].properties.env,data:data71};
 if(vErrors === null){
 vErrors = [err192];
 }
@@ -2911,12 +2909,9 @@ vErrors.push(err192);
 }
 errors++;
 }
-const len11 = data71.length;
-if(len11 > 0){
-let data72 = data71[0];
-if(typeof data72 === "string"){
-if(func1(data72) < 1){
-const err193 = {instancePath:instancePath+"/hooks/onFailure/0",schemaPath:"#/$defs/argv/prefixItems/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema33.prefixItems[0],data:data72};
+}
+else {
+const err193 = {instancePath:instancePath+"/restore/overrides/database/password/env",schemaPath:"#/$defs/secret/oneOf/0/properties/env/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.oneOf[0].properties.env.type,parentSchema:schema40.oneOf[0].properties.env,data:data71};
 if(vErrors === null){
 vErrors = [err193];
 }
@@ -2926,8 +2921,9 @@ vErrors.push(err193);
 errors++;
 }
 }
+}
 else {
-const err194 = {instancePath:instancePath+"/hooks/onFailure/0",schemaPath:"#/$defs/argv/prefixItems/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.prefixItems[0].type,parentSchema:schema33.prefixItems[0],data:data72};
+const err194 = {instancePath:instancePath+"/restore/overrides/database/password",schemaPath:"#/$defs/secret/oneOf/0/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema40.oneOf[0].type,parentSchema:schema40.oneOf[0],data:data70};
 if(vErrors === null){
 vErrors = [err194];
 }
@@ -2936,15 +2932,16 @@ vErrors.push(err194);
 }
 errors++;
 }
+var _valid6 = _errs226 === errors;
+if(_valid6){
+valid73 = true;
+passing6 = 0;
+var props6 = true;
 }
-const len12 = data71.length;
-var valid79 = len12 <= 1;
-if(!valid79){
-for(let i6=1; i6<len12; i6++){
-let data73 = data71[i6];
-const _errs236 = errors;
-if(typeof data73 !== "string"){
-const err195 = {instancePath:instancePath+"/hooks/onFailure/" + i6,schemaPath:"#/$defs/argv/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.items.type,parentSchema:schema33.items,data:data73};
+const _errs231 = errors;
+if(data70 && typeof data70 == "object" && !Array.isArray(data70)){
+if(data70.file === undefined){
+const err195 = {instancePath:instancePath+"/restore/overrides/database/password",schemaPath:"#/$defs/secret/oneOf/1/required",keyword:"required",params:{missingProperty: "file"},message:"must have required property '"+"file"+"'",schema:schema40.oneOf[1].required,parentSchema:schema40.oneOf[1],data:data70};
 if(vErrors === null){
 vErrors = [err195];
 }
@@ -2953,12 +2950,9 @@ vErrors.push(err195);
 }
 errors++;
 }
-var valid79 = _errs236 === errors;
-}
-}
-}
-else {
-const err196 = {instancePath:instancePath+"/hooks/onFailure",schemaPath:"#/$defs/argv/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema33.type,parentSchema:schema33,data:data71};
+for(const key29 in data70){
+if(!(key29 === "file")){
+const err196 = {instancePath:instancePath+"/restore/overrides/database/password",schemaPath:"#/$defs/secret/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key29},message:"must NOT have additional properties",schema:false,parentSchema:schema40.oneOf[1],data:data70};
 if(vErrors === null){
 vErrors = [err196];
 }
@@ -2968,9 +2962,11 @@ vErrors.push(err196);
 errors++;
 }
 }
-}
-else {
-const err197 = {instancePath:instancePath+"/hooks",schemaPath:"#/properties/hooks/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.hooks.type,parentSchema:schema31.properties.hooks,data:data61};
+if(data70.file !== undefined){
+let data72 = data70.file;
+if(typeof data72 === "string"){
+if(!pattern9.test(data72)){
+const err197 = {instancePath:instancePath+"/restore/overrides/database/password/file",schemaPath:"#/$defs/secret/oneOf/1/properties/file/pattern",keyword:"pattern",params:{pattern: "^/"},message:"must match pattern \""+"^/"+"\"",schema:"^/",parentSchema:schema40.oneOf[1].properties.file,data:data72};
 if(vErrors === null){
 vErrors = [err197];
 }
@@ -2980,14 +2976,491 @@ vErrors.push(err197);
 errors++;
 }
 }
-}
 else {
-const err198 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.type,parentSchema:schema31,data};
+const err198 = {instancePath:instancePath+"/restore/overrides/database/password/file",schemaPath:"#/$defs/secret/oneOf/1/properties/file/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.oneOf[1].properties.file.type,parentSchema:schema40.oneOf[1].properties.file,data:data72};
 if(vErrors === null){
 vErrors = [err198];
 }
 else {
 vErrors.push(err198);
+}
+errors++;
+}
+}
+}
+else {
+const err199 = {instancePath:instancePath+"/restore/overrides/database/password",schemaPath:"#/$defs/secret/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema40.oneOf[1].type,parentSchema:schema40.oneOf[1],data:data70};
+if(vErrors === null){
+vErrors = [err199];
+}
+else {
+vErrors.push(err199);
+}
+errors++;
+}
+var _valid6 = _errs231 === errors;
+if(_valid6 && valid73){
+valid73 = false;
+passing6 = [passing6, 1];
+}
+else {
+if(_valid6){
+valid73 = true;
+passing6 = 1;
+if(props6 !== true){
+props6 = true;
+}
+}
+}
+if(!valid73){
+const err200 = {instancePath:instancePath+"/restore/overrides/database/password",schemaPath:"#/$defs/secret/oneOf",keyword:"oneOf",params:{passingSchemas: passing6},message:"must match exactly one schema in oneOf",schema:schema40.oneOf,parentSchema:schema40,data:data70};
+if(vErrors === null){
+vErrors = [err200];
+}
+else {
+vErrors.push(err200);
+}
+errors++;
+}
+else {
+errors = _errs225;
+if(vErrors !== null){
+if(_errs225){
+vErrors.length = _errs225;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err201 = {instancePath:instancePath+"/restore/overrides/database",schemaPath:"#/properties/restore/properties/overrides/properties/database/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.restore.properties.overrides.properties.database.type,parentSchema:schema31.properties.restore.properties.overrides.properties.database,data:data64};
+if(vErrors === null){
+vErrors = [err201];
+}
+else {
+vErrors.push(err201);
+}
+errors++;
+}
+}
+if(data61.paths !== undefined){
+let data73 = data61.paths;
+if(data73 && typeof data73 == "object" && !Array.isArray(data73)){
+for(const key30 in data73){
+const _errs238 = errors;
+if(typeof key30 === "string"){
+if(!pattern9.test(key30)){
+const err202 = {instancePath:instancePath+"/restore/overrides/paths",schemaPath:"#/$defs/absolutePath/pattern",keyword:"pattern",params:{pattern: "^/"},message:"must match pattern \""+"^/"+"\"",schema:"^/",parentSchema:schema65,data:key30,propertyName:key30};
+if(vErrors === null){
+vErrors = [err202];
+}
+else {
+vErrors.push(err202);
+}
+errors++;
+}
+}
+else {
+const err203 = {instancePath:instancePath+"/restore/overrides/paths",schemaPath:"#/$defs/absolutePath/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema65.type,parentSchema:schema65,data:key30,propertyName:key30};
+if(vErrors === null){
+vErrors = [err203];
+}
+else {
+vErrors.push(err203);
+}
+errors++;
+}
+var valid76 = _errs238 === errors;
+if(!valid76){
+const err204 = {instancePath:instancePath+"/restore/overrides/paths",schemaPath:"#/properties/restore/properties/overrides/properties/paths/propertyNames",keyword:"propertyNames",params:{propertyName: key30},message:"property name must be valid",schema:schema31.properties.restore.properties.overrides.properties.paths.propertyNames,parentSchema:schema31.properties.restore.properties.overrides.properties.paths,data:data73};
+if(vErrors === null){
+vErrors = [err204];
+}
+else {
+vErrors.push(err204);
+}
+errors++;
+}
+}
+for(const key31 in data73){
+let data74 = data73[key31];
+if(typeof data74 === "string"){
+if(!pattern9.test(data74)){
+const err205 = {instancePath:instancePath+"/restore/overrides/paths/" + key31.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/absolutePath/pattern",keyword:"pattern",params:{pattern: "^/"},message:"must match pattern \""+"^/"+"\"",schema:"^/",parentSchema:schema65,data:data74};
+if(vErrors === null){
+vErrors = [err205];
+}
+else {
+vErrors.push(err205);
+}
+errors++;
+}
+}
+else {
+const err206 = {instancePath:instancePath+"/restore/overrides/paths/" + key31.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/absolutePath/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema65.type,parentSchema:schema65,data:data74};
+if(vErrors === null){
+vErrors = [err206];
+}
+else {
+vErrors.push(err206);
+}
+errors++;
+}
+}
+}
+else {
+const err207 = {instancePath:instancePath+"/restore/overrides/paths",schemaPath:"#/properties/restore/properties/overrides/properties/paths/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.restore.properties.overrides.properties.paths.type,parentSchema:schema31.properties.restore.properties.overrides.properties.paths,data:data73};
+if(vErrors === null){
+vErrors = [err207];
+}
+else {
+vErrors.push(err207);
+}
+errors++;
+}
+}
+}
+else {
+const err208 = {instancePath:instancePath+"/restore/overrides",schemaPath:"#/properties/restore/properties/overrides/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.restore.properties.overrides.type,parentSchema:schema31.properties.restore.properties.overrides,data:data61};
+if(vErrors === null){
+vErrors = [err208];
+}
+else {
+vErrors.push(err208);
+}
+errors++;
+}
+}
+}
+else {
+const err209 = {instancePath:instancePath+"/restore",schemaPath:"#/properties/restore/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.restore.type,parentSchema:schema31.properties.restore,data:data52};
+if(vErrors === null){
+vErrors = [err209];
+}
+else {
+vErrors.push(err209);
+}
+errors++;
+}
+}
+if(data.hooks !== undefined){
+let data75 = data.hooks;
+if(data75 && typeof data75 == "object" && !Array.isArray(data75)){
+for(const key32 in data75){
+if(!((((key32 === "before") || (key32 === "after")) || (key32 === "onSuccess")) || (key32 === "onFailure"))){
+const err210 = {instancePath:instancePath+"/hooks",schemaPath:"#/properties/hooks/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key32},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.hooks,data:data75};
+if(vErrors === null){
+vErrors = [err210];
+}
+else {
+vErrors.push(err210);
+}
+errors++;
+}
+}
+if(data75.before !== undefined){
+let data76 = data75.before;
+if(Array.isArray(data76)){
+if(data76.length < 1){
+const err211 = {instancePath:instancePath+"/hooks/before",schemaPath:"#/$defs/argv/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema33,data:data76};
+if(vErrors === null){
+vErrors = [err211];
+}
+else {
+vErrors.push(err211);
+}
+errors++;
+}
+const len11 = data76.length;
+if(len11 > 0){
+let data77 = data76[0];
+if(typeof data77 === "string"){
+if(func2(data77) < 1){
+const err212 = {instancePath:instancePath+"/hooks/before/0",schemaPath:"#/$defs/argv/prefixItems/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema33.prefixItems[0],data:data77};
+if(vErrors === null){
+vErrors = [err212];
+}
+else {
+vErrors.push(err212);
+}
+errors++;
+}
+}
+else {
+const err213 = {instancePath:instancePath+"/hooks/before/0",schemaPath:"#/$defs/argv/prefixItems/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.prefixItems[0].type,parentSchema:schema33.prefixItems[0],data:data77};
+if(vErrors === null){
+vErrors = [err213];
+}
+else {
+vErrors.push(err213);
+}
+errors++;
+}
+}
+const len12 = data76.length;
+var valid83 = len12 <= 1;
+if(!valid83){
+for(let i6=1; i6<len12; i6++){
+let data78 = data76[i6];
+const _errs253 = errors;
+if(typeof data78 !== "string"){
+const err214 = {instancePath:instancePath+"/hooks/before/" + i6,schemaPath:"#/$defs/argv/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.items.type,parentSchema:schema33.items,data:data78};
+if(vErrors === null){
+vErrors = [err214];
+}
+else {
+vErrors.push(err214);
+}
+errors++;
+}
+var valid83 = _errs253 === errors;
+}
+}
+}
+else {
+const err215 = {instancePath:instancePath+"/hooks/before",schemaPath:"#/$defs/argv/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema33.type,parentSchema:schema33,data:data76};
+if(vErrors === null){
+vErrors = [err215];
+}
+else {
+vErrors.push(err215);
+}
+errors++;
+}
+}
+if(data75.after !== undefined){
+let data79 = data75.after;
+if(Array.isArray(data79)){
+if(data79.length < 1){
+const err216 = {instancePath:instancePath+"/hooks/after",schemaPath:"#/$defs/argv/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema33,data:data79};
+if(vErrors === null){
+vErrors = [err216];
+}
+else {
+vErrors.push(err216);
+}
+errors++;
+}
+const len13 = data79.length;
+if(len13 > 0){
+let data80 = data79[0];
+if(typeof data80 === "string"){
+if(func2(data80) < 1){
+const err217 = {instancePath:instancePath+"/hooks/after/0",schemaPath:"#/$defs/argv/prefixItems/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema33.prefixItems[0],data:data80};
+if(vErrors === null){
+vErrors = [err217];
+}
+else {
+vErrors.push(err217);
+}
+errors++;
+}
+}
+else {
+const err218 = {instancePath:instancePath+"/hooks/after/0",schemaPath:"#/$defs/argv/prefixItems/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.prefixItems[0].type,parentSchema:schema33.prefixItems[0],data:data80};
+if(vErrors === null){
+vErrors = [err218];
+}
+else {
+vErrors.push(err218);
+}
+errors++;
+}
+}
+const len14 = data79.length;
+var valid86 = len14 <= 1;
+if(!valid86){
+for(let i7=1; i7<len14; i7++){
+let data81 = data79[i7];
+const _errs260 = errors;
+if(typeof data81 !== "string"){
+const err219 = {instancePath:instancePath+"/hooks/after/" + i7,schemaPath:"#/$defs/argv/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.items.type,parentSchema:schema33.items,data:data81};
+if(vErrors === null){
+vErrors = [err219];
+}
+else {
+vErrors.push(err219);
+}
+errors++;
+}
+var valid86 = _errs260 === errors;
+}
+}
+}
+else {
+const err220 = {instancePath:instancePath+"/hooks/after",schemaPath:"#/$defs/argv/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema33.type,parentSchema:schema33,data:data79};
+if(vErrors === null){
+vErrors = [err220];
+}
+else {
+vErrors.push(err220);
+}
+errors++;
+}
+}
+if(data75.onSuccess !== undefined){
+let data82 = data75.onSuccess;
+if(Array.isArray(data82)){
+if(data82.length < 1){
+const err221 = {instancePath:instancePath+"/hooks/onSuccess",schemaPath:"#/$defs/argv/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema33,data:data82};
+if(vErrors === null){
+vErrors = [err221];
+}
+else {
+vErrors.push(err221);
+}
+errors++;
+}
+const len15 = data82.length;
+if(len15 > 0){
+let data83 = data82[0];
+if(typeof data83 === "string"){
+if(func2(data83) < 1){
+const err222 = {instancePath:instancePath+"/hooks/onSuccess/0",schemaPath:"#/$defs/argv/prefixItems/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema33.prefixItems[0],data:data83};
+if(vErrors === null){
+vErrors = [err222];
+}
+else {
+vErrors.push(err222);
+}
+errors++;
+}
+}
+else {
+const err223 = {instancePath:instancePath+"/hooks/onSuccess/0",schemaPath:"#/$defs/argv/prefixItems/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.prefixItems[0].type,parentSchema:schema33.prefixItems[0],data:data83};
+if(vErrors === null){
+vErrors = [err223];
+}
+else {
+vErrors.push(err223);
+}
+errors++;
+}
+}
+const len16 = data82.length;
+var valid89 = len16 <= 1;
+if(!valid89){
+for(let i8=1; i8<len16; i8++){
+let data84 = data82[i8];
+const _errs267 = errors;
+if(typeof data84 !== "string"){
+const err224 = {instancePath:instancePath+"/hooks/onSuccess/" + i8,schemaPath:"#/$defs/argv/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.items.type,parentSchema:schema33.items,data:data84};
+if(vErrors === null){
+vErrors = [err224];
+}
+else {
+vErrors.push(err224);
+}
+errors++;
+}
+var valid89 = _errs267 === errors;
+}
+}
+}
+else {
+const err225 = {instancePath:instancePath+"/hooks/onSuccess",schemaPath:"#/$defs/argv/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema33.type,parentSchema:schema33,data:data82};
+if(vErrors === null){
+vErrors = [err225];
+}
+else {
+vErrors.push(err225);
+}
+errors++;
+}
+}
+if(data75.onFailure !== undefined){
+let data85 = data75.onFailure;
+if(Array.isArray(data85)){
+if(data85.length < 1){
+const err226 = {instancePath:instancePath+"/hooks/onFailure",schemaPath:"#/$defs/argv/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema33,data:data85};
+if(vErrors === null){
+vErrors = [err226];
+}
+else {
+vErrors.push(err226);
+}
+errors++;
+}
+const len17 = data85.length;
+if(len17 > 0){
+let data86 = data85[0];
+if(typeof data86 === "string"){
+if(func2(data86) < 1){
+const err227 = {instancePath:instancePath+"/hooks/onFailure/0",schemaPath:"#/$defs/argv/prefixItems/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema33.prefixItems[0],data:data86};
+if(vErrors === null){
+vErrors = [err227];
+}
+else {
+vErrors.push(err227);
+}
+errors++;
+}
+}
+else {
+const err228 = {instancePath:instancePath+"/hooks/onFailure/0",schemaPath:"#/$defs/argv/prefixItems/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.prefixItems[0].type,parentSchema:schema33.prefixItems[0],data:data86};
+if(vErrors === null){
+vErrors = [err228];
+}
+else {
+vErrors.push(err228);
+}
+errors++;
+}
+}
+const len18 = data85.length;
+var valid92 = len18 <= 1;
+if(!valid92){
+for(let i9=1; i9<len18; i9++){
+let data87 = data85[i9];
+const _errs274 = errors;
+if(typeof data87 !== "string"){
+const err229 = {instancePath:instancePath+"/hooks/onFailure/" + i9,schemaPath:"#/$defs/argv/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.items.type,parentSchema:schema33.items,data:data87};
+if(vErrors === null){
+vErrors = [err229];
+}
+else {
+vErrors.push(err229);
+}
+errors++;
+}
+var valid92 = _errs274 === errors;
+}
+}
+}
+else {
+const err230 = {instancePath:instancePath+"/hooks/onFailure",schemaPath:"#/$defs/argv/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema33.type,parentSchema:schema33,data:data85};
+if(vErrors === null){
+vErrors = [err230];
+}
+else {
+vErrors.push(err230);
+}
+errors++;
+}
+}
+}
+else {
+const err231 = {instancePath:instancePath+"/hooks",schemaPath:"#/properties/hooks/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.hooks.type,parentSchema:schema31.properties.hooks,data:data75};
+if(vErrors === null){
+vErrors = [err231];
+}
+else {
+vErrors.push(err231);
+}
+errors++;
+}
+}
+}
+else {
+const err232 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.type,parentSchema:schema31,data};
+if(vErrors === null){
+vErrors = [err232];
+}
+else {
+vErrors.push(err232);
 }
 errors++;
 }

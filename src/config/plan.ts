@@ -47,6 +47,16 @@ export type DatasourceSpec =
   | { readonly backup: 'provider' }
   | { readonly backup: 'skip'; readonly reason: string };
 
+/** A database of pydio.json that cellar cannot dump itself, and the operator's commands for it. */
+export type StoreSpec =
+  | {
+      readonly backup: 'command';
+      readonly dump: readonly string[];
+      readonly restore: readonly string[];
+      readonly fingerprint: readonly string[];
+    }
+  | { readonly backup: 'skip'; readonly reason: string };
+
 export interface KeepRules {
   readonly last: number | undefined;
   readonly daily: number | undefined;
@@ -102,6 +112,8 @@ export interface Plan {
   /** Undefined: read the MySQL DSN from pydio.json. */
   readonly database: DatabaseSpec | undefined;
   readonly datasources: Readonly<Record<string, DatasourceSpec>>;
+  /** By the database's id in pydio.json. */
+  readonly stores: Readonly<Record<string, StoreSpec>>;
   readonly targets: Readonly<Record<string, TargetSpec>>;
   readonly restore: RestoreSpec | undefined;
   readonly hooks: HooksSpec;

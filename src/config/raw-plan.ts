@@ -34,6 +34,13 @@ export type ExcludePattern = string | ForcedExclude;
  * via the `definition` "datasource".
  */
 export type Datasource = FilesDatasource | ProviderDatasource | SkippedDatasource;
+/**
+ * How one database that cellar cannot dump itself is backed up.
+ *
+ * This interface was referenced by `RawPlan`'s JSON-Schema
+ * via the `definition` "store".
+ */
+export type Store = CommandStore | SkippedStore;
 
 /**
  * A cellar backup plan (format version 1): what to back up from one Pydio Cells installation, where to keep the snapshots, and how to restore them. Relative paths are resolved against the folder that holds this file; "~" is not expanded.
@@ -111,6 +118,12 @@ export interface RawPlan {
    */
   datasources: {
     [k: string]: Datasource;
+  };
+  /**
+   * Every database in pydio.json's databases other than the MySQL one and the Bolt/Bleve files inside the working dir (a MongoDB for Cells' document stores, say), by its id there, and how it is backed up. An undeclared one is an error: it would silently not be backed up.
+   */
+  stores?: {
+    [k: string]: Store;
   };
   /**
    * Where snapshots are kept, by name (at least one).
@@ -308,4 +321,38 @@ export interface Target {
      */
     monthly?: number;
   };
+}
+export interface CommandStore {
+  /**
+   * command: cellar runs your dump command and keeps its output in the snapshot, hashed; a restore feeds it to your restore command.
+   */
+  backup: 'command';
+  /**
+   * Writes the whole store to standard output, as an argv list (no shell), e.g. [mongodump, --uri=mongodb://127.0.0.1/cells, --archive].
+   *
+   * @minItems 1
+   */
+  dump: [string, ...string[]];
+  /**
+   * Reads a dump on standard input and replaces the store with it, as an argv list, e.g. [mongorestore, --uri=mongodb://127.0.0.1/cells, --archive, --drop].
+   *
+   * @minItems 1
+   */
+  restore: [string, ...string[]];
+  /**
+   * Prints something that changes whenever the store's content changes (and only then), as an argv list, e.g. a dbHash; plan compares it with the snapshot's to see drift, and a restore checks it after loading.
+   *
+   * @minItems 1
+   */
+  fingerprint: [string, ...string[]];
+}
+export interface SkippedStore {
+  /**
+   * skip: not backed up by cellar.
+   */
+  backup: 'skip';
+  /**
+   * Why, and how it is protected instead (shown as a warning in every plan).
+   */
+  reason: string;
 }

@@ -3,9 +3,9 @@
  * folder that holds the plan file, so a plan means the same thing whatever the current directory.
  */
 import { isAbsolute } from 'node:path';
-import type { DatabaseOverride, DatabaseSpec, DatasourceSpec, ExcludeRule, HooksSpec, Plan, RestoreSpec, TargetSpec } from './plan.js';
+import type { DatabaseOverride, DatabaseSpec, DatasourceSpec, ExcludeRule, HooksSpec, Plan, RestoreSpec, StoreSpec, TargetSpec } from './plan.js';
 import type { SecretRef } from '../model/secret.js';
-import type { Datasource, ExcludePattern, RawPlan, Secret, Target } from './raw-plan.js';
+import type { Datasource, ExcludePattern, RawPlan, Secret, Store, Target } from './raw-plan.js';
 
 export interface ResolveContext {
   /** Absolute path of the plan file. */
@@ -41,6 +41,7 @@ export function resolvePlan(raw: RawPlan, context: ResolveContext): Plan {
     },
     database: raw.database === undefined ? undefined : database(raw.database, at),
     datasources: mapValues(raw.datasources, (spec) => datasource(spec, at)),
+    stores: mapValues(raw.stores ?? {}, store),
     targets: mapValues(raw.targets, (spec, name) => target(name, spec, at, secret(raw.signing?.key))),
     restore: raw.restore === undefined ? undefined : restore(raw.restore, workingDir, at),
     hooks: hooks(raw.hooks),
@@ -91,6 +92,10 @@ function datasource(raw: Datasource, at: (path: string) => string): DatasourceSp
     case 'skip':
       return { backup: 'skip', reason: raw.reason };
   }
+}
+
+function store(raw: Store): StoreSpec {
+  return raw.backup === 'command' ? { backup: 'command', dump: raw.dump, restore: raw.restore, fingerprint: raw.fingerprint } : { backup: 'skip', reason: raw.reason };
 }
 
 function target(name: string, raw: Target, at: (path: string) => string, signingKey: SecretRef | undefined): TargetSpec {

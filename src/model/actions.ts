@@ -39,6 +39,16 @@ export type DumpIndex = ActionBase & {
   /** Cells' own index snapshot, run while Cells is up, when the plan names the cells binary. */
   readonly cellsArgv: readonly string[] | undefined;
 };
+/** A store's dump command (stores.<id>.dump), and the fingerprint its dump is recorded with. */
+export interface StoreDump {
+  readonly store: string;
+  readonly driver: string;
+  readonly argv: readonly string[];
+  /** sha256 of the fingerprint command's output, as observed. */
+  readonly fingerprint: string;
+}
+
+export type DumpStore = ActionBase & { readonly action: 'dump-store' } & StoreDump;
 export type WriteManifest = ActionBase & {
   readonly action: 'write-manifest';
   /** Every tree of the installation, in the manifest's order. */
@@ -48,6 +58,8 @@ export type WriteManifest = ActionBase & {
   /** Optional trees absent live, recorded as absent. */
   readonly absent: readonly TreeSpec[];
   readonly reuseDatabase: boolean;
+  /** Unchanged stores, hard-linked from the previous snapshot (dumped again where it lacks them). */
+  readonly reuseStores: readonly StoreDump[];
   readonly cells: SnapshotCells;
   readonly excluded: readonly SnapshotExclusion[];
 };
@@ -58,7 +70,7 @@ export type PruneSnapshot = ActionBase & {
   readonly leftover: boolean;
 };
 
-export type BackupAction = StopService | SyncFiles | DumpDatabase | DumpIndex | WriteManifest | StartService | PruneSnapshot;
+export type BackupAction = StopService | SyncFiles | DumpDatabase | DumpIndex | DumpStore | WriteManifest | StartService | PruneSnapshot;
 
 /** A tree a safety snapshot keeps: its live folder, and whether equal size and time there prove equal bytes. */
 export interface SafetyTree {
@@ -67,7 +79,13 @@ export interface SafetyTree {
   readonly linkFromSnapshot: boolean;
 }
 
-export type SafetySnapshot = ActionBase & { readonly action: 'safety-snapshot'; readonly trees: readonly SafetyTree[]; readonly database: string | undefined };
+export type SafetySnapshot = ActionBase & {
+  readonly action: 'safety-snapshot';
+  readonly trees: readonly SafetyTree[];
+  readonly database: string | undefined;
+  /** Stores the restore loads, dumped first. */
+  readonly stores: readonly StoreDump[];
+};
 export type RestoreFiles = ActionBase & {
   readonly action: 'restore-files';
   readonly tree: ManifestTree;
@@ -88,6 +106,17 @@ export type CreateDatabase = ActionBase & {
   readonly collation: string;
 };
 export type LoadDatabase = ActionBase & { readonly action: 'load-database'; readonly database: string; readonly dump: string };
+export type LoadStore = ActionBase & {
+  readonly action: 'load-store';
+  readonly store: string;
+  /** The snapshot's dump, relative to its folder. */
+  readonly dump: string;
+  /** The store's restore command, fed the dump on standard input. */
+  readonly argv: readonly string[];
+  /** Its fingerprint command: after the load it must print what the snapshot recorded. */
+  readonly check: readonly string[];
+  readonly fingerprint: string;
+};
 export type PatchConfig = ActionBase & {
   readonly action: 'patch-config';
   readonly file: string;
@@ -127,6 +156,7 @@ export type RestoreAction =
   | RestoreFiles
   | CreateDatabase
   | LoadDatabase
+  | LoadStore
   | PatchConfig
   | CheckRestore
   | StartService

@@ -4,5 +4,6 @@ export type Address =
   | 'config'
   | `datasource.${string}`
   | `database.${string}`
+  | `store.${string}`
   | `target.${string}`
   | `snapshot.${string}`;

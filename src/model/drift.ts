@@ -23,4 +23,11 @@ export type Drift =
       /** How the change was established: binary log, InnoDB log sequence number, table metadata, checksums. */
       readonly signal: string;
       readonly tables: readonly string[];
+    }
+  | {
+      readonly kind: 'store';
+      readonly address: `store.${string}`;
+      readonly change: DriftChange;
+      /** The store's driver in pydio.json (mongodb, …). */
+      readonly driver: string;
     };

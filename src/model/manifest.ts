@@ -41,6 +41,21 @@ export interface ManifestDatabase {
   readonly tables: readonly string[];
 }
 
+/** A store's dump, made by the plan's own command (stores.<id>.dump). */
+export interface ManifestStore {
+  /** Its id in pydio.json's databases. */
+  readonly id: string;
+  readonly driver: string;
+  /** The dump, relative to the snapshot folder. */
+  readonly dump: string;
+  readonly sha256: string;
+  readonly size: number;
+  /** sha256 of what the store's fingerprint command printed when it was dumped. */
+  readonly fingerprint: string;
+  /** False when the dump is a hard link to the previous snapshot's. */
+  readonly dumped: boolean;
+}
+
 export interface ManifestIndex {
   readonly datasource: string;
   readonly dump: string;
@@ -86,6 +101,8 @@ export interface Manifest {
   readonly config: readonly ManifestConfigFile[];
   readonly database: ManifestDatabase | null;
   readonly indexes: readonly ManifestIndex[];
+  /** Stores dumped by the plan's commands; absent from manifests written before cellar knew stores. */
+  readonly stores: readonly ManifestStore[];
   /** What was deliberately not saved: exclude patterns and skipped or provider-backed datasources. */
   readonly excluded: readonly SnapshotExclusion[];
   readonly warnings: readonly string[];
@@ -148,7 +165,7 @@ export function parseManifest(json: unknown, where: string, key: SigningKey | un
     if (typeof hmac !== 'string') fail('it is not signed, and the plan sets signing.key; only snapshots written with the key are trusted');
     else if (!sameHex(hmac, manifestHmac(body, key))) fail('its signature does not match signing.key: it was changed without the key, or signed with another key');
   }
-  if (json.format_version === '1') return { ...(json as unknown as Manifest), owners: { users: {}, groups: {} } };
+  if (json.format_version === '1') return { ...(json as unknown as Manifest), owners: { users: {}, groups: {} }, stores: [] };
   if (!isOwnerNames(json.owners)) fail('bad owners');
   if (typeof json.id !== 'string' || !snapshotIdPattern.test(json.id)) fail('bad id');
   if (json.kind !== 'backup' && json.kind !== 'safety') fail('bad kind');
@@ -158,6 +175,8 @@ export function parseManifest(json: unknown, where: string, key: SigningKey | un
   if (!Array.isArray(json.indexes) || !Array.isArray(json.excluded) || !Array.isArray(json.warnings)) fail('bad lists');
   if (!isRecord(json.cells) || typeof json.cells.workingDir !== 'string') fail('bad cells');
   if (typeof json.created !== 'string' || typeof json.host !== 'string') fail('bad header');
+  if (json.stores === undefined) return { ...(json as unknown as Manifest), stores: [] };
+  if (!Array.isArray(json.stores) || !json.stores.every(isStore)) fail('bad stores');
   return json as unknown as Manifest;
 }
 
@@ -191,6 +210,18 @@ function isDatabase(database: unknown): boolean {
     typeof database.sha256 === 'string' &&
     typeof database.size === 'number' &&
     isRecord(database.fingerprint)
+  );
+}
+
+function isStore(store: unknown): boolean {
+  return (
+    isRecord(store) &&
+    typeof store.id === 'string' &&
+    typeof store.driver === 'string' &&
+    isSafeRelative(store.dump) &&
+    typeof store.sha256 === 'string' &&
+    typeof store.size === 'number' &&
+    typeof store.fingerprint === 'string'
   );
 }
 

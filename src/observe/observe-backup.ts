@@ -17,6 +17,7 @@ import type { LockStatus, ObservedBackup, ObservedTarget } from './observed.js';
 import type { TreeSpec } from '../model/tree.js';
 import { backupDatabase, type DatabaseSource } from './database-login.js';
 import { observeDatabase, type DatabaseObservation } from './observe-database.js';
+import { observeStores } from './observe-stores.js';
 import { observeTrees, type TreeToObserve } from './observe-tree.js';
 
 export interface BackupObservation {
@@ -43,9 +44,10 @@ export async function observeBackup(plan: Plan, targetName: string | undefined, 
   const source = backupDatabase(plan, cells, options.env);
   const previous = source && latest?.database?.name === source.name ? latest.database.fingerprint : undefined;
   // The walks run on worker threads while this one fingerprints the database.
-  const [trees, database] = await Promise.all([
+  const [trees, database, stores] = await Promise.all([
     observeTrees(layout.trees.map((tree) => treeToObserve(tree, latest, spec.path, options.keepPaths))),
     source ? observeDatabase(source, previous, cells).then((observation) => ({ ...observation, source })) : undefined,
+    observeStores(plan, cells, plan.cells.workingDir),
   ]);
   return {
     observed: {
@@ -55,6 +57,7 @@ export async function observeBackup(plan: Plan, targetName: string | undefined, 
       trees,
       config,
       database: database && { name: database.source.name, verdict: database.verdict, indexTables: database.indexTables, hiddenRoutines: database.hiddenRoutines },
+      stores,
       excluded: layout.excluded,
       unplaced: layout.unplaced,
       incompleteRestore: readRestoreMarker(plan.cells.workingDir),

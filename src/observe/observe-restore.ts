@@ -19,6 +19,7 @@ import type { CellsConfig } from '../cells/cells-config.js';
 import { isAbsent, type Manifest } from '../model/manifest.js';
 import { relativeInside } from '../model/paths.js';
 import type { RecordedEntry } from '../model/tree.js';
+import { observeStores } from './observe-stores.js';
 import { verifySnapshot } from './verify-snapshot.js';
 import type { ObservedRestore, OwnerChange } from './observed.js';
 import { restoreDatabase, type RestoreDatabase } from './database-login.js';
@@ -61,6 +62,8 @@ export async function observeRestore(plan: Plan, options: RestoreObserveOptions)
   const dumped = snapshot.database;
   const database = dumped ? restoreDatabase(plan, cells, { name: dumped.name, safety: snapshot.kind === 'safety' }, options.env) : undefined;
   const observedDatabase = database && dumped ? await observeRestoreDatabase(database, dumped, spec.path) : undefined;
+  const declared = await observeStores(plan, cells, snapshot.cells.workingDir);
+  const undeclared = snapshot.stores.filter((store) => !declared.some((candidate) => candidate.id === store.id));
 
   return {
     observed: {
@@ -75,6 +78,7 @@ export async function observeRestore(plan: Plan, options: RestoreObserveOptions)
       cells,
       destinationConfig: sha256File(join(workingDir, 'pydio.json')),
       database: observedDatabase?.observed,
+      stores: [...declared, ...undeclared.map(({ id, driver }) => ({ id, driver, fingerprint: undefined }))],
       databaseOverride: database?.override,
       liveUsers: isFolder(workingDir) ? findFolderUsers(workingDir) : [],
       minioSysSaved: minioSysSaved(cells, snapshot, folder),

@@ -52,6 +52,14 @@ export interface ObservedDatabase {
   readonly hiddenRoutines: { readonly names: readonly string[]; readonly grant: string };
 }
 
+/** A store of pydio.json that the plan declares (stores.<id>). */
+export interface ObservedStore {
+  readonly id: string;
+  readonly driver: string;
+  /** sha256 of what its fingerprint command prints now; undefined for a store the plan skips. */
+  readonly fingerprint: string | undefined;
+}
+
 /** An owner or group the snapshot names that this host numbers differently, or does not know. */
 export interface OwnerChange {
   readonly kind: 'user' | 'group';
@@ -77,6 +85,7 @@ export interface ObservedBackup {
   readonly trees: readonly ObservedTree[];
   readonly config: readonly { readonly name: string; readonly sha256: string | null }[];
   readonly database: ObservedDatabase | undefined;
+  readonly stores: readonly ObservedStore[];
   readonly excluded: readonly SnapshotExclusion[];
   /** `backup: files` datasources that have no folder to copy. */
   readonly unplaced: readonly string[];
@@ -129,6 +138,8 @@ export interface ObservedRestore {
   /** sha256 of the pydio.json the destination holds now; null when it has none. */
   readonly destinationConfig: string | null;
   readonly database: ObservedRestoreDatabase | undefined;
+  /** The snapshot's stores (and the plan's skipped ones), with their fingerprint here and now. */
+  readonly stores: readonly ObservedStore[];
   /** The database login fields the restore's pydio.json gets (secrets resolved), when the plan overrides them. */
   readonly databaseOverride: DsnOverride | undefined;
   /** Processes using the destination working dir: a live Cells. */

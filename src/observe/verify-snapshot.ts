@@ -46,6 +46,7 @@ export function verifySnapshot(target: string, manifest: Manifest, options: Veri
   const dumps: RecordedDump[] = [
     ...(manifest.database ? [{ path: manifest.database.dump, size: manifest.database.size, sha256: manifest.database.sha256 }] : []),
     ...manifest.indexes.map((index) => ({ path: index.dump, size: index.size, sha256: index.sha256 })),
+    ...manifest.stores.map((store) => ({ path: store.dump, size: store.size, sha256: store.sha256 })),
   ];
   const progress = progressCounter(manifest, dumps, options);
   const check = entryChecker(options.readData, report);

@@ -5,7 +5,7 @@ import { restoreMarkerName, vaultFiles } from '../model/installation.js';
 import { leftCellsStopped, lockWarnings } from './lock-notes.js';
 import type { ObservedBackup, ObservedTree } from '../observe/observed.js';
 import { dateToId, snapshotsToPrune } from './retention.js';
-import type { BackupAction, BackupPlan, CopySize, DumpIndex } from '../model/actions.js';
+import type { BackupAction, BackupPlan, CopySize, DumpIndex, StoreDump } from '../model/actions.js';
 import type { Drift } from '../model/drift.js';
 import type { FileCounts, PathChange, TreeSpec } from '../model/tree.js';
 import type { Address } from '../model/address.js';
@@ -24,11 +24,12 @@ export interface BackupPlanOptions {
 export function planBackup(plan: Plan, observed: ObservedBackup, options: BackupPlanOptions): BackupPlan {
   const { target, latest, database } = observed;
   const targetAddress: Address = `target.${target.name}`;
-  const drift = [...filesDrift(observed), ...databaseDrift(observed)];
+  const stores = storeDrift(plan, observed);
+  const drift = [...filesDrift(observed), ...databaseDrift(observed), ...stores.drift];
   const drifted = observed.trees.filter(hasChanges);
   const unchanged = observed.trees.filter((tree) => !hasChanges(tree));
   const databaseChanged = database?.verdict.changed ?? false;
-  const snapshotNeeded = latest === undefined || drifted.length > 0 || databaseChanged;
+  const snapshotNeeded = latest === undefined || drifted.length > 0 || databaseChanged || stores.changed.length > 0;
 
   const work: BackupAction[] = [];
   for (const [address, trees] of groupByAddress(drifted)) {
@@ -37,6 +38,10 @@ export function planBackup(plan: Plan, observed: ObservedBackup, options: Backup
   }
   if (database && databaseChanged) {
     work.push({ action: 'dump-database', address: `database.${database.name}`, database: database.name, reason: database.verdict.signal === 'first snapshot' ? 'first dump' : `changed (${database.verdict.signal}): ${listSome(database.verdict.tables)}` });
+  }
+  for (const store of stores.changed) {
+    const recorded = latest?.stores.some((candidate) => candidate.id === store.store) ?? false;
+    work.push({ action: 'dump-store', address: `store.${store.store}`, ...store, reason: recorded ? 'its fingerprint changed' : `first dump, with ${store.argv[0] ?? '?'}` });
   }
   const indexes = snapshotNeeded ? indexDumps(plan, observed) : [];
   work.push(...indexes);
@@ -62,6 +67,7 @@ export function planBackup(plan: Plan, observed: ObservedBackup, options: Backup
       reuse: unchanged.filter((tree) => tree.present).map((tree) => tree.drift.tree),
       absent: unchanged.filter((tree) => !tree.present).map((tree) => tree.drift.tree),
       reuseDatabase: database !== undefined && !databaseChanged && latest?.database != null,
+      reuseStores: stores.unchanged,
       reason: target.state === 'ready' ? `record the new snapshot${latest ? `, hard-linking what did not change since ${latest.id}` : ''}` : `initialise the target ${target.path} and record the first snapshot`,
     });
   }
@@ -78,10 +84,30 @@ export function planBackup(plan: Plan, observed: ObservedBackup, options: Backup
     drift,
     actions,
     patches: [],
-    warnings: backupWarnings(observed),
+    warnings: backupWarnings(plan, observed),
     blocked: backupBlocked(observed, work.some((action) => action.action === 'dump-database')),
     state: stateDigest(observed),
   };
+}
+
+/** Command stores whose fingerprint moved since the latest snapshot (or that it lacks), and the others. */
+function storeDrift(plan: Plan, observed: ObservedBackup): { readonly drift: Drift[]; readonly changed: StoreDump[]; readonly unchanged: StoreDump[] } {
+  const drift: Drift[] = [];
+  const changed: StoreDump[] = [];
+  const unchanged: StoreDump[] = [];
+  for (const { id, driver, fingerprint } of observed.stores) {
+    const spec = plan.stores[id];
+    if (spec?.backup !== 'command' || fingerprint === undefined) continue;
+    const store = { store: id, driver, argv: spec.dump, fingerprint };
+    const recorded = observed.latest?.stores.find((candidate) => candidate.id === id);
+    if (recorded?.fingerprint === fingerprint) {
+      unchanged.push(store);
+      continue;
+    }
+    changed.push(store);
+    if (observed.latest) drift.push({ kind: 'store', address: `store.${id}`, change: recorded ? 'modified' : 'added', driver });
+  }
+  return { drift, changed, unchanged };
 }
 
 function hasChanges(tree: ObservedTree): boolean {
@@ -212,7 +238,7 @@ function undumpable(database: string, hidden: { readonly names: readonly string[
   return `the dump of ${database} would fail: its login may not read the routine${hidden.names.length === 1 ? '' : 's'} ${listSome(hidden.names)} (created by another user); run ${hidden.grant}`;
 }
 
-function backupWarnings(observed: ObservedBackup): string[] {
+function backupWarnings(plan: Plan, observed: ObservedBackup): string[] {
   const database = observed.database;
   const warnings: string[] = observed.unplaced.map(
     (name) => `datasource ${name} is declared backup: files but has no folder (none in pydio.json, no path in the plan); it is not backed up`,
@@ -228,6 +254,10 @@ function backupWarnings(observed: ObservedBackup): string[] {
   // When a dump is planned, the plan is refused instead (backupBlocked).
   if (database && database.hiddenRoutines.names.length > 0 && !database.verdict.changed) {
     warnings.push(`once the database changes, ${undumpable(database.name, database.hiddenRoutines)}`);
+  }
+  for (const store of observed.stores) {
+    const spec = plan.stores[store.id];
+    if (spec?.backup === 'skip') warnings.push(`store ${store.id} (${store.driver}) is not backed up by cellar: ${spec.reason}`);
   }
   const unknown = observed.cells && unknownVersionWarning(observed.cells.version, observed.cells.generation);
   if (unknown) warnings.push(unknown);
@@ -245,6 +275,7 @@ function stateDigest(observed: ObservedBackup): string {
     trees: observed.trees.map((tree) => [tree.drift.tree.id, tree.digest]),
     config: observed.config,
     database: database ? { changed: database.changed, tables: database.tables } : null,
+    stores: observed.stores,
     incompleteRestore: observed.incompleteRestore,
   };
   return createHash('sha256').update(JSON.stringify(state)).digest('hex');

@@ -10,7 +10,8 @@ import { join } from 'node:path';
 import { resyncCommand } from '../cells/admin-commands.js';
 import { patchCellsConfig, type ConfigPatch, type ConfigPatchInput } from '../cells/patch-config.js';
 import { restoredPart } from '../config/layout.js';
-import type { RestoreAction, RestorePlan, ResyncDatasource, SafetySnapshot, SafetyTree } from '../model/actions.js';
+import type { RestoreAction, RestorePlan, ResyncDatasource, SafetySnapshot, SafetyTree, StoreDump } from '../model/actions.js';
+import { storeDrift, storeLoads, storesToKeep, storeWarnings } from './restore-stores.js';
 import { unknownOwner } from '../model/tree.js';
 import type { OwnerChange } from '../observe/observed.js';
 import { copySize } from './backup-plan.js';
@@ -36,12 +37,18 @@ export interface PlannedRestore {
 export function planRestore(plan: Plan, observed: ObservedRestore, options: RestorePlanOptions): PlannedRestore {
   const patch = patchFor(plan, observed);
   const changed = observed.destinations.filter((destination) => total(gains(destination)) > 0);
-  const work: RestoreAction[] = [...changed.map((destination) => restoreFiles(observed.verification.foreign, destination)), ...databaseWork(observed), ...configWork(observed, patch)];
+  const loads = storeLoads(plan, observed);
+  const work: RestoreAction[] = [
+    ...changed.map((destination) => restoreFiles(observed.verification.foreign, destination)),
+    ...databaseWork(observed),
+    ...loads,
+    ...configWork(observed, patch),
+  ];
   const actions: RestoreAction[] = [];
   const service = plan.cells.service;
   const stops = service !== undefined && work.length > 0;
   if (stops) actions.push({ action: 'stop-service', address: 'workdir', argv: service.stop, reason: 'Cells must not run while its files and database are replaced' });
-  const safety = safetySnapshot(observed, work);
+  const safety = safetySnapshot(observed, work, storesToKeep(plan, observed, loads));
   if (options.safetySnapshot && safety) actions.push(safety);
   actions.push(...work);
   if (work.length > 0) actions.push(checkRestore(observed));
@@ -61,7 +68,7 @@ export function planRestore(plan: Plan, observed: ObservedRestore, options: Rest
       mode: 'restore',
       target: { name: observed.target.name, path: observed.target.path },
       snapshot: observed.snapshot.id,
-      drift: changed.map(toDrift),
+      drift: [...changed.map(toDrift), ...storeDrift(observed, loads)],
       actions,
       patches: !current && patch.changes.length > 0 ? [{ file: 'pydio.json', changes: patch.changes, diff: patch.diff }] : [],
       warnings,
@@ -227,7 +234,7 @@ function toDrift(destination: RestoreDestination): Drift {
 }
 
 /** What the restore overwrites, kept first so that a wrong restore can itself be undone. */
-function safetySnapshot(observed: ObservedRestore, work: readonly RestoreAction[]): SafetySnapshot | undefined {
+function safetySnapshot(observed: ObservedRestore, work: readonly RestoreAction[], stores: readonly StoreDump[]): SafetySnapshot | undefined {
   if (work.length === 0) return undefined;
   const overwritten = new Set(work.flatMap((action) => (action.action === 'restore-files' ? [action.tree.id] : [])));
   const trees: SafetyTree[] = observed.destinations
@@ -235,12 +242,13 @@ function safetySnapshot(observed: ObservedRestore, work: readonly RestoreAction[
     .map(({ tree, destination, trusted }) => ({ tree: treeSpecOf(tree, destination), linkFromSnapshot: trusted }));
   const database = observed.database;
   const dumpDatabase = database !== undefined && database.tables > 0 && work.some((action) => action.action === 'load-database');
-  if (trees.length === 0 && !dumpDatabase) return undefined;
+  if (trees.length === 0 && !dumpDatabase && stores.length === 0) return undefined;
   return {
     action: 'safety-snapshot',
     address: `target.${observed.target.name}`,
     trees,
     database: dumpDatabase ? database.name : undefined,
+    stores,
     reason: 'keep what the restore overwrites, to undo it with apply --restore --snapshot <safety id>',
   };
 }
@@ -262,7 +270,7 @@ function restoreBlocked(plan: Plan, observed: ObservedRestore, changes: boolean)
 }
 
 function restoreWarnings(plan: Plan, observed: ObservedRestore, changes: boolean): string[] {
-  const warnings: string[] = [];
+  const warnings: string[] = storeWarnings(plan, observed);
   const { foreign, foreignCount } = observed.verification;
   if (foreignCount > 0) {
     const first = foreign.slice(0, 3).map((entry) => entry.path).join(', ');
@@ -307,6 +315,7 @@ function stateDigest(observed: ObservedRestore, patch: string): string {
     patch,
     current: observed.destinationConfig,
     database: observed.database ?? null,
+    stores: observed.stores,
     incompleteRestore: observed.incompleteRestore,
     stoppedByInterruptedApply: leftCellsStopped(observed.target),
   };

@@ -42,6 +42,8 @@ export function planUninstall(plan: Plan, facts: UninstallFacts, options: Uninst
     actions.push({ action: 'drop-database', address: `database.${facts.databaseName}`, database: facts.databaseName, reason: 'asked for with --drop-database' });
   }
   const warnings = [...facts.backup.warnings];
+  const stores = Object.keys(plan.stores);
+  if (stores.length > 0) warnings.push(`uninstall does not remove the plan's stores (${stores.join(', ')}): drop them with their own tools if they must go`);
   if (pending.length > 0 && options.force) warnings.push(`${staleness(facts.backup, pending.length)}; --force removes the installation anyway`);
   return {
     mode: 'uninstall',

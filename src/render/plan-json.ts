@@ -31,7 +31,8 @@ export type DriftDocument =
       readonly paths: readonly { readonly path: string; readonly change: string }[];
       readonly truncated: boolean;
     }
-  | { readonly address: string; readonly change: string; readonly database: { readonly signal: string; readonly tables: readonly string[] } };
+  | { readonly address: string; readonly change: string; readonly database: { readonly signal: string; readonly tables: readonly string[] } }
+  | { readonly address: string; readonly change: string; readonly store: { readonly driver: string } };
 
 export function toPlanDocument(plan: ActionPlan): PlanDocument {
   return {
@@ -61,6 +62,8 @@ function toDriftDocument(drift: Drift): DriftDocument {
       };
     case 'database':
       return { address: drift.address, change: drift.change, database: { signal: drift.signal, tables: drift.tables } };
+    case 'store':
+      return { address: drift.address, change: drift.change, store: { driver: drift.driver } };
   }
 }
 

@@ -65,6 +65,10 @@ function driftTitle(plan: PlanDocument): string {
 }
 
 function renderDrift(drift: DriftDocument, paint: Paint): string[] {
+  if ('store' in drift) {
+    const what = drift.change === 'added' ? 'not in the snapshot' : 'its fingerprint changed';
+    return [`  ${paint('change', '~')} ${drift.address}  ${drift.change} (${drift.store.driver}: ${what})`];
+  }
   if ('database' in drift) {
     const tables = drift.database.tables;
     const list = tables.length > 5 ? `${tables.slice(0, 5).join(', ')} and ${tables.length - 5} more` : tables.join(', ');

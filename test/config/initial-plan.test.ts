@@ -54,6 +54,16 @@ describe('renderInitialPlan', () => {
     expect(Object.keys(plan.datasources as object)).toEqual(['mnt', 'pydiods1', 'personal', 'cellsdata']);
   });
 
+  it('leaves a database cellar cannot dump itself for the operator to declare, commented, without its DSN', () => {
+    const base = fixture('v4.0.0-dev.json');
+    const mongo = { id: 'documents', driver: 'mongodb', dsn: 'mongodb://cells:s3cret@10.0.0.5/cells' };
+    const text = renderInitialPlan({ workingDir: '/home/user/.config/pydio/cells', targetDir: '/srv/b', config: { ...base, databases: [...base.databases, mongo] }, schemaRef: 's' });
+    expect(text).toContain('# stores:\n#   documents:  # mongodb\n#     backup: command\n');
+    expect(text).not.toContain('s3cret');
+    expect(text).not.toContain('pydio.grpc.chat');
+    expect((parse(text) as Record<string, unknown>).stores).toBeUndefined();
+  });
+
   it('quotes what YAML would misread, and keeps comments on one line', () => {
     const base = fixture('v4.0.0-dev.json');
     const config: CellsConfig = {

@@ -10,6 +10,7 @@ function buildPlan(overrides: Partial<Plan> = {}): Plan {
     cells: { workingDir: '/srv/cells', service: undefined, exclude: [], binary: undefined },
     database: undefined,
     datasources: { pydiods1: { backup: 'files', path: undefined } },
+    stores: {},
     targets: { local: target('local', '/backups') },
     restore: undefined,
     hooks: { before: undefined, after: undefined, onSuccess: undefined, onFailure: undefined },

@@ -12,6 +12,7 @@ describe('resolvePlan', () => {
       cells: { workingDir: '/home/pydio/.config/pydio/cells', service: undefined, exclude: [], binary: undefined },
       database: undefined,
       datasources: { pydiods1: { backup: 'files', path: undefined } },
+      stores: {},
       targets: { local: { name: 'local', path: '/backups', keep: undefined, signingKey: undefined } },
       restore: undefined,
       hooks: { before: undefined, after: undefined, onSuccess: undefined, onFailure: undefined },

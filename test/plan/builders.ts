@@ -13,6 +13,7 @@ export const targetPath = '/backups/cells';
 
 export interface PlanOptions {
   readonly datasources?: Readonly<Record<string, DatasourceSpec>>;
+  readonly stores?: Plan['stores'];
   readonly service?: ServiceSpec | undefined;
   readonly exclude?: readonly string[];
   readonly keep?: KeepRules | undefined;
@@ -30,6 +31,7 @@ export function makePlan(options: PlanOptions = {}): Plan {
     },
     database: undefined,
     datasources: options.datasources ?? { pydiods1: { backup: 'files', path: undefined } },
+    stores: options.stores ?? {},
     targets: { local: { name: 'local', path: targetPath, keep: options.keep, signingKey: undefined } },
     restore: undefined,
     hooks: { before: undefined, after: undefined, onSuccess: undefined, onFailure: undefined },
@@ -88,6 +90,7 @@ export interface ManifestOptions {
   readonly trees?: readonly TreeSpec[];
   readonly database?: boolean;
   readonly indexes?: readonly string[];
+  readonly stores?: Manifest['stores'];
 }
 
 export function manifest(id: string, options: ManifestOptions = {}): Manifest {
@@ -122,6 +125,7 @@ export function manifest(id: string, options: ManifestOptions = {}): Manifest {
       size: 10,
       tables: [`data_index_${datasource}_idx_tree`],
     })),
+    stores: options.stores ?? [],
     excluded: [],
     warnings: [],
     restoreOf: null,
@@ -203,6 +207,7 @@ export function observedBackup(overrides: Partial<ObservedBackup> = {}): Observe
     trees: [observedTree(workdirTree), observedTree(configTree), observedTree(pydiods1Tree)],
     config: configPresent,
     database: observedDatabase(verdict(false, 'binary log')),
+    stores: [],
     excluded: [],
     unplaced: [],
     incompleteRestore: null,
@@ -236,6 +241,7 @@ export function writeManifest(reason: string, reuse: readonly TreeSpec[] = [], t
     reuse,
     absent: [],
     reuseDatabase: false,
+    reuseStores: [],
     cells: { workingDir, version: null, generation: null },
     excluded: [],
     reason,

@@ -52,6 +52,7 @@ function observedRestore(overrides: Partial<ObservedRestore> = {}): ObservedRest
     cells: cellsConfig([datasourceInfo('pydiods1', { flat: true })]),
     destinationConfig: configSha,
     database: sameDatabase,
+    stores: [],
     databaseOverride: undefined,
     liveUsers: [],
     minioSysSaved: [],
@@ -233,5 +234,35 @@ describe('planRestore', () => {
     expect(plan(observedRestore({ destinationConfig: null })).state).not.toBe(base);
     expect(plan(observedRestore({ database: { ...sameDatabase, tables: 41 } })).state).not.toBe(base);
     expect(plan(observedRestore()).state).toBe(base);
+  });
+});
+
+describe('planRestore: stores backed up by the plan’s commands', () => {
+  const commands = { backup: 'command', dump: ['mongodump', '--archive'], restore: ['mongorestore', '--archive', '--drop'], fingerprint: ['mongosh', '--eval', 'dbHash'] } as const;
+  const dumped = { id: 'documents', driver: 'mongodb', dump: 'stores/documents.dump', sha256: 'd'.repeat(64), size: 10, fingerprint: 'f'.repeat(64), dumped: true };
+  const withStore = manifest(snapshotId, { stores: [dumped] });
+  const storePlan = restorePlan({ stores: { documents: commands } });
+  const observedWith = (fingerprint: string | undefined): ObservedRestore =>
+    observedRestore({ snapshot: withStore, target: target([withStore]), stores: [{ id: 'documents', driver: 'mongodb', fingerprint }] });
+
+  it('loads a store whose fingerprint differs, after a safety snapshot that dumps it, and checks it with its fingerprint command', () => {
+    const result = plan(observedWith('0'.repeat(64)), { plan: storePlan });
+    expect(steps(result)).toEqual(['safety-snapshot target.local', 'load-store store.documents', 'check-restore workdir']);
+    expect(only(result, 'load-store')[0]).toMatchObject({ dump: dumped.dump, argv: commands.restore, check: commands.fingerprint, fingerprint: dumped.fingerprint });
+    expect(only(result, 'safety-snapshot')[0]?.stores).toEqual([{ store: 'documents', driver: 'mongodb', argv: commands.dump, fingerprint: '0'.repeat(64) }]);
+    expect(result.drift).toEqual([{ kind: 'store', address: 'store.documents', change: 'modified', driver: 'mongodb' }]);
+  });
+
+  it("plans nothing for a store that already holds the snapshot's dump", () => {
+    expect(plan(observedWith(dumped.fingerprint), { plan: storePlan }).actions).toEqual([]);
+  });
+
+  it('says so when the plan cannot restore a store the snapshot holds, or skips it', () => {
+    expect(plan(observedWith(undefined)).warnings).toContain(
+      `snapshot ${snapshotId} holds a dump of store documents (mongodb), but the plan has no restore command for it (stores.documents): it is not restored`,
+    );
+    const skipped = plan(observedWith(undefined), { plan: restorePlan({ stores: { documents: { backup: 'skip', reason: 'a replica set' } } }) });
+    expect(skipped.actions).toEqual([]);
+    expect(skipped.warnings).toContain('store documents (mongodb) is not backed up by cellar (a replica set): restore it with its own tools');
   });
 });

@@ -24,6 +24,7 @@ function manifest(id: string, changes: Partial<Manifest>): Manifest {
     config: [],
     database: null,
     indexes: [],
+    stores: [],
     excluded: [],
     warnings: [],
     restoreOf: null,
