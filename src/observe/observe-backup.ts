@@ -13,7 +13,8 @@ import { listSnapshots, snapshotFolder } from '../adapters/target/snapshot-store
 import { layoutTrees, type Layout } from '../config/layout.js';
 import { configFiles } from '../model/installation.js';
 import type { Manifest } from '../model/manifest.js';
-import type { LockStatus, ObservedBackup, ObservedTarget } from './observed.js';
+import type { LockStatus } from '../model/lock.js';
+import type { ObservedBackup, ObservedTarget } from './observed.js';
 import type { TreeSpec } from '../model/tree.js';
 import { backupDatabase, type DatabaseSource } from './database-login.js';
 import { observeDatabase, type DatabaseObservation } from './observe-database.js';

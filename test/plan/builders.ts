@@ -3,7 +3,8 @@ import type { CellsConfig, DatasourceInfo } from '../../src/cells/cells-config.j
 import type { DatasourceSpec, KeepRules, Plan, ServiceSpec } from '../../src/config/plan.js';
 import type { DatabaseFingerprint, DatabaseSignal, DatabaseVerdict } from '../../src/model/database-drift.js';
 import type { Manifest, ManifestTree, SnapshotKind } from '../../src/model/manifest.js';
-import type { LockRecord, LockStatus, ObservedBackup, ObservedDatabase, ObservedTarget, ObservedTree } from '../../src/observe/observed.js';
+import type { LockRecord, LockStatus } from '../../src/model/lock.js';
+import type { ObservedBackup, ObservedDatabase, ObservedTarget, ObservedTree } from '../../src/observe/observed.js';
 import type { FileCounts, PathChange, RecordedEntry, TreeEntry, TreeSpec } from '../../src/model/tree.js';
 import type { Address } from '../../src/model/address.js';
 import type { WriteManifest } from '../../src/model/actions.js';

@@ -4,7 +4,7 @@ import { basename, dirname, join } from 'node:path';
 import { CellarError } from '../../core/errors.js';
 import { writeFileAtomic } from '../fs/atomic-write.js';
 import { describeSystemError, hasErrorCode, writeFailure } from '../fs/errno.js';
-import type { LockRecord, LockStatus } from '../../observe/observed.js';
+import type { LockRecord, LockStatus } from '../../model/lock.js';
 import { findFolderUsers } from '../process/folder-users.js';
 
 export const lockName = 'cellar.lock';
