@@ -93,7 +93,7 @@ export async function readCells(workingDir: string): Promise<CellsConfig> {
 export function observeTarget(spec: TargetSpec, ownLock?: HeldLock): ObservedTarget {
   const state = readTargetState(spec.path);
   if (state.state !== 'ready') return { name: spec.name, path: spec.path, state: state.state, snapshots: [], leftovers: [], damaged: [], lock: { state: 'free' } };
-  const listing = listSnapshots(spec.path, signingKeyOf(spec));
+  const listing = listSnapshots(spec.path, signingKeyOf(spec.signingKey));
   return { name: spec.name, path: spec.path, state: 'ready', ...listing, lock: lockStatus(spec.path, ownLock) };
 }
 
