@@ -2,22 +2,10 @@ import type { CellsConfig } from '../cells/cells-config.js';
 import type { DsnOverride } from '../cells/patch-config.js';
 import type { DatabaseVerdict } from '../model/database-drift.js';
 import type { RestoreMarker } from '../model/installation.js';
-import type { LockStatus } from '../model/lock.js';
 import type { Manifest, ManifestTree, SnapshotExclusion } from '../model/manifest.js';
+import type { ObservedTarget } from '../model/target.js';
 import type { RecordedEntry, TreeDrift } from '../model/tree.js';
 import type { VerifyResult } from '../model/verification.js';
-
-export interface ObservedTarget {
-  readonly name: string;
-  readonly path: string;
-  readonly state: 'missing' | 'empty' | 'ready';
-  /** Complete snapshots, oldest first. */
-  readonly snapshots: readonly Manifest[];
-  readonly leftovers: readonly string[];
-  /** Snapshots whose manifest is damaged: ignored, and reported on every plan. */
-  readonly damaged: readonly { readonly id: string; readonly reason: string }[];
-  readonly lock: LockStatus;
-}
 
 export interface ObservedTree {
   readonly drift: TreeDrift;

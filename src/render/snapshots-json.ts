@@ -1,5 +1,5 @@
 import type { Manifest } from '../model/manifest.js';
-import type { ObservedTarget } from '../observe/observed.js';
+import type { ObservedTarget } from '../model/target.js';
 
 export const snapshotsFormat = '1';
 

@@ -4,7 +4,8 @@ import type { DatasourceSpec, KeepRules, Plan, ServiceSpec } from '../../src/con
 import type { DatabaseFingerprint, DatabaseSignal, DatabaseVerdict } from '../../src/model/database-drift.js';
 import type { Manifest, ManifestTree, SnapshotKind } from '../../src/model/manifest.js';
 import type { LockRecord, LockStatus } from '../../src/model/lock.js';
-import type { ObservedBackup, ObservedDatabase, ObservedTarget, ObservedTree } from '../../src/observe/observed.js';
+import type { ObservedTarget } from '../../src/model/target.js';
+import type { ObservedBackup, ObservedDatabase, ObservedTree } from '../../src/observe/observed.js';
 import type { FileCounts, PathChange, RecordedEntry, TreeEntry, TreeSpec } from '../../src/model/tree.js';
 import type { Address } from '../../src/model/address.js';
 import type { WriteManifest } from '../../src/model/actions.js';
