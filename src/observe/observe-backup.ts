@@ -79,7 +79,7 @@ export function targetSpec(plan: Plan, name: string | undefined): TargetSpec {
 }
 
 /** pydio.json of the working dir; a working dir without one is not a Cells installation. */
-export async function readCells(workingDir: string): Promise<CellsConfig> {
+async function readCells(workingDir: string): Promise<CellsConfig> {
   if (!isFolder(workingDir)) {
     throw new CellarError('FILESYSTEM', `the working dir ${workingDir} does not exist; check cells.workingDir in the plan (or CELLS_WORKING_DIR)`);
   }

@@ -46,7 +46,7 @@ export function keepRules(rules: Partial<KeepRules>): KeepRules {
   return { last: rules.last, daily: rules.daily, weekly: rules.weekly, monthly: rules.monthly };
 }
 
-export function treeSpec(id: string, address: Address = id as Address, snapshotPath = id): TreeSpec {
+function treeSpec(id: string, address: Address = id as Address, snapshotPath = id): TreeSpec {
   return { id, address, source: `${workingDir}/${id}`, snapshotPath, exclude: [] };
 }
 
@@ -68,7 +68,7 @@ export function observedTree(tree: TreeSpec, fileCounts: FileCounts = counts(), 
   return { drift: { tree, presence: 'same', counts: fileCounts, changes, truncated: false, files: 10, bytes: 1000 }, digest, recorded: true, present: true };
 }
 
-export function manifestTree(tree: TreeSpec): ManifestTree {
+function manifestTree(tree: TreeSpec): ManifestTree {
   return { ...tree, list: `${tree.id}.list`, sha256: 'f'.repeat(64), entries: 10, files: 10, bytes: 1000, newBytes: 0 };
 }
 
