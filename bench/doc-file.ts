@@ -20,7 +20,7 @@ export async function writeDocSection(section: DocSection, body: string): Promis
 }
 
 /** The document with `section`'s marked block replaced by a new one holding `body`. */
-export function replaceSection(document: string, section: DocSection, body: string): string {
+function replaceSection(document: string, section: DocSection, body: string): string {
   const start = `<!-- bench:${section}:start -->`;
   const end = `<!-- bench:${section}:end -->`;
   const block = `${start}\n${headings[section]}\n\n${body.trim()}\n${end}`;

@@ -51,6 +51,6 @@ export function median(values: readonly number[]): number {
   return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
 }
 
-export function mebibytes(kib: number): string {
+function mebibytes(kib: number): string {
   return (kib / 1024).toFixed(0);
 }

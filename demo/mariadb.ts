@@ -27,7 +27,7 @@ export function assertSqlName(name: string): string {
 }
 
 /** Opens a connection as the server's administrator (root on 127.0.0.1:3306). */
-export function connectAdmin(): Promise<Connection> {
+function connectAdmin(): Promise<Connection> {
   return mysql.createConnection({ ...localServer, ...admin });
 }
 

@@ -15,7 +15,7 @@ export interface TreeWriter {
 }
 
 /** Content is cut from this many pseudo-random bytes; larger than the largest sample file. */
-export const poolSize = 8 * 1024 * 1024;
+const poolSize = 8 * 1024 * 1024;
 
 /** The byte pool of a seed: the same seed always gives the same contents. */
 export function contentPool(seed: number): Buffer {

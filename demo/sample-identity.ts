@@ -19,7 +19,7 @@ const aclTime = '2024-01-01 10:00:00';
 const policyGroup = 'rest-apis-default-accesses';
 
 /** The users: one per 250 files (6 to 500); admin sits at the root, the others in groups. */
-export function sampleUsers(layout: SampleLayout): SampleUser[] {
+function sampleUsers(layout: SampleLayout): SampleUser[] {
   const count = Math.min(500, Math.max(userLogins.length, Math.ceil(layout.files / 250)));
   return Array.from({ length: count }, (_, i) => {
     const group = i === 0 ? -1 : (i - 1) % groups.length;

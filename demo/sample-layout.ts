@@ -98,7 +98,7 @@ export function layoutSample(
 }
 
 /** The datasource that holds file number `index`. */
-export function datasourceOf(layout: SampleLayout, index: number): DatasourceLayout {
+function datasourceOf(layout: SampleLayout, index: number): DatasourceLayout {
   const found = layout.datasources.find((ds) => index >= ds.first && index < ds.first + ds.count);
   if (found === undefined) throw new RangeError(`the sample has no file number ${index}`);
   return found;

@@ -16,7 +16,7 @@ export interface HookContext {
 }
 
 /** The environment a hook runs with: the outcome, the snapshot and the counts, as CELLAR_* variables. */
-export function hookEnvironment(context: HookContext): Record<string, string> {
+function hookEnvironment(context: HookContext): Record<string, string> {
   const { plan } = context;
   const drift = plan?.drift ?? [];
   const files = drift.reduce((sum, entry) => (entry.kind === 'files' ? sum + entry.files.added + entry.files.modified + entry.files.deleted : sum), 0);
@@ -39,7 +39,7 @@ export function hookEnvironment(context: HookContext): Record<string, string> {
  * Runs one hook if the plan declares it, without the plan's secret variables in its environment.
  * A failing hook is reported and never changes apply's own result.
  */
-export async function runHook(plan: Plan, name: HookName, context: HookContext, reporter: Reporter): Promise<void> {
+async function runHook(plan: Plan, name: HookName, context: HookContext, reporter: Reporter): Promise<void> {
   const argv = plan.hooks[name];
   if (!argv) return;
   try {

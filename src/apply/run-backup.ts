@@ -40,7 +40,7 @@ export async function runBackup(run: BackupRun): Promise<BackupOutcome> {
   const target = actions.target.path;
   const baseline = baselineOf(target, observation.observed.latest);
   let draft: SnapshotDraft | undefined;
-  const key = signingKeyOf(targetSpec(run.plan, actions.target.name));
+  const key = signingKeyOf(targetSpec(run.plan, actions.target.name).signingKey);
   const startDraft = (): SnapshotDraft => (draft ??= beginSnapshot(target, key, run.now, reporter));
   let manifest: Manifest | undefined;
   const service = serviceControl(run.plan, run.lock);

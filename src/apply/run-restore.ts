@@ -217,7 +217,7 @@ function refuseLiveCells(workingDir: string): void {
 async function takeSafetySnapshot(run: RestoreRun, action: SafetySnapshot): Promise<Manifest> {
   const { observed } = run.observation;
   const target = run.actions.target.path;
-  const draft = beginSnapshot(target, signingKeyOf(targetSpec(run.plan, run.actions.target.name)), run.now, run.reporter);
+  const draft = beginSnapshot(target, signingKeyOf(targetSpec(run.plan, run.actions.target.name).signingKey), run.now, run.reporter);
   try {
     const baseline = { folder: run.observation.snapshotFolder, manifest: observed.snapshot };
     // Hard links from the snapshot only where equal size and time prove equal bytes.

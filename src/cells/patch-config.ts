@@ -15,7 +15,7 @@ import { overridePaths, type FolderMove } from './override-paths.js';
 import { overridePublicUrl } from './override-public-url.js';
 import { isSensitiveValue, maskConfigSecrets, maskConfigValue } from './secrets.js';
 
-export { isSensitiveKey, maskConfigSecrets } from './secrets.js';
+export { isSensitiveKey } from './secrets.js';
 export type { DsnOverride } from './override-database.js';
 export type { FolderMove } from './override-paths.js';
 

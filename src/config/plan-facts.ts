@@ -1,4 +1,4 @@
-/** What the safety rules need to know about the file system, gathered by src/adapters/fs/plan-facts.ts. */
+/** What the safety rules need to know about the file system, gathered by src/observe/plan-facts.ts. */
 import type { CellsConfig } from '../cells/cells-config.js';
 
 /** Name of the file that marks a folder as a cellar target (DESIGN §4). */

@@ -5,3 +5,9 @@ export const configFiles = ['pydio.json', 'pydio-vault.json', 'cells-vault-key']
 export const vaultFiles = ['pydio-vault.json', 'cells-vault-key'] as const;
 /** Left in the working dir by a restore until it is complete and checked; never part of a tree. */
 export const restoreMarkerName = '.cellar-restore-incomplete';
+
+/** What a restore that has not completed left in the working dir. */
+export interface RestoreMarker {
+  readonly snapshot: string;
+  readonly started: string;
+}

@@ -13,7 +13,9 @@ import { listSnapshots, snapshotFolder } from '../adapters/target/snapshot-store
 import { layoutTrees, type Layout } from '../config/layout.js';
 import { configFiles } from '../model/installation.js';
 import type { Manifest } from '../model/manifest.js';
-import type { LockStatus, ObservedBackup, ObservedTarget } from './observed.js';
+import type { LockStatus } from '../model/lock.js';
+import type { ObservedTarget } from '../model/target.js';
+import type { ObservedBackup } from './observed.js';
 import type { TreeSpec } from '../model/tree.js';
 import { backupDatabase, type DatabaseSource } from './database-login.js';
 import { observeDatabase, type DatabaseObservation } from './observe-database.js';
@@ -80,7 +82,7 @@ export function targetSpec(plan: Plan, name: string | undefined): TargetSpec {
 }
 
 /** pydio.json of the working dir; a working dir without one is not a Cells installation. */
-export async function readCells(workingDir: string): Promise<CellsConfig> {
+async function readCells(workingDir: string): Promise<CellsConfig> {
   if (!isFolder(workingDir)) {
     throw new CellarError('FILESYSTEM', `the working dir ${workingDir} does not exist; check cells.workingDir in the plan (or CELLS_WORKING_DIR)`);
   }
@@ -95,7 +97,7 @@ export async function readCells(workingDir: string): Promise<CellsConfig> {
 export function observeTarget(spec: TargetSpec, ownLock?: HeldLock): ObservedTarget {
   const state = readTargetState(spec.path);
   if (state.state !== 'ready') return { name: spec.name, path: spec.path, state: state.state, snapshots: [], leftovers: [], damaged: [], lock: { state: 'free' } };
-  const listing = listSnapshots(spec.path, signingKeyOf(spec));
+  const listing = listSnapshots(spec.path, signingKeyOf(spec.signingKey));
   return { name: spec.name, path: spec.path, state: 'ready', ...listing, lock: lockStatus(spec.path, ownLock) };
 }
 

@@ -1,38 +1,11 @@
 import type { CellsConfig } from '../cells/cells-config.js';
 import type { DsnOverride } from '../cells/patch-config.js';
 import type { DatabaseVerdict } from '../model/database-drift.js';
+import type { RestoreMarker } from '../model/installation.js';
 import type { Manifest, ManifestTree, SnapshotExclusion } from '../model/manifest.js';
+import type { ObservedTarget } from '../model/target.js';
 import type { RecordedEntry, TreeDrift } from '../model/tree.js';
 import type { VerifyResult } from '../model/verification.js';
-
-/** Who holds a target's lock, and what it has done that a successor must know about. */
-export interface LockRecord {
-  readonly host: string;
-  readonly pid: number;
-  /** The process's start time in clock ticks since boot, so a reused pid is not mistaken for the holder. */
-  readonly processStart: string | null;
-  readonly started: string;
-  readonly command: string;
-  /** The holder stopped Cells and has not started it again yet. */
-  readonly serviceStopped: boolean;
-}
-
-export type LockStatus =
-  | { readonly state: 'free' }
-  | { readonly state: 'held'; readonly holder: LockRecord }
-  | { readonly state: 'stale'; readonly holder: LockRecord };
-
-export interface ObservedTarget {
-  readonly name: string;
-  readonly path: string;
-  readonly state: 'missing' | 'empty' | 'ready';
-  /** Complete snapshots, oldest first. */
-  readonly snapshots: readonly Manifest[];
-  readonly leftovers: readonly string[];
-  /** Snapshots whose manifest is damaged: ignored, and reported on every plan. */
-  readonly damaged: readonly { readonly id: string; readonly reason: string }[];
-  readonly lock: LockStatus;
-}
 
 export interface ObservedTree {
   readonly drift: TreeDrift;
@@ -68,12 +41,6 @@ export interface OwnerChange {
   readonly from: number;
   /** The id of that name here; null when this host has no such name (the recorded id is kept). */
   readonly to: number | null;
-}
-
-/** What a restore that has not completed left in the working dir. */
-export interface RestoreMarker {
-  readonly snapshot: string;
-  readonly started: string;
 }
 
 /** Everything a backup plan is decided from; gathered by src/observe, judged by src/plan. */

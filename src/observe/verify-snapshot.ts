@@ -25,7 +25,7 @@ interface RecordedDump {
 }
 
 /** How many foreign entries are kept by name (a restore leaves each out); beyond, the snapshot is too damaged to restore. */
-export const foreignKept = 10_000;
+const foreignKept = 10_000;
 
 /**
  * Checks a snapshot against its manifest, streaming each tree's folder beside its file list

@@ -1,4 +1,4 @@
-import type { ObservedTarget } from '../observe/observed.js';
+import type { ObservedTarget } from '../model/target.js';
 
 /** What a plan says about the target's lock: a run in progress, or one that was interrupted. */
 export function lockWarnings(target: ObservedTarget): string[] {

@@ -1,7 +1,7 @@
 import type { ActionPlan } from '../model/actions.js';
 import type { Drift } from '../model/drift.js';
 
-export const planFormat = '1';
+const planFormat = '1';
 
 /**
  * The JSON plan (DESIGN §3): the stable document that `--json` prints and that the text renderer

@@ -1,7 +1,7 @@
 import type { Manifest } from '../model/manifest.js';
-import type { ObservedTarget } from '../observe/observed.js';
+import type { ObservedTarget } from '../model/target.js';
 
-export const snapshotsFormat = '1';
+const snapshotsFormat = '1';
 
 /** One snapshot as `cellar snapshots` shows it. */
 export interface SnapshotSummary {

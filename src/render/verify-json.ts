@@ -2,7 +2,7 @@ import type { VerifyResult } from '../model/verification.js';
 import type { ForeignEntry } from '../model/verification.js';
 import { printablePath } from '../model/text.js';
 
-export const verifyFormat = '1';
+const verifyFormat = '1';
 
 /** The document `cellar verify --json` prints and the text renderer reads. */
 export interface VerifyDocument {

@@ -4,7 +4,7 @@ import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { acquireLock } from '../../src/adapters/target/lock.js';
-import type { LockRecord } from '../../src/observe/observed.js';
+import type { LockRecord } from '../../src/model/lock.js';
 
 /** A lock record of a process that has ended. */
 function goneRun(serviceStopped: boolean): LockRecord {

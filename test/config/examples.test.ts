@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { loadPlan } from '../../src/config/load-plan.js';
+import { loadPlan } from '../../src/observe/load-plan.js';
 
 const examplesDir = fileURLToPath(new URL('../../examples/', import.meta.url));
 const examples = readdirSync(examplesDir).filter((name) => name.endsWith('.yaml'));

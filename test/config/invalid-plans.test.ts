@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkPlanBytes } from '../../src/config/load-plan.js';
+import { checkPlanBytes } from '../../src/observe/load-plan.js';
 import { CellarError } from '../../src/core/errors.js';
 import { invalidPlans } from './invalid-plans.js';
 

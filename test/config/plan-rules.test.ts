@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, realpath, rm, symlink, writeFile } from 'node:fs/promis
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { loadPlan } from '../../src/config/load-plan.js';
+import { loadPlan } from '../../src/observe/load-plan.js';
 import { isCellarError } from '../../src/core/errors.js';
 
 // Each test gets a real folder: <root>/cells (a Cells working dir) and whatever else it builds.

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkPlanBytes } from '../../src/config/load-plan.js';
+import { checkPlanBytes } from '../../src/observe/load-plan.js';
 import { CellarError } from '../../src/core/errors.js';
 import { fixturesDir } from '../../demo/repo-paths.js';
 import { runCellar } from '../helpers/cli.js';

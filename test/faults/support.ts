@@ -26,10 +26,10 @@ import { runCli } from '../../src/cli/run.js';
 import { cellarBin, runCellar, type CliResult } from '../helpers/cli.js';
 import { uniqueName } from '../helpers/mariadb.js';
 
-export const snapshotId = /^\d{8}T\d{6}Z$/;
+const snapshotId = /^\d{8}T\d{6}Z$/;
 
 /** Where a real tool lives, found on PATH (the fake ones exec it). */
-export function realTool(name: string): string {
+function realTool(name: string): string {
   for (const dir of (process.env.PATH ?? '').split(delimiter)) {
     const path = join(dir, name);
     if (dir !== '' && existsSync(path)) return path;

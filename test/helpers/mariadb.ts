@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import type { Connection, RowDataPacket } from 'mysql2/promise';
-import { assertSqlName, connectAdmin, localServer, withAdmin } from '../../demo/mariadb.js';
+import { assertSqlName, localServer, withAdmin } from '../../demo/mariadb.js';
 
-export { connectAdmin, localServer, withAdmin };
+export { localServer, withAdmin };
 
 /** A database or user name no other test or run uses: `<prefix>_<8 hex>` (letters, digits, `_`). */
 export function uniqueName(prefix: string): string {

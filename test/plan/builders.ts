@@ -3,7 +3,9 @@ import type { CellsConfig, DatasourceInfo } from '../../src/cells/cells-config.j
 import type { DatasourceSpec, KeepRules, Plan, ServiceSpec } from '../../src/config/plan.js';
 import type { DatabaseFingerprint, DatabaseSignal, DatabaseVerdict } from '../../src/model/database-drift.js';
 import type { Manifest, ManifestTree, SnapshotKind } from '../../src/model/manifest.js';
-import type { LockRecord, LockStatus, ObservedBackup, ObservedDatabase, ObservedTarget, ObservedTree } from '../../src/observe/observed.js';
+import type { LockRecord, LockStatus } from '../../src/model/lock.js';
+import type { ObservedTarget } from '../../src/model/target.js';
+import type { ObservedBackup, ObservedDatabase, ObservedTree } from '../../src/observe/observed.js';
 import type { FileCounts, PathChange, RecordedEntry, TreeEntry, TreeSpec } from '../../src/model/tree.js';
 import type { Address } from '../../src/model/address.js';
 import type { WriteManifest } from '../../src/model/actions.js';
@@ -46,7 +48,7 @@ export function keepRules(rules: Partial<KeepRules>): KeepRules {
   return { last: rules.last, daily: rules.daily, weekly: rules.weekly, monthly: rules.monthly };
 }
 
-export function treeSpec(id: string, address: Address = id as Address, snapshotPath = id): TreeSpec {
+function treeSpec(id: string, address: Address = id as Address, snapshotPath = id): TreeSpec {
   return { id, address, source: `${workingDir}/${id}`, snapshotPath, exclude: [] };
 }
 
@@ -68,7 +70,7 @@ export function observedTree(tree: TreeSpec, fileCounts: FileCounts = counts(), 
   return { drift: { tree, presence: 'same', counts: fileCounts, changes, truncated: false, files: 10, bytes: 1000 }, digest, recorded: true, present: true };
 }
 
-export function manifestTree(tree: TreeSpec): ManifestTree {
+function manifestTree(tree: TreeSpec): ManifestTree {
   return { ...tree, list: `${tree.id}.list`, sha256: 'f'.repeat(64), entries: 10, files: 10, bytes: 1000, newBytes: 0 };
 }
 

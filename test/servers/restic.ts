@@ -22,11 +22,6 @@ export interface ResticRunOptions {
   readonly cwd?: string;
 }
 
-/** A repository in a local folder. */
-export function localRepository(folder: string): ResticRepository {
-  return { repository: folder, options: [], env: {} };
-}
-
 /** Runs `restic -r REPO …options …args` without a cache and without reading the caller's restic variables. */
 export async function runRestic(repo: ResticRepository, args: readonly string[], options: ResticRunOptions): Promise<ResticResult> {
   const argv = ['--no-cache', '-r', repo.repository, ...repo.options, ...args];

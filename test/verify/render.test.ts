@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { VerifyResult } from '../../src/model/verification.js';
 import type { Manifest, ManifestTree } from '../../src/model/manifest.js';
-import type { ObservedTarget } from '../../src/observe/observed.js';
+import type { ObservedTarget } from '../../src/model/target.js';
 import { toSnapshotsDocument } from '../../src/render/snapshots-json.js';
 import { renderSnapshotsText } from '../../src/render/snapshots-text.js';
 import { toVerifyDocument } from '../../src/render/verify-json.js';

@@ -12,3 +12,8 @@ export async function readFileIfExists(path: string): Promise<Uint8Array | undef
     throw new CellarError('FILESYSTEM', `cannot read ${path}: ${reason}`, { cause: error });
   }
 }
+
+/** The file's text, decoded as UTF-8; a failure is Node's own error, for the caller to judge. */
+export async function readTextFile(path: string): Promise<string> {
+  return readFile(path, 'utf8');
+}

@@ -1,7 +1,6 @@
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { restoreMarkerName } from '../../model/installation.js';
-import type { RestoreMarker } from '../../observe/observed.js';
+import { restoreMarkerName, type RestoreMarker } from '../../model/installation.js';
 import { writeFileAtomic } from './atomic-write.js';
 import { hasErrorCode } from './errno.js';
 

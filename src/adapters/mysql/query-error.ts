@@ -7,7 +7,7 @@ interface ServerError {
 }
 
 /** A failed statement as one line: what cellar was doing, the server's own words, and the way out when one is known. */
-export function queryError(what: string, error: unknown, hint?: string): CellarError {
+function queryError(what: string, error: unknown, hint?: string): CellarError {
   const { code, sqlMessage } = (error ?? {}) as ServerError;
   const reason = typeof sqlMessage === 'string' ? sqlMessage : error instanceof Error ? error.message : String(error);
   const denied = typeof code === 'string' && /ACCESS_DENIED|DBACCESS_DENIED|TABLEACCESS_DENIED|SPECIFIC_ACCESS_DENIED/.test(code);

@@ -24,7 +24,7 @@ type Reply<Output> = { readonly output: Output } | { readonly error: WireError }
  * Below this weight in all (entries of the file lists involved), work stays in-process: starting a
  * thread and loading its modules costs more than it saves (docs/benchmarks.md).
  */
-export const threadedFromWeight = 20_000;
+const threadedFromWeight = 20_000;
 
 /** How many threads a pool of `tasks` would use: none (run in-process) when threads would not pay off. */
 export function threadsFor(script: URL, tasks: readonly ThreadTask<unknown>[], minimumWeight = threadedFromWeight): number {

@@ -124,7 +124,7 @@ function decodeEntry(line: string, path: string, lineNumber: number): RecordedEn
  * A relative path that stays inside its tree: '' (the root) or names joined by '/', none empty,
  * '.' or '..'. Anything else (an absolute path, a `..`) would make a restore write outside its folder.
  */
-export function isInsideTree(path: string): boolean {
+function isInsideTree(path: string): boolean {
   if (path === '') return true;
   return !path.includes('\0') && path.split('/').every((name) => name !== '' && name !== '.' && name !== '..');
 }

@@ -4,10 +4,10 @@ import { basename, dirname, join } from 'node:path';
 import { CellarError } from '../../core/errors.js';
 import { writeFileAtomic } from '../fs/atomic-write.js';
 import { describeSystemError, hasErrorCode, writeFailure } from '../fs/errno.js';
-import type { LockRecord, LockStatus } from '../../observe/observed.js';
+import type { LockRecord, LockStatus } from '../../model/lock.js';
 import { findFolderUsers } from '../process/folder-users.js';
 
-export const lockName = 'cellar.lock';
+const lockName = 'cellar.lock';
 
 /**
  * The lock of an interrupted run, set aside before that lock is removed, so that whichever run

@@ -5,7 +5,7 @@ import { CellarError } from '../../core/errors.js';
 import { syncFolder } from '../fs/atomic-write.js';
 import { describeSystemError, hasErrorCode, writeFailure } from '../fs/errno.js';
 
-export const markerName = 'cellar-target.json';
+const markerName = 'cellar-target.json';
 const markerFormat = '1';
 
 /** The file that makes a folder a cellar target; nothing is written to a folder without it. */

@@ -1,6 +1,6 @@
 import { readJsonFile } from '../../adapters/fs/json-file.js';
 import type { HeldLock } from '../../adapters/target/lock.js';
-import { loadPlan, planFilePath } from '../../config/load-plan.js';
+import { loadPlan, planFilePath } from '../../observe/load-plan.js';
 import { CellarError } from '../../core/errors.js';
 import { checkFreshness, parseSavedPlan, type SavedPlan } from '../../plan/saved-plan.js';
 import type { ActionPlan } from '../../model/actions.js';

@@ -3,7 +3,7 @@ import { readFileIfExists } from '../../adapters/fs/read-file.js';
 import { writeTextFile } from '../../adapters/fs/write-file.js';
 import { parseCellsConfig } from '../../cells/cells-config.js';
 import { renderInitialPlan } from '../../config/initial-plan.js';
-import { checkPlanBytes, planFileLabel } from '../../config/load-plan.js';
+import { checkPlanBytes, planFileLabel } from '../../observe/load-plan.js';
 import type { Plan } from '../../config/plan.js';
 import { summarizePlan } from '../../config/plan-summary.js';
 import { schemaFile } from '../../config/schema-file.js';

@@ -1,5 +1,5 @@
 import { writeJsonFile } from '../../adapters/fs/json-file.js';
-import { loadPlan, planFilePath } from '../../config/load-plan.js';
+import { loadPlan, planFilePath } from '../../observe/load-plan.js';
 import { savedPlanFormat, sealSavedPlan, type PlanOptions, type SavedPlan } from '../../plan/saved-plan.js';
 import { renderPlanJson, toPlanDocument } from '../../render/plan-json.js';
 import { renderPlanText } from '../../render/plan-text.js';

@@ -1,4 +1,4 @@
-import { loadPlan, planFilePath } from '../../config/load-plan.js';
+import { loadPlan, planFilePath } from '../../observe/load-plan.js';
 import { observeTarget, targetSpec } from '../../observe/observe-backup.js';
 import { renderSnapshotsJson, toSnapshotsDocument } from '../../render/snapshots-json.js';
 import { renderSnapshotsText } from '../../render/snapshots-text.js';

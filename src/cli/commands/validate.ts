@@ -1,4 +1,4 @@
-import { loadPlan, planFileLabel, planFilePath } from '../../config/load-plan.js';
+import { loadPlan, planFileLabel, planFilePath } from '../../observe/load-plan.js';
 import { summarizePlan } from '../../config/plan-summary.js';
 import type { Io } from '../io.js';
 

@@ -1,5 +1,5 @@
 import { verifySnapshot } from '../../observe/verify-snapshot.js';
-import { loadPlan, planFilePath } from '../../config/load-plan.js';
+import { loadPlan, planFilePath } from '../../observe/load-plan.js';
 import type { TargetSpec } from '../../config/plan.js';
 import { CellarError, isCellarError } from '../../core/errors.js';
 import { findSnapshot } from '../../observe/find-snapshot.js';

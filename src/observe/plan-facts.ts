@@ -1,12 +1,13 @@
-import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { parseCellsConfig } from '../../cells/cells-config.js';
-import type { Plan } from '../../config/plan.js';
-import { TARGET_MARKER, type PlanFacts, type TargetState, type WorkingDirState } from '../../config/plan-facts.js';
-import { isCellarError } from '../../core/errors.js';
-import { hasErrorCode } from './errno.js';
-import { fileSystemTypeOf } from './mount-type.js';
-import { resolveRealPath } from './real-path.js';
+import { entryKind, folderNames } from '../adapters/fs/entry-kind.js';
+import { hasErrorCode } from '../adapters/fs/errno.js';
+import { fileSystemTypeOf } from '../adapters/fs/mount-type.js';
+import { readTextFile } from '../adapters/fs/read-file.js';
+import { resolveRealPath } from '../adapters/fs/real-path.js';
+import { parseCellsConfig } from '../cells/cells-config.js';
+import type { Plan } from '../config/plan.js';
+import { TARGET_MARKER, type PlanFacts, type TargetState, type WorkingDirState } from '../config/plan-facts.js';
+import { isCellarError } from '../core/errors.js';
 
 /** Reads what the plan's safety rules need from the file system; it never writes. */
 export async function gatherPlanFacts(plan: Plan): Promise<PlanFacts> {
@@ -46,7 +47,7 @@ async function readWorkingDir(path: string): Promise<WorkingDirState> {
   if (kind === 'other') return { kind: 'not-a-folder' };
   let text: string;
   try {
-    text = await readFile(join(path, 'pydio.json'), 'utf8');
+    text = await readTextFile(join(path, 'pydio.json'));
   } catch (error) {
     if (hasErrorCode(error, 'ENOENT')) return { kind: 'no-config' };
     return { kind: 'config-invalid', reason: error instanceof Error ? error.message : String(error) };
@@ -63,22 +64,9 @@ async function readTargetState(path: string): Promise<TargetState> {
   const kind = await entryKind(path);
   if (kind === 'missing' || kind === 'unreadable') return kind;
   if (kind === 'other') return 'not-a-folder';
-  let names: string[];
-  try {
-    names = await readdir(path);
-  } catch {
-    return 'unreadable';
-  }
+  const names = await folderNames(path);
+  if (names === undefined) return 'unreadable';
   if (names.length === 0) return 'empty';
   return names.includes(TARGET_MARKER) ? 'initialised' : 'not-empty';
 }
 
-// Symlinks are followed: a target may be a link to the real folder.
-async function entryKind(path: string): Promise<'missing' | 'folder' | 'other' | 'unreadable'> {
-  try {
-    return (await stat(path)).isDirectory() ? 'folder' : 'other';
-  } catch (error) {
-    if (hasErrorCode(error, 'ENOENT')) return 'missing';
-    return hasErrorCode(error, 'ENOTDIR') ? 'other' : 'unreadable';
-  }
-}

@@ -5,15 +5,15 @@
 import { unknownVersionWarning } from '../cells/cells-config.js';
 import { homedir } from 'node:os';
 import { isAbsolute, relative, resolve } from 'node:path';
-import { gatherPlanFacts } from '../adapters/fs/plan-facts.js';
 import { readFileIfExists } from '../adapters/fs/read-file.js';
+import { parsePlan } from '../config/parse-plan.js';
+import type { PlanFacts } from '../config/plan-facts.js';
+import { checkPlanRules } from '../config/plan-rules.js';
+import type { Plan } from '../config/plan.js';
+import { formatProblem, sortProblems, type LocatedProblem } from '../config/problem.js';
+import { resolvePlan } from '../config/resolve-plan.js';
 import { CellarError } from '../core/errors.js';
-import { parsePlan } from './parse-plan.js';
-import type { PlanFacts } from './plan-facts.js';
-import { checkPlanRules } from './plan-rules.js';
-import type { Plan } from './plan.js';
-import { formatProblem, sortProblems, type LocatedProblem } from './problem.js';
-import { resolvePlan } from './resolve-plan.js';
+import { gatherPlanFacts } from './plan-facts.js';
 
 export type Env = Readonly<Record<string, string | undefined>>;
 
