@@ -3,7 +3,8 @@
  * inverted `rsync --delete` accident the Cells docs warn about; cellar makes it impossible by
  * comparing real paths (symlinks and `..` resolved) before anything runs.
  */
-import { TARGET_MARKER, type PlanFacts } from './plan-facts.js';
+import { targetMarkerName } from '../model/target.js';
+import type { PlanFacts } from './plan-facts.js';
 import type { Plan, TargetSpec } from './plan.js';
 import type { Problem, YamlPath } from './problem.js';
 
@@ -97,7 +98,7 @@ function targetState(target: TargetSpec, facts: PlanFacts, path: YamlPath, subje
     case 'initialised':
       return [];
     case 'not-empty':
-      return [{ path, at: 'value', message: `${subject} already holds files but no ${TARGET_MARKER}: cellar only writes into a new or empty folder, or one it initialised; choose another folder` }];
+      return [{ path, at: 'value', message: `${subject} already holds files but no ${targetMarkerName}: cellar only writes into a new or empty folder, or one it initialised; choose another folder` }];
     case 'not-a-folder':
       return [{ path, at: 'value', message: `${subject} is not a folder; choose a folder for the snapshots` }];
     case 'unreadable':

@@ -2,6 +2,14 @@
 import type { LockStatus } from './lock.js';
 import type { Manifest } from './manifest.js';
 
+/** Name of the file that marks a folder as a cellar target (DESIGN §4). */
+export const targetMarkerName = 'cellar-target.json';
+
+/** A marker being written (`.cellar-target.json.<uuid>`): it is linked into place whole, and until then the folder counts as empty. */
+export function isMarkerDraft(name: string): boolean {
+  return name.startsWith(`.${targetMarkerName}.`);
+}
+
 export interface ObservedTarget {
   readonly name: string;
   readonly path: string;

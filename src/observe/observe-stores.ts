@@ -13,7 +13,7 @@ export function observeStores(plan: Plan, cells: CellsConfig, workingDir: string
 }
 
 /** The store's fingerprint now; undefined when the plan does not back it up. */
-export async function fingerprintOf(plan: Plan, id: string): Promise<string | undefined> {
+async function fingerprintOf(plan: Plan, id: string): Promise<string | undefined> {
   const spec = plan.stores[id];
   if (spec?.backup !== 'command') return undefined;
   return storeFingerprint({ argv: spec.fingerprint, what: `the fingerprint command of stores.${id}`, hide: secretEnvNames(plan) });

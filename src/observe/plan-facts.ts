@@ -6,7 +6,8 @@ import { readTextFile } from '../adapters/fs/read-file.js';
 import { resolveRealPath } from '../adapters/fs/real-path.js';
 import { parseCellsConfig } from '../cells/cells-config.js';
 import type { Plan } from '../config/plan.js';
-import { TARGET_MARKER, type PlanFacts, type TargetState, type WorkingDirState } from '../config/plan-facts.js';
+import { isMarkerDraft, targetMarkerName } from '../model/target.js';
+import type { PlanFacts, TargetState, WorkingDirState } from '../config/plan-facts.js';
 import { isCellarError } from '../core/errors.js';
 
 /** Reads what the plan's safety rules need from the file system; it never writes. */
@@ -66,7 +67,7 @@ async function readTargetState(path: string): Promise<TargetState> {
   if (kind === 'other') return 'not-a-folder';
   const names = await folderNames(path);
   if (names === undefined) return 'unreadable';
-  if (names.length === 0) return 'empty';
-  return names.includes(TARGET_MARKER) ? 'initialised' : 'not-empty';
+  if (names.every(isMarkerDraft)) return 'empty';
+  return names.includes(targetMarkerName) ? 'initialised' : 'not-empty';
 }
 

@@ -2,7 +2,8 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { initTarget, markerName, readTargetState } from '../../src/adapters/target/marker.js';
+import { initTarget, readTargetState } from '../../src/adapters/target/marker.js';
+import { targetMarkerName as markerName } from '../../src/model/target.js';
 
 const roots: string[] = [];
 function scratch(): string {

@@ -2,10 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { linkSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CellarError } from '../../core/errors.js';
+import { isMarkerDraft, targetMarkerName as markerName } from '../../model/target.js';
 import { syncFolder } from '../fs/atomic-write.js';
 import { describeSystemError, hasErrorCode, writeFailure } from '../fs/errno.js';
 
-const markerName = 'cellar-target.json';
 const markerFormat = '1';
 
 /** The file that makes a folder a cellar target; nothing is written to a folder without it. */
@@ -68,7 +68,7 @@ function readMarker(path: string): TargetMarker {
  */
 export function initTarget(path: string): TargetMarker {
   const marker: TargetMarker = { format_version: markerFormat, kind: 'cellar-target', id: randomUUID(), created: new Date().toISOString() };
-  const draft = join(path, `${draftPrefix}${marker.id}`);
+  const draft = join(path, `.${markerName}.${marker.id}`);
   try {
     mkdirSync(path, { recursive: true, mode: 0o700 });
     writeFileSync(draft, `${JSON.stringify(marker, null, 2)}\n`, { mode: 0o600, flag: 'wx', flush: true });
@@ -84,13 +84,6 @@ export function initTarget(path: string): TargetMarker {
     throw writeFailure(error, path) ?? new CellarError('FILESYSTEM', `cannot initialise the target ${path}: ${describeSystemError(error)}`, { cause: error });
   }
   return marker;
-}
-
-/** Names a marker has while it is written: `.cellar-target.json.<uuid>`. */
-const draftPrefix = `.${markerName}.`;
-
-function isMarkerDraft(name: string): boolean {
-  return name.startsWith(draftPrefix);
 }
 
 // The first apply may not have made it yet.
