@@ -35,6 +35,7 @@ export interface BackupOutcome {
  * until then the new snapshot does not exist, and a failure removes what was copied. Cells is
  * started again whenever it was stopped, whatever failed in between.
  */
+// eslint-disable-next-line max-lines-per-function -- the handler table shares the run's draft and database lane; each handler is a few lines
 export async function runBackup(run: BackupRun): Promise<BackupOutcome> {
   const { actions, reporter, observation } = run;
   const target = actions.target.path;

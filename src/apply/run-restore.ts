@@ -60,6 +60,7 @@ const stopGraceMs = 15_000;
  * before the first change and the mark is cleared by the check that follows the last one. The
  * snapshot is only ever read; rsync's --delete acts only inside the restore destinations.
  */
+// eslint-disable-next-line max-lines-per-function -- the handler table shares the run's service, database lane and check time; each handler is a few lines
 export async function runRestore(run: RestoreRun): Promise<RestoreOutcome> {
   const { actions, observation, reporter } = run;
   const { workingDir } = observation.observed;

@@ -80,6 +80,7 @@ export interface SnapshotDraft {
 const freeIdTries = 3600;
 
 /** Starts a snapshot in `target`, named by `now` (or the next free second when that id is taken), to be signed with `key`. */
+// eslint-disable-next-line max-lines-per-function -- a closure over one draft's state (its folder, lists, dumps and owners); each method is short
 export function beginSnapshot(target: string, key: SigningKey | undefined, now: Date, reporter: Reporter): SnapshotDraft {
   let time = now.getTime();
   // A file system that says every name exists (some pseudo ones do) must not keep it looping.

@@ -43,11 +43,7 @@ export function verifySnapshot(target: string, manifest: Manifest, options: Veri
     problemCount += 1;
     if (problems.length < keep) problems.push(`${printablePath(path)}: ${what}`);
   };
-  const dumps: RecordedDump[] = [
-    ...(manifest.database ? [{ path: manifest.database.dump, size: manifest.database.size, sha256: manifest.database.sha256 }] : []),
-    ...manifest.indexes.map((index) => ({ path: index.dump, size: index.size, sha256: index.sha256 })),
-    ...manifest.stores.map((store) => ({ path: store.dump, size: store.size, sha256: store.sha256 })),
-  ];
+  const dumps = recordedDumps(manifest);
   const progress = progressCounter(manifest, dumps, options);
   const check = entryChecker(options.readData, report);
   const configNames = new Set(manifest.config.map((file) => file.name));
@@ -98,16 +94,35 @@ export function verifySnapshot(target: string, manifest: Manifest, options: Veri
     reportGone();
   }
   for (const dump of dumps) {
-    // A dump is checked like a listed file; its mode and time are not recorded.
-    if (!check(folder, '', { path: dump.path, type: 'file', size: dump.size, sha256: dump.sha256, mode: 0, mtimeMs: 0, uid: unknownOwner, gid: unknownOwner })) report(dump.path, 'missing');
+    checkDump(folder, dump, check, report);
     progress(dump.size);
   }
+  checkConfigListed(manifest, listedConfig, report);
+  return { problems, problemCount, foreign, foreignCount, files, bytes, dumps: dumps.length };
+}
+
+/** A dump is checked like a listed file; its mode and time are not recorded. */
+function checkDump(folder: string, dump: RecordedDump, check: ReturnType<typeof entryChecker>, report: Report): void {
+  const entry = { path: dump.path, type: 'file', size: dump.size, sha256: dump.sha256, mode: 0, mtimeMs: 0, uid: unknownOwner, gid: unknownOwner } as const;
+  if (!check(folder, '', entry)) report(dump.path, 'missing');
+}
+
+/** The database, index and store dumps the manifest records. */
+function recordedDumps(manifest: Manifest): RecordedDump[] {
+  return [
+    ...(manifest.database ? [{ path: manifest.database.dump, size: manifest.database.size, sha256: manifest.database.sha256 }] : []),
+    ...manifest.indexes.map((index) => ({ path: index.dump, size: index.size, sha256: index.sha256 })),
+    ...manifest.stores.map((store) => ({ path: store.dump, size: store.size, sha256: store.sha256 })),
+  ];
+}
+
+/** Each config file the manifest records must be in the config tree's list with that digest. */
+function checkConfigListed(manifest: Manifest, listed: ReadonlyMap<string, string | undefined>, report: Report): void {
   const configTree = manifest.trees.find((tree) => tree.address === 'config');
   for (const file of manifest.config) {
-    if (file.sha256 === null || listedConfig.get(file.name) === file.sha256) continue;
+    if (file.sha256 === null || listed.get(file.name) === file.sha256) continue;
     report(join(configTree?.snapshotPath ?? 'workdir', file.name), `recorded in the manifest's config but not in ${configTree?.list ?? 'any file list'} with that sha256`);
   }
-  return { problems, problemCount, foreign, foreignCount, files, bytes, dumps: dumps.length };
 }
 
 /**

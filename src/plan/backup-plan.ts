@@ -5,7 +5,7 @@ import { restoreMarkerName, vaultFiles } from '../model/installation.js';
 import { leftCellsStopped, lockWarnings } from './lock-notes.js';
 import type { ObservedBackup, ObservedTree } from '../observe/observed.js';
 import { dateToId, snapshotsToPrune } from './retention.js';
-import type { BackupAction, BackupPlan, CopySize, DumpIndex, StoreDump } from '../model/actions.js';
+import type { BackupAction, BackupPlan, CopySize, DumpIndex, StoreDump, WriteManifest } from '../model/actions.js';
 import type { Drift } from '../model/drift.js';
 import type { FileCounts, PathChange, TreeSpec } from '../model/tree.js';
 import type { Address } from '../model/address.js';
@@ -23,26 +23,13 @@ export interface BackupPlanOptions {
  */
 export function planBackup(plan: Plan, observed: ObservedBackup, options: BackupPlanOptions): BackupPlan {
   const { target, latest, database } = observed;
-  const targetAddress: Address = `target.${target.name}`;
   const stores = storeDrift(plan, observed);
   const drift = [...filesDrift(observed), ...databaseDrift(observed), ...stores.drift];
   const drifted = observed.trees.filter(hasChanges);
-  const unchanged = observed.trees.filter((tree) => !hasChanges(tree));
   const databaseChanged = database?.verdict.changed ?? false;
   const snapshotNeeded = latest === undefined || drifted.length > 0 || databaseChanged || stores.changed.length > 0;
 
-  const work: BackupAction[] = [];
-  for (const [address, trees] of groupByAddress(drifted)) {
-    const copies = trees.map(({ drift: { tree, counts } }) => ({ tree, expected: copySize(counts) }));
-    work.push({ action: 'sync-files', address, copies, reason: describeCounts(sumCounts(trees)) });
-  }
-  if (database && databaseChanged) {
-    work.push({ action: 'dump-database', address: `database.${database.name}`, database: database.name, reason: database.verdict.signal === 'first snapshot' ? 'first dump' : `changed (${database.verdict.signal}): ${listSome(database.verdict.tables)}` });
-  }
-  for (const store of stores.changed) {
-    const recorded = latest?.stores.some((candidate) => candidate.id === store.store) ?? false;
-    work.push({ action: 'dump-store', address: `store.${store.store}`, ...store, reason: recorded ? 'its fingerprint changed' : `first dump, with ${store.argv[0] ?? '?'}` });
-  }
+  const work = copiesAndDumps(observed, drifted, stores.changed);
   const indexes = snapshotNeeded ? indexDumps(plan, observed) : [];
   work.push(...indexes);
 
@@ -57,20 +44,7 @@ export function planBackup(plan: Plan, observed: ObservedBackup, options: Backup
   const stop = service !== undefined && snapshotNeeded && (stopFor === 'always' || (stopFor === 'changes' && copiesFiles));
   if (stop) actions.push({ action: 'stop-service', address: 'workdir', argv: service.stop, reason: 'service stores must not be copied while Cells runs' });
   actions.push(...work);
-  if (snapshotNeeded) {
-    actions.push({
-      action: 'write-manifest',
-      address: targetAddress,
-      trees: observed.trees.map((tree) => tree.drift.tree),
-      cells: { workingDir: plan.cells.workingDir, version: observed.cells?.version ?? null, generation: observed.cells?.generation ?? null },
-      excluded: observed.excluded,
-      reuse: unchanged.filter((tree) => tree.present).map((tree) => tree.drift.tree),
-      absent: unchanged.filter((tree) => !tree.present).map((tree) => tree.drift.tree),
-      reuseDatabase: database !== undefined && !databaseChanged && latest?.database != null,
-      reuseStores: stores.unchanged,
-      reason: target.state === 'ready' ? `record the new snapshot${latest ? `, hard-linking what did not change since ${latest.id}` : ''}` : `initialise the target ${target.path} and record the first snapshot`,
-    });
-  }
+  if (snapshotNeeded) actions.push(writeManifest(plan, observed, stores.unchanged));
   const leftBehindStopped = leftCellsStopped(target);
   if (service && (stop || leftBehindStopped)) {
     actions.push({ action: 'start-service', address: 'workdir', argv: service.start, reason: stop ? 'start Cells again' : 'an interrupted apply left Cells stopped' });
@@ -87,6 +61,43 @@ export function planBackup(plan: Plan, observed: ObservedBackup, options: Backup
     warnings: backupWarnings(plan, observed),
     blocked: backupBlocked(observed, work.some((action) => action.action === 'dump-database')),
     state: stateDigest(observed),
+  };
+}
+
+/** The copies of drifted trees (one action per address) and the dumps of what changed. */
+function copiesAndDumps(observed: ObservedBackup, drifted: readonly ObservedTree[], stores: readonly StoreDump[]): BackupAction[] {
+  const { database, latest } = observed;
+  const work: BackupAction[] = [];
+  for (const [address, trees] of groupByAddress(drifted)) {
+    const copies = trees.map(({ drift: { tree, counts } }) => ({ tree, expected: copySize(counts) }));
+    work.push({ action: 'sync-files', address, copies, reason: describeCounts(sumCounts(trees)) });
+  }
+  if (database?.verdict.changed) {
+    const reason = database.verdict.signal === 'first snapshot' ? 'first dump' : `changed (${database.verdict.signal}): ${listSome(database.verdict.tables)}`;
+    work.push({ action: 'dump-database', address: `database.${database.name}`, database: database.name, reason });
+  }
+  for (const store of stores) {
+    const recorded = latest?.stores.some((candidate) => candidate.id === store.store) ?? false;
+    work.push({ action: 'dump-store', address: `store.${store.store}`, ...store, reason: recorded ? 'its fingerprint changed' : `first dump, with ${store.argv[0] ?? '?'}` });
+  }
+  return work;
+}
+
+/** The new snapshot's manifest: every tree, and what of the latest snapshot it hard-links. */
+function writeManifest(plan: Plan, observed: ObservedBackup, reuseStores: readonly StoreDump[]): WriteManifest {
+  const { target, latest, database } = observed;
+  const unchanged = observed.trees.filter((tree) => !hasChanges(tree));
+  return {
+    action: 'write-manifest',
+    address: `target.${target.name}`,
+    trees: observed.trees.map((tree) => tree.drift.tree),
+    cells: { workingDir: plan.cells.workingDir, version: observed.cells?.version ?? null, generation: observed.cells?.generation ?? null },
+    excluded: observed.excluded,
+    reuse: unchanged.filter((tree) => tree.present).map((tree) => tree.drift.tree),
+    absent: unchanged.filter((tree) => !tree.present).map((tree) => tree.drift.tree),
+    reuseDatabase: database !== undefined && !database.verdict.changed && latest?.database != null,
+    reuseStores,
+    reason: target.state === 'ready' ? `record the new snapshot${latest ? `, hard-linking what did not change since ${latest.id}` : ''}` : `initialise the target ${target.path} and record the first snapshot`,
   };
 }
 
