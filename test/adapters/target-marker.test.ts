@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { initTarget, readTargetState } from '../../src/adapters/target/marker.js';
+import { createSnapshotFolder } from '../../src/adapters/target/snapshot-store.js';
 import { targetMarkerName as markerName } from '../../src/model/target.js';
 
 const roots: string[] = [];
@@ -33,4 +34,11 @@ describe('target marker', () => {
     expect(JSON.parse(readFileSync(join(target, markerName), 'utf8'))).toEqual(first);
   });
 
+  it('takes a snapshot in a target whose initialisation was killed after the marker was linked', () => {
+    const target = join(scratch(), 'backups');
+    initTarget(target);
+    rmSync(join(target, 'snapshots'), { recursive: true });
+    expect(createSnapshotFolder(target, '20261207T155943Z')).toBe(true);
+    expect(readdirSync(join(target, 'snapshots'))).toEqual(['20261207T155943Z']);
+  });
 });

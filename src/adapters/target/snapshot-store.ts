@@ -80,6 +80,8 @@ function readManifestFile(path: string, id: string, key: SigningKey | undefined)
 /** Creates the folder of a new snapshot; false when that id is taken (by a snapshot, a leftover or a damaged one). */
 export function createSnapshotFolder(target: string, id: string): boolean {
   try {
+    // An apply killed while it initialised the target may have left the marker without this folder.
+    mkdirSync(snapshotsFolder(target), { recursive: true, mode: 0o700 });
     mkdirSync(snapshotFolder(target, id), { mode: 0o700 });
     return true;
   } catch (error) {
