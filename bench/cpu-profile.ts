@@ -79,15 +79,24 @@ export function renderProfile(title: string, summary: ProfileSummary, top: numbe
     '',
     'Self time by function:',
     '',
-    markdownTable(['self ms', 'share', 'function', 'where'], summary.selfByFunction.slice(0, top).map((cost) => [ms(cost.micros), share(cost.micros), `\`${cost.name}\``, cost.where])),
+    markdownTable(
+      ['self ms', 'share', 'function', 'where'],
+      summary.selfByFunction.slice(0, top).map((cost) => [ms(cost.micros), share(cost.micros), `\`${cost.name}\``, cost.where]),
+    ),
     '',
     'Self time by file:',
     '',
-    markdownTable(['self ms', 'share', 'file'], summary.selfByFile.slice(0, top).map((cost) => [ms(cost.micros), share(cost.micros), cost.name])),
+    markdownTable(
+      ['self ms', 'share', 'file'],
+      summary.selfByFile.slice(0, top).map((cost) => [ms(cost.micros), share(cost.micros), cost.name]),
+    ),
     '',
     "cellar's own functions by total time (callees included):",
     '',
-    markdownTable(['total ms', 'share', 'function', 'where'], summary.totalByCellarFunction.slice(0, top).map((cost) => [ms(cost.micros), share(cost.micros), `\`${cost.name}\``, cost.where])),
+    markdownTable(
+      ['total ms', 'share', 'function', 'where'],
+      summary.totalByCellarFunction.slice(0, top).map((cost) => [ms(cost.micros), share(cost.micros), `\`${cost.name}\``, cost.where]),
+    ),
   ].join('\n');
 }
 

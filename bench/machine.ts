@@ -45,7 +45,9 @@ export async function describeMachine(folder: string): Promise<Machine> {
 
 /** The 1-, 5- and 15-minute load averages, as `1.20 0.80 0.50`. */
 export function loadAverage(): string {
-  return loadavg().map((value) => value.toFixed(2)).join(' ');
+  return loadavg()
+    .map((value) => value.toFixed(2))
+    .join(' ');
 }
 
 async function describeDisk(folder: string): Promise<string> {

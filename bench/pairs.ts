@@ -26,7 +26,10 @@ export interface Summary {
 export async function alternate(pairs: number, cellar: Side, plain: Side, log: (line: string) => void): Promise<PairRuns> {
   const runs = { cellar: [] as Sample[], plain: [] as Sample[] };
   for (let pair = 1; pair <= pairs; pair++) {
-    for (const [name, side] of [['cellar', cellar], ['plain', plain]] as const) {
+    for (const [name, side] of [
+      ['cellar', cellar],
+      ['plain', plain],
+    ] as const) {
       await side.prepare?.();
       const sample = await side.run();
       runs[name].push(sample);

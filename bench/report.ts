@@ -49,16 +49,52 @@ export function renderTable(results: readonly CaseResult[]): string {
     const ratio = `${(cellar.seconds / plain.seconds).toFixed(2)}×${spec.target.kind === 'extra-ms' ? ` (${signedMs(cellar.seconds - plain.seconds)})` : ''}`;
     const verdict = judge(spec.target, cellar.seconds, plain.seconds);
     return [
-      [spec.label, `\`${spec.cellar}\``, `\`${spec.plain}\``, seconds(cellar), seconds(plain), ratio, `${pairRatio(cellar, plain).toFixed(2)}×`, describeTarget(spec.target), verdict, mib(cellar.peakKib * 1024), mib(plain.peakKib * 1024)],
+      [
+        spec.label,
+        `\`${spec.cellar}\``,
+        `\`${spec.plain}\``,
+        seconds(cellar),
+        seconds(plain),
+        ratio,
+        `${pairRatio(cellar, plain).toFixed(2)}×`,
+        describeTarget(spec.target),
+        verdict,
+        mib(cellar.peakKib * 1024),
+        mib(plain.peakKib * 1024),
+      ],
     ];
   });
   const plan = results.find((result) => result.id === 'plan');
   if (plan) {
     const peak = plan.cellar.peakKib / 1024;
     const verdict: Verdict = peak <= planMemoryTarget.maxMib ? 'PASS' : 'MISS';
-    rows.push(['no-change plan, peak memory', '`cellar plan`', '', '', '', `${peak.toFixed(0)} MiB`, '', `≤ ${planMemoryTarget.maxMib} MiB`, verdict, mib(plan.cellar.peakKib * 1024), mib(plan.plain.peakKib * 1024)]);
+    rows.push([
+      'no-change plan, peak memory',
+      '`cellar plan`',
+      '',
+      '',
+      '',
+      `${peak.toFixed(0)} MiB`,
+      '',
+      `≤ ${planMemoryTarget.maxMib} MiB`,
+      verdict,
+      mib(plan.cellar.peakKib * 1024),
+      mib(plan.plain.peakKib * 1024),
+    ]);
   }
-  const head = ['case', 'cellar', 'plain tool', 'cellar s', 'plain s', 'cellar ÷ plain', 'median pair ratio', 'target', 'result', 'cellar peak MiB', 'plain peak MiB'];
+  const head = [
+    'case',
+    'cellar',
+    'plain tool',
+    'cellar s',
+    'plain s',
+    'cellar ÷ plain',
+    'median pair ratio',
+    'target',
+    'result',
+    'cellar peak MiB',
+    'plain peak MiB',
+  ];
   return markdownTable(head, rows);
 }
 

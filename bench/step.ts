@@ -21,7 +21,9 @@ async function main(request: StepRequest): Promise<void> {
   switch (request.step) {
     case 'fingerprint': {
       // The fingerprint recorded by the latest snapshot, as a backup plan compares with it.
-      const latest = listSnapshots(request.target, undefined).snapshots.filter((snapshot) => snapshot.kind === 'backup').pop();
+      const latest = listSnapshots(request.target, undefined)
+        .snapshots.filter((snapshot) => snapshot.kind === 'backup')
+        .pop();
       const previous = latest?.database?.fingerprint;
       if (previous === undefined) throw new Error(`${request.target} holds no backup with a database to compare with`);
       const started = performance.now();

@@ -26,8 +26,13 @@ export async function runSuite(ws: Workspace, pairs: number, log: Log): Promise<
   const { install } = ws;
   const source = install.workingDir;
   const database: PlainDatabase = { clientOptions: ws.clientOptions.user, name: install.database.name };
-  const cellar = (args: readonly string[], expect?: RegExp): Side => ({ run: () => checked(measureCommand(ws.cellar([...args, '-f', ws.planFile]), { env: ws.env }), expect) });
-  const plain = (argv: () => readonly string[], prepare?: () => Promise<void>): Side => ({ ...(prepare ? { prepare } : {}), run: () => measureCommand(argv()) });
+  const cellar = (args: readonly string[], expect?: RegExp): Side => ({
+    run: () => checked(measureCommand(ws.cellar([...args, '-f', ws.planFile]), { env: ws.env }), expect),
+  });
+  const plain = (argv: () => readonly string[], prepare?: () => Promise<void>): Side => ({
+    ...(prepare ? { prepare } : {}),
+    run: () => measureCommand(argv()),
+  });
   const results: CaseResult[] = [];
   const measure = async (id: CaseId, a: Side, b: Side): Promise<void> => {
     log(`  ${id}`);
@@ -40,7 +45,11 @@ export async function runSuite(ws: Workspace, pairs: number, log: Log): Promise<
   let plainCount = 0;
   const plainTree = (n: number): string => join(ws.plainBackups, String(n));
 
-  await measure('plan', cellar(['plan'], /No changes\./), plain(() => rsyncDryRun(source, plainTree(0))));
+  await measure(
+    'plan',
+    cellar(['plan'], /No changes\./),
+    plain(() => rsyncDryRun(source, plainTree(0))),
+  );
 
   const node = plain(() => [process.execPath, '-e', '0']);
   await measure('version', { run: () => measureCommand(ws.cellar(['--version'])) }, node);
@@ -77,7 +86,7 @@ export async function runSuite(ws: Workspace, pairs: number, log: Log): Promise<
     },
   });
   await measure('backup', { prepare: change(true), ...cellar(['apply', '--yes'], /database dumped/) }, plainBackup(true));
-  log('  catching up with the plain side\'s last change (cellar apply, not timed)');
+  log("  catching up with the plain side's last change (cellar apply, not timed)");
   await checked(measureCommand(ws.cellar(['apply', '--yes', '-f', ws.planFile]), { env: ws.env }));
   await measure('backup-db-unchanged', { prepare: change(false), ...cellar(['apply', '--yes'], /database unchanged/) }, plainBackup(false));
 

@@ -4,9 +4,7 @@ export type CaseId = 'plan' | 'backup' | 'backup-db-unchanged' | 'db-decision' |
 
 /** A bound on cellar's time: a ratio to the plain tool's, or a number of milliseconds more than it. */
 export type Target =
-  | { readonly kind: 'ratio'; readonly max: number; readonly aim?: number }
-  | { readonly kind: 'extra-ms'; readonly max: number }
-  | { readonly kind: 'none' };
+  { readonly kind: 'ratio'; readonly max: number; readonly aim?: number } | { readonly kind: 'extra-ms'; readonly max: number } | { readonly kind: 'none' };
 
 export interface CaseSpec {
   readonly id: CaseId;

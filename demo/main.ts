@@ -105,9 +105,7 @@ async function freshInstall(repo: string, demo: DemoConfig): Promise<SampleInsta
   const root = resolve(repo, demo.folder);
   await dropDatabase(demo.restored);
   await removeSampleInstall(root, demo.database, demo.user);
-  show(
-    `Creating a sample Pydio Cells installation in ${demo.folder}/ (${demo.files} files, database ${demo.database})…`,
-  );
+  show(`Creating a sample Pydio Cells installation in ${demo.folder}/ (${demo.files} files, database ${demo.database})…`);
   const started = performance.now();
   const install = await createSampleInstall({ root, database: demo.database, user: demo.user, files: demo.files });
   const seconds = ((performance.now() - started) / 1000).toFixed(1);

@@ -29,12 +29,7 @@ export async function readFixtureConfig(fixtures: string): Promise<JsonObject> {
 }
 
 /** The config moved to `workingDir`, using the sample database, with the `structured` datasources made non-flat. */
-export function rewriteConfig(
-  config: JsonObject,
-  workingDir: string,
-  db: DatabaseAccess,
-  structured: readonly string[],
-): JsonObject {
+export function rewriteConfig(config: JsonObject, workingDir: string, db: DatabaseAccess, structured: readonly string[]): JsonObject {
   const moved = asObject(movePaths(config, workingDir), 'pydio.json');
   const dsn = defaultDatabase(moved);
   dsn.dsn = sampleDsn(asString(dsn.dsn, 'default database dsn'), db);
@@ -67,9 +62,7 @@ export function boltFilesOf(config: JsonObject): string[] {
 /** pydio-vault.json: each ApiSecret of pydio.json is a key into this encrypted store. */
 export function vaultFile(config: JsonObject, seed: number): string {
   const keys = [...new Set(valuesOf(config, 'ApiSecret'))].sort();
-  const vault = Object.fromEntries(
-    keys.map((key) => [key, Buffer.from(stableHex(96, seed, 'vault', key), 'hex').toString('base64')]),
-  );
+  const vault = Object.fromEntries(keys.map((key) => [key, Buffer.from(stableHex(96, seed, 'vault', key), 'hex').toString('base64')]));
   return formatConfig(vault);
 }
 
@@ -91,9 +84,7 @@ function movePaths(value: Json, workingDir: string): Json {
 function valuesOf(value: Json, key: string): string[] {
   if (Array.isArray(value)) return value.flatMap((item) => valuesOf(item, key));
   if (value === null || typeof value !== 'object') return [];
-  return Object.entries(value).flatMap(([name, item]) =>
-    name === key && typeof item === 'string' ? [item] : valuesOf(item, key),
-  );
+  return Object.entries(value).flatMap(([name, item]) => (name === key && typeof item === 'string' ? [item] : valuesOf(item, key)));
 }
 
 function defaultDatabase(config: JsonObject): JsonObject {
@@ -113,11 +104,7 @@ function syncService(config: JsonObject, name: string): JsonObject {
 function datasourceSpec(config: JsonObject, name: string): DatasourceSpec {
   const sync = syncService(config, name);
   const storage = objectAt(sync, 'StorageConfiguration');
-  const objects = objectAt(
-    config,
-    'services',
-    `pydio.grpc.data.objects.${asString(sync.ObjectsServiceName, 'ObjectsServiceName')}`,
-  );
+  const objects = objectAt(config, 'services', `pydio.grpc.data.objects.${asString(sync.ObjectsServiceName, 'ObjectsServiceName')}`);
   const localFolder = asString(objects.LocalFolder, 'LocalFolder');
   return {
     name,

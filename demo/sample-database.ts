@@ -35,12 +35,7 @@ export async function createDatabaseAndUser(db: DatabaseAccess): Promise<void> {
 }
 
 /** Loads Cells' schema with the `mariadb` client as the sample user, fills the tables, returns the bytes sent. */
-export async function fillSampleDatabase(
-  db: DatabaseAccess,
-  layout: SampleLayout,
-  schemaFile: string,
-  sizeMb?: number,
-): Promise<number> {
+export async function fillSampleDatabase(db: DatabaseAccess, layout: SampleLayout, schemaFile: string, sizeMb?: number): Promise<number> {
   await runSqlFile(db, schemaFile);
   return loadRows(db, layout, sizeMb);
 }

@@ -41,11 +41,7 @@ export function identityTables(layout: SampleLayout): TableRows[] {
     table('idm_user_idx_tree', indexColumns, userTreeRows(seed, users)),
     table('idm_user_attributes', 'uuid name value', userAttributeRows(users)),
     table('idm_user_roles', 'uuid role weight', userRoleRows(seed, users)),
-    table(
-      'idm_roles',
-      'uuid label team_role group_role user_role last_updated auto_applies override',
-      roleRows(seed, users),
-    ),
+    table('idm_roles', 'uuid label team_role group_role user_role last_updated auto_applies override', roleRows(seed, users)),
     table('idm_role_policies', 'resource action subject effect conditions', rolePolicyRows(roleIds(seed, users))),
     table('idm_workspaces', 'uuid label description attributes slug scope last_updated', workspaceRows(seed, users)),
     ...aclTables(layout, users),
@@ -147,9 +143,7 @@ function aclTables(layout: SampleLayout, users: readonly SampleUser[]): TableRow
   ];
   const workspaceRole = workspaces.map((_, w) => (w < 2 ? 'ROOT_GROUP' : users[(w - 2) % users.length]!.uuid));
   const roles = [...new Set(workspaceRole)];
-  const acls = workspaceRole.flatMap((role, w) =>
-    ['read', 'write'].map((action) => [action, '1', roles.indexOf(role) + 1, w + 1, w + 1, aclTime]),
-  );
+  const acls = workspaceRole.flatMap((role, w) => ['read', 'write'].map((action) => [action, '1', roles.indexOf(role) + 1, w + 1, w + 1, aclTime]));
   return [
     table('idm_acl_workspaces', 'id name', numbered(workspaces)),
     table('idm_acl_nodes', 'id uuid', numbered(nodes)),

@@ -67,12 +67,7 @@ export async function createSampleInstall(options: SampleInstallOptions): Promis
   const files = options.files ?? 3000;
   const database = sampleDatabase(options, seed);
   const fixtures = options.fixtures ?? fixturesDir();
-  const config = rewriteConfig(
-    await readFixtureConfig(fixtures),
-    workingDir,
-    database,
-    options.structured ?? ['cellsdata'],
-  );
+  const config = rewriteConfig(await readFixtureConfig(fixtures), workingDir, database, options.structured ?? ['cellsdata']);
   const layout = layoutSample(seed, files, options.largeFiles ?? Math.ceil(files / 500), datasourcesOf(config));
   const dispose = (): Promise<void> => removeSampleInstall(root, database.name, database.user);
   await createDatabaseAndUser(database);

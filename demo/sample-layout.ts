@@ -76,12 +76,7 @@ const extensions = {
 } as const;
 
 /** Splits `files` between the datasources and lays out their trees. */
-export function layoutSample(
-  seed: number,
-  files: number,
-  largeFiles: number,
-  specs: readonly DatasourceSpec[],
-): SampleLayout {
+export function layoutSample(seed: number, files: number, largeFiles: number, specs: readonly DatasourceSpec[]): SampleLayout {
   const weights = specs.map((spec) => shares[spec.name] ?? 10);
   const total = weights.reduce((sum, weight) => sum + weight, 0);
   let first = 0;
@@ -112,12 +107,9 @@ export function sampleFile(layout: SampleLayout, index: number): SampleFile {
   const uuid = fileUuid(layout.seed, index);
   const kind = sizeClass(layout, datasource, index, random());
   const size = fileSize(kind, random);
-  const name = datasource.internal
-    ? internalName(datasource, uuid)
-    : `${pick(random, stems)}-${local}.${pick(random, extensions[kind])}`;
+  const name = datasource.internal ? internalName(datasource, uuid) : `${pick(random, stems)}-${local}.${pick(random, extensions[kind])}`;
   const folder = datasource.folders.length === 0 ? -1 : local % datasource.folders.length;
-  const position =
-    datasource.folders.length === 0 ? local + 1 : arity + 1 + Math.floor(local / datasource.folders.length);
+  const position = datasource.folders.length === 0 ? local + 1 : arity + 1 + Math.floor(local / datasource.folders.length);
   const parent = folder < 0 ? undefined : datasource.folders[folder];
   return {
     index,

@@ -20,11 +20,8 @@ const mpathColumnLength = 255;
 const fileMode = '436';
 const folderMode = '511';
 const day = 86_400;
-const metaNamespaces =
-  'usermeta-tags usermeta-description image_dimensions content_extract exif usermeta-owner checksum'.split(' ');
-const words = 'alpha budget client draft estimate final growth invoice journal launch meeting notes offer review'.split(
-  ' ',
-);
+const metaNamespaces = 'usermeta-tags usermeta-description image_dimensions content_extract exif usermeta-owner checksum'.split(' ');
+const words = 'alpha budget client draft estimate final growth invoice journal launch meeting notes offer review'.split(' ');
 
 /** Rows for `name`, whose `columns` are listed with spaces between them. */
 export function table(name: string, columns: string, rows: Iterable<readonly SqlValue[]>): TableRows {
@@ -42,15 +39,7 @@ export function metaTable(layout: SampleLayout, budget: number): TableRows {
 }
 
 /** A row of a Cells index tree, with the hashes Cells computes: SHA1 of the path, and of name and parent path. */
-export function indexRow(
-  uuid: string,
-  name: string,
-  leaf: boolean,
-  mtime: number,
-  etag: string,
-  size: number,
-  mpath: string,
-): SqlValue[] {
+export function indexRow(uuid: string, name: string, leaf: boolean, mtime: number, etag: string, size: number, mpath: string): SqlValue[] {
   const parts = [0, 1, 2, 3].map((i) => mpath.slice(i * mpathColumnLength, (i + 1) * mpathColumnLength));
   const steps = mpath.split('.');
   const parent = steps.slice(0, -1).join('.');

@@ -47,10 +47,7 @@ function writeConfigFiles(writer: TreeWriter, { config, layout }: WorkingDirSour
 }
 
 /** Every sample file, yielding now and then so that the database can load at the same time. */
-async function writeDatasources(
-  writer: TreeWriter,
-  { layout, pool }: WorkingDirSource,
-): Promise<Map<string, BucketUsage>> {
+async function writeDatasources(writer: TreeWriter, { layout, pool }: WorkingDirSource): Promise<Map<string, BucketUsage>> {
   const usage = new Map<string, BucketUsage>();
   for (const ds of layout.datasources) {
     writer.folder(`data/${ds.folder}`);
@@ -107,9 +104,7 @@ function writeMinioSys(writer: TreeWriter, { layout, pool }: WorkingDirSource, u
 
 /** Minio's usage cache: objects and bytes per bucket and in all. */
 function usageSummary(usage: Map<string, BucketUsage>): object {
-  const buckets = [...usage].map(
-    ([name, { objects, bytes }]) => [name, { size: bytes, objectsCount: objects }] as const,
-  );
+  const buckets = [...usage].map(([name, { objects, bytes }]) => [name, { size: bytes, objectsCount: objects }] as const);
   const all = [...usage.values()];
   return {
     lastUpdate: new Date(runTime * 1000).toISOString(),
@@ -166,23 +161,8 @@ function boltMeta(id: number, pages: number): Buffer {
   return page;
 }
 
-const loggers = [
-  'pydio.grpc.data.sync',
-  'pydio.grpc.tasks',
-  'pydio.rest.frontend',
-  'pydio.grpc.search',
-  'pydio.gateway.data',
-  'pydio.grpc.jobs',
-];
-const messages = [
-  'Upload finished',
-  'Indexing node',
-  'Task completed',
-  'Session refreshed',
-  'Resync triggered',
-  'Thumbnail generated',
-  'Listing folder',
-];
+const loggers = ['pydio.grpc.data.sync', 'pydio.grpc.tasks', 'pydio.rest.frontend', 'pydio.grpc.search', 'pydio.gateway.data', 'pydio.grpc.jobs'];
+const messages = ['Upload finished', 'Indexing node', 'Task completed', 'Session refreshed', 'Resync triggered', 'Thumbnail generated', 'Listing folder'];
 
 /** JSON-lines service logs, growing with the size of the installation. */
 function writeLogs(writer: TreeWriter, layout: SampleLayout): void {

@@ -34,7 +34,9 @@ async function missingTables(cells: CellsConfig, tables: readonly string[]): Pro
   if (!database) return [];
   const connection = await connect(database.login, database.name).catch((error: unknown) => {
     const reason = isCellarError(error) ? error.message : String(error);
-    throw new CellarError('DATABASE_UNREACHABLE', `the files and database are restored, but the login in the restored pydio.json does not work: ${reason}`, { cause: error });
+    throw new CellarError('DATABASE_UNREACHABLE', `the files and database are restored, but the login in the restored pydio.json does not work: ${reason}`, {
+      cause: error,
+    });
   });
   try {
     const present = new Set(await tableNames(connection, database.name));

@@ -12,7 +12,11 @@ import type { Reporter } from './reporter.js';
 type Database = NonNullable<RestoreObservation['database']>;
 
 /** Creates the restore's database with the snapshot's defaults and, with a separate admin login, grants it to the Cells user. */
-export async function createRestoreDatabase(database: Database, defaults: { readonly charset: string; readonly collation: string }, reporter: Reporter): Promise<void> {
+export async function createRestoreDatabase(
+  database: Database,
+  defaults: { readonly charset: string; readonly collation: string },
+  reporter: Reporter,
+): Promise<void> {
   const connection = await connect(database.admin ?? database.source.login);
   try {
     await createDatabase(connection, database.source.name, defaults);
@@ -52,7 +56,9 @@ export async function loadRestoreDatabase(database: Database, source: LoadSource
     server: database.server,
     database: name,
     dump: source.dump,
-    onProgress: (read, size) => { reporter.progress('loading the database', { unit: 'bytes', done: read, total: size }); },
+    onProgress: (read, size) => {
+      reporter.progress('loading the database', { unit: 'bytes', done: read, total: size });
+    },
   });
   reporter.progressDone();
   await recordLoad(database, source);

@@ -41,5 +41,8 @@ export async function runActions<A extends AnyAction>(actions: readonly A[], han
 
 /** The handler of an action; the mapped type guarantees there is one, which TypeScript cannot see through the index. */
 function handlerOf<A extends AnyAction>(handlers: Handlers<A>, action: A): (action: A, state: RunState) => Promise<void> | void {
-  return (handlers as unknown as Record<string, (action: A, state: RunState) => Promise<void> | void>)[action.action] as (action: A, state: RunState) => Promise<void> | void;
+  return (handlers as unknown as Record<string, (action: A, state: RunState) => Promise<void> | void>)[action.action] as (
+    action: A,
+    state: RunState,
+  ) => Promise<void> | void;
 }

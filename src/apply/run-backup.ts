@@ -83,14 +83,18 @@ export async function runBackup(run: BackupRun): Promise<BackupOutcome> {
       const current = startDraft();
       for (const tree of action.absent) current.recordAbsent(tree);
       if (baseline) await reuseFromBaseline(run, current, baseline, action);
-      manifest = await current.finish(action.trees, {
-        kind: 'backup',
-        cells: action.cells,
-        config: current.configDigests(),
-        excluded: action.excluded,
-        warnings: actions.warnings,
-        restoreOf: null,
-      }, run.now);
+      manifest = await current.finish(
+        action.trees,
+        {
+          kind: 'backup',
+          cells: action.cells,
+          config: current.configDigests(),
+          excluded: action.excluded,
+          warnings: actions.warnings,
+          restoreOf: null,
+        },
+        run.now,
+      );
     },
     'prune-snapshot': (action) => {
       if (action.leftover) removeLeftover(target, action.snapshot);

@@ -177,9 +177,15 @@ function databaseLane(run: RestoreRun): DatabaseLane {
       run.reporter.info('the database loads beside the file copies');
       start(withoutProgress(run.reporter));
     },
-    created: async () => { rethrow(await start(run.reporter).created); },
-    loaded: async () => { rethrow(await start(run.reporter).loaded); },
-    settled: async () => { await work?.loaded; },
+    created: async () => {
+      rethrow(await start(run.reporter).created);
+    },
+    loaded: async () => {
+      rethrow(await start(run.reporter).loaded);
+    },
+    settled: async () => {
+      await work?.loaded;
+    },
   };
 }
 
@@ -195,7 +201,9 @@ function refuseDamaged(run: RestoreRun): void {
   const { snapshot, verification } = run.observation.observed;
   const { problems, problemCount } = verification;
   if (problemCount > 0) {
-    throw new CellarError('SNAPSHOT_DAMAGED', `snapshot ${snapshot.id} is damaged and will not be restored; run cellar verify, then restore another snapshot`, { details: problems.slice(0, 20) });
+    throw new CellarError('SNAPSHOT_DAMAGED', `snapshot ${snapshot.id} is damaged and will not be restored; run cellar verify, then restore another snapshot`, {
+      details: problems.slice(0, 20),
+    });
   }
 }
 
@@ -211,7 +219,10 @@ async function awaitReleased(workingDir: string): Promise<void> {
 function refuseLiveCells(workingDir: string): void {
   const users = findFolderUsers(workingDir);
   if (users.length === 0) return;
-  const who = users.slice(0, 3).map((user) => `pid ${user.pid} ${user.command}`).join(', ');
+  const who = users
+    .slice(0, 3)
+    .map((user) => `pid ${user.pid} ${user.command}`)
+    .join(', ');
   throw new CellarError('CELLS_RUNNING', `Cells is running in ${workingDir} (${who}); stop it first, or declare cells.service so that cellar stops it`);
 }
 
@@ -229,14 +240,18 @@ async function takeSafetySnapshot(run: RestoreRun, action: SafetySnapshot): Prom
       await draft.dumpDatabase(source, database.server, await currentFingerprint(source, database.server));
     }
     for (const store of action.stores) await draft.dumpStore(store, secretEnvNames(run.plan));
-    return await draft.finish(action.trees.map(({ tree }) => tree), {
-      kind: 'safety',
-      cells: { workingDir: observed.workingDir, version: null, generation: null },
-      config: draft.configDigests(),
-      excluded: observed.snapshot.excluded,
-      warnings: [],
-      restoreOf: observed.snapshot.id,
-    }, run.now);
+    return await draft.finish(
+      action.trees.map(({ tree }) => tree),
+      {
+        kind: 'safety',
+        cells: { workingDir: observed.workingDir, version: null, generation: null },
+        config: draft.configDigests(),
+        excluded: observed.snapshot.excluded,
+        warnings: [],
+        restoreOf: observed.snapshot.id,
+      },
+      run.now,
+    );
   } catch (error) {
     await draft.discard();
     throw error;
@@ -250,7 +265,10 @@ async function restoreStore(run: RestoreRun, action: LoadStore): Promise<void> {
   await loadStore({ argv: action.argv, what: `the restore command of stores.${action.store}`, hide }, join(run.observation.snapshotFolder, action.dump));
   const now = await storeFingerprint({ argv: action.check, what: `the fingerprint command of stores.${action.store}`, hide });
   if (now !== action.fingerprint) {
-    throw new CellarError('RESTORE_INCOMPLETE', `store ${action.store} does not hold the snapshot's dump after its restore command ran (its fingerprint differs); check stores.${action.store}.restore (does it replace the store, e.g. mongorestore --drop?) and apply the restore again`);
+    throw new CellarError(
+      'RESTORE_INCOMPLETE',
+      `store ${action.store} does not hold the snapshot's dump after its restore command ran (its fingerprint differs); check stores.${action.store}.restore (does it replace the store, e.g. mongorestore --drop?) and apply the restore again`,
+    );
   }
 }
 
@@ -269,7 +287,9 @@ async function restoreTree(run: RestoreRun, action: RestoreFiles): Promise<void>
     only: part.only,
     delete: true,
     leaveOut: action.leaveOut,
-    onProgress: (copied) => { run.reporter.progress(`restoring ${action.tree.id}`, copyProgress(copied, action.expected)); },
+    onProgress: (copied) => {
+      run.reporter.progress(`restoring ${action.tree.id}`, copyProgress(copied, action.expected));
+    },
   });
   run.reporter.progressDone();
 }

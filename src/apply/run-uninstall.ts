@@ -46,7 +46,10 @@ function removeWorkingDir(path: string): void {
   }
   const users = findFolderUsers(path);
   if (users.length > 0) {
-    throw new CellarError('CELLS_RUNNING', `refusing to remove ${path}: pid ${users[0]?.pid ?? '?'} (${users[0]?.command ?? '?'}) still uses it; stop Cells first`);
+    throw new CellarError(
+      'CELLS_RUNNING',
+      `refusing to remove ${path}: pid ${users[0]?.pid ?? '?'} (${users[0]?.command ?? '?'}) still uses it; stop Cells first`,
+    );
   }
   removeTree(path);
 }

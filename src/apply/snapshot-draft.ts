@@ -16,7 +16,18 @@ import { toolVersion } from '../core/version.js';
 import type { DatabaseSource } from '../observe/database-login.js';
 import type { DatabaseFingerprint } from '../model/database-drift.js';
 import { configFiles } from '../model/installation.js';
-import { isAbsent, manifestFormat, type Manifest, type OwnerNames, type ManifestConfigFile, type ManifestDatabase, type ManifestIndex, type ManifestStore, type ManifestTree, type SigningKey } from '../model/manifest.js';
+import {
+  isAbsent,
+  manifestFormat,
+  type Manifest,
+  type OwnerNames,
+  type ManifestConfigFile,
+  type ManifestDatabase,
+  type ManifestIndex,
+  type ManifestStore,
+  type ManifestTree,
+  type SigningKey,
+} from '../model/manifest.js';
 import { dateToId } from '../plan/retention.js';
 import type { TreeSpec } from '../model/tree.js';
 import { listPathOf, startRecorder, type RecordedTree, type Recorder } from './record-tree.js';
@@ -85,7 +96,8 @@ export function beginSnapshot(target: string, key: SigningKey | undefined, now: 
   let time = now.getTime();
   // A file system that says every name exists (some pseudo ones do) must not keep it looping.
   for (let tries = 1; !createSnapshotFolder(target, dateToId(new Date(time))); tries += 1) {
-    if (tries === freeIdTries) throw new CellarError('TARGET_INVALID', `${snapshotsFolder(target)} reports every snapshot name as taken; check the folder and the file system it is on`);
+    if (tries === freeIdTries)
+      throw new CellarError('TARGET_INVALID', `${snapshotsFolder(target)} reports every snapshot name as taken; check the folder and the file system it is on`);
     time += 1000;
   }
   const id = dateToId(new Date(time));
@@ -113,7 +125,9 @@ export function beginSnapshot(target: string, key: SigningKey | undefined, now: 
       only: tree.only,
       linkDest,
       delete: true,
-      onProgress: (copied) => { reporter.progress(`copying ${tree.id}`, copyProgress(copied, expected)); },
+      onProgress: (copied) => {
+        reporter.progress(`copying ${tree.id}`, copyProgress(copied, expected));
+      },
     });
     reporter.progressDone();
     for (const path of outcome.vanished) warn(`${tree.source}/${path} disappeared during the copy; it is not in the snapshot`);
@@ -151,8 +165,22 @@ export function beginSnapshot(target: string, key: SigningKey | undefined, now: 
         await syncTree(copy, destination, previousFolder);
         const list = listPathOf(tree);
         recorder ??= startRecorder(baseline?.manifest);
-        const recording = recorder.record({ tree, copy: destination, listPath: join(folder, list), previousList: baseline && previous ? join(baseline.folder, previous.list) : undefined });
-        recordings.push(recording.then((recorded) => { noteRecorded(tree, list, recorded); }, (error: unknown) => { recordFailure ??= error instanceof Error ? error : new Error(String(error)); }));
+        const recording = recorder.record({
+          tree,
+          copy: destination,
+          listPath: join(folder, list),
+          previousList: baseline && previous ? join(baseline.folder, previous.list) : undefined,
+        });
+        recordings.push(
+          recording.then(
+            (recorded) => {
+              noteRecorded(tree, list, recorded);
+            },
+            (error: unknown) => {
+              recordFailure ??= error instanceof Error ? error : new Error(String(error));
+            },
+          ),
+        );
       }
     },
     tryReuseTree(tree, baseline) {
@@ -178,7 +206,11 @@ export function beginSnapshot(target: string, key: SigningKey | undefined, now: 
         server,
         database: source.name,
         output: join(folder, dump),
-        onProgress: options.progress ? (bytes) => { reporter.progress('dumping the database', { unit: 'bytes', done: bytes }); } : undefined,
+        onProgress: options.progress
+          ? (bytes) => {
+              reporter.progress('dumping the database', { unit: 'bytes', done: bytes });
+            }
+          : undefined,
       });
       if (options.progress) reporter.progressDone();
       database = {
@@ -271,7 +303,10 @@ function storeDumpPath(id: string): string {
 
 /** Owner names of several sources, later ones winning (the names looked up now come last). */
 function mergeNames(all: readonly OwnerNames[]): OwnerNames {
-  return { users: Object.assign({}, ...all.map((names) => names.users)) as OwnerNames['users'], groups: Object.assign({}, ...all.map((names) => names.groups)) as OwnerNames['groups'] };
+  return {
+    users: Object.assign({}, ...all.map((names) => names.users)) as OwnerNames['users'],
+    groups: Object.assign({}, ...all.map((names) => names.groups)) as OwnerNames['groups'],
+  };
 }
 
 /** The baseline for hard links: the given snapshot in `target`. */

@@ -1,13 +1,7 @@
 /** What cellar reads from a pydio.json of any Cells generation (DESIGN §5). */
 import { detectGeneration, parseCellsVersion, type ConfigGeneration } from './config-version.js';
 export { unknownVersionWarning } from './config-version.js';
-import {
-  readDatabases,
-  readDefaultDatabase,
-  readDefaultMysql,
-  type DatabaseEntry,
-  type DefaultMysql,
-} from './databases.js';
+import { readDatabases, readDefaultDatabase, readDefaultMysql, type DatabaseEntry, type DefaultMysql } from './databases.js';
 import { readDatasources, type DatasourceInfo } from './datasources.js';
 import { invalidConfig, isJsonObject, objectField, stringField, type JsonObject } from './json-fields.js';
 import { parseJsonTree } from './json-text.js';
@@ -63,25 +57,19 @@ export function readCellsConfig(json: unknown): CellsConfig {
     databases,
     defaultDatabase,
     defaultMysql: readDefaultMysql(defaultDatabase),
-    publicUrls:
-      generation === 'sites'
-        ? readReverseProxyUrls(sites ?? [])
-        : optionalList(stringField(defaults, 'url', ['defaults'])),
+    publicUrls: generation === 'sites' ? readReverseProxyUrls(sites ?? []) : optionalList(stringField(defaults, 'url', ['defaults'])),
   };
 }
 
 function readSites(defaults: JsonObject | undefined): readonly JsonObject[] | undefined {
   const sites = defaults?.sites;
   if (sites === undefined) return undefined;
-  if (!Array.isArray(sites) || !sites.every(isJsonObject))
-    throw invalidConfig(['defaults', 'sites'], 'must be a list of objects');
+  if (!Array.isArray(sites) || !sites.every(isJsonObject)) throw invalidConfig(['defaults', 'sites'], 'must be a list of objects');
   return sites;
 }
 
 function readReverseProxyUrls(sites: readonly JsonObject[]): string[] {
-  const urls = sites.flatMap((site, index) =>
-    optionalList(stringField(site, 'ReverseProxyURL', ['defaults', 'sites', index])),
-  );
+  const urls = sites.flatMap((site, index) => optionalList(stringField(site, 'ReverseProxyURL', ['defaults', 'sites', index])));
   return [...new Set(urls)];
 }
 

@@ -35,16 +35,12 @@ export function readDatabases(root: JsonObject): DatabaseEntry[] {
  * The entry `defaults.database` designates: `{"$ref": "#/databases/<id>"}` since 2.2, a plain id
  * before; undefined when there is no default.
  */
-export function readDefaultDatabase(
-  defaults: JsonObject | undefined,
-  databases: readonly DatabaseEntry[],
-): DatabaseEntry | undefined {
+export function readDefaultDatabase(defaults: JsonObject | undefined, databases: readonly DatabaseEntry[]): DatabaseEntry | undefined {
   const value = defaults?.database;
   if (value === undefined) return undefined;
   const id = typeof value === 'string' ? value : refId(value);
   const entry = databases.find((candidate) => candidate.id === id);
-  if (entry === undefined)
-    throw invalidConfig(['defaults', 'database'], `refers to databases["${id}"], which does not exist`);
+  if (entry === undefined) throw invalidConfig(['defaults', 'database'], `refers to databases["${id}"], which does not exist`);
   return entry;
 }
 

@@ -52,17 +52,12 @@ export function parseMysqlDsn(text: string): MysqlDsn {
   const network = head.slice(at + 1);
   const open = network.indexOf('(');
   if (open >= 0 && !network.endsWith(')')) {
-    throw invalidDsn(
-      network.slice(open).includes(')')
-        ? 'the address is followed by unescaped text'
-        : 'the address has no closing ")"',
-    );
+    throw invalidDsn(network.slice(open).includes(')') ? 'the address is followed by unescaped text' : 'the address has no closing ")"');
   }
   const protocol = open < 0 ? network : network.slice(0, open);
   const address = open < 0 ? '' : network.slice(open + 1, -1);
   if (protocol !== '' && !PROTOCOL_PATTERN.test(protocol)) throw invalidDsn(`"${protocol}" is not a network protocol`);
-  if (address === '' && !DEFAULT_ADDRESS_PROTOCOLS.has(protocol))
-    throw invalidDsn(`protocol "${protocol}" needs an address`);
+  if (address === '' && !DEFAULT_ADDRESS_PROTOCOLS.has(protocol)) throw invalidDsn(`protocol "${protocol}" needs an address`);
   const dsn: MysqlDsn = {
     user: colon < 0 ? credentials : credentials.slice(0, colon),
     password: colon < 0 ? undefined : credentials.slice(colon + 1),
@@ -92,20 +87,14 @@ export function formatMysqlDsn(dsn: MysqlDsn): string {
 export function dsnEndpoint(dsn: MysqlDsn): DsnEndpoint {
   if (dsn.protocol === 'unix') return { socket: dsn.address === '' ? DEFAULT_SOCKET : dsn.address };
   if (!TCP_PROTOCOLS.has(dsn.protocol)) {
-    throw new CellarError(
-      'CELLS_CONFIG_INVALID',
-      `MySQL DSN protocol "${dsn.protocol}" is not supported; use tcp or unix in pydio.json`,
-    );
+    throw new CellarError('CELLS_CONFIG_INVALID', `MySQL DSN protocol "${dsn.protocol}" is not supported; use tcp or unix in pydio.json`);
   }
   if (dsn.address === '') return { host: DEFAULT_HOST, port: DEFAULT_PORT };
   const { host, port } = splitHostPort(dsn.address);
   if (port === undefined) return { host, port: DEFAULT_PORT };
   const number = /^\d{1,5}$/.test(port) ? Number(port) : Number.NaN;
   if (!(number >= 1 && number <= 65_535)) {
-    throw new CellarError(
-      'CELLS_CONFIG_INVALID',
-      `MySQL DSN port "${port}" is not a port number; fix the DSN in pydio.json`,
-    );
+    throw new CellarError('CELLS_CONFIG_INVALID', `MySQL DSN port "${port}" is not a port number; fix the DSN in pydio.json`);
   }
   return { host, port: number };
 }
@@ -128,8 +117,5 @@ export function maskDsnPassword(text: string): string {
 
 // The DSN itself is never quoted in the message: it may hold a password.
 function invalidDsn(reason: string): CellarError {
-  return new CellarError(
-    'CELLS_CONFIG_INVALID',
-    `not a MySQL DSN: ${reason}; expected user:password@tcp(host:port)/dbname?params`,
-  );
+  return new CellarError('CELLS_CONFIG_INVALID', `not a MySQL DSN: ${reason}; expected user:password@tcp(host:port)/dbname?params`);
 }

@@ -30,7 +30,5 @@ function detectFormatting(text: string): FormattingOptions | undefined {
   const indent = /\n([ \t]+)\S/.exec(text)?.[1];
   if (indent === undefined) return undefined;
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
-  return indent.startsWith('\t')
-    ? { insertSpaces: false, tabSize: 1, eol }
-    : { insertSpaces: true, tabSize: indent.length, eol };
+  return indent.startsWith('\t') ? { insertSpaces: false, tabSize: 1, eol } : { insertSpaces: true, tabSize: indent.length, eol };
 }

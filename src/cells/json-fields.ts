@@ -34,10 +34,7 @@ export function booleanField(parent: JsonObject | undefined, key: string, path: 
 
 /** The error for a field that is not what Cells writes there. */
 export function invalidConfig(path: JsonPath, problem: string): CellarError {
-  return new CellarError(
-    'CELLS_CONFIG_INVALID',
-    `pydio.json is invalid: ${path.length === 0 ? 'the file' : describePath(path)} ${problem}`,
-  );
+  return new CellarError('CELLS_CONFIG_INVALID', `pydio.json is invalid: ${path.length === 0 ? 'the file' : describePath(path)} ${problem}`);
 }
 
 function own(parent: JsonObject | undefined, key: string): unknown {

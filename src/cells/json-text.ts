@@ -22,10 +22,7 @@ export function parseJsonTree(text: string): Node {
   if (first !== undefined || root === undefined) {
     const { line, column } = lineColumn(text, first?.offset ?? 0);
     const problem = first === undefined ? 'no value' : words(printParseErrorCode(first.error));
-    throw new CellarError(
-      'CELLS_CONFIG_INVALID',
-      `pydio.json is not valid JSON: ${problem} at line ${line}, column ${column}`,
-    );
+    throw new CellarError('CELLS_CONFIG_INVALID', `pydio.json is not valid JSON: ${problem} at line ${line}, column ${column}`);
   }
   return root;
 }

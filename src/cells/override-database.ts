@@ -22,16 +22,10 @@ const DEFAULT_HOST = '127.0.0.1';
 export function overrideDatabase(config: CellsConfig, override: DsnOverride): ConfigRewrite {
   const target = config.defaultMysql;
   if (target === undefined) {
-    throw overrideUnmatched(
-      'restore.overrides.database matches nothing: defaults.database in pydio.json is not a MySQL database; remove the override',
-    );
+    throw overrideUnmatched('restore.overrides.database matches nothing: defaults.database in pydio.json is not a MySQL database; remove the override');
   }
   const targetKey = databaseKey(target.dsn);
-  const ids = new Set(
-    config.databases
-      .filter((entry) => entry.driver === 'mysql' && sameDatabase(entry.dsn, targetKey))
-      .map((entry) => entry.id),
-  );
+  const ids = new Set(config.databases.filter((entry) => entry.driver === 'mysql' && sameDatabase(entry.dsn, targetKey)).map((entry) => entry.id));
   return (current, entry) => {
     const isTarget = matchesPath(entry.path, ['databases', '*', 'dsn']) && ids.has(String(entry.path[1]));
     return isTarget ? formatMysqlDsn(applyOverride(parseMysqlDsn(current), override)) : current;

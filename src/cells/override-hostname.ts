@@ -30,8 +30,7 @@ export function overrideHostname(
     return place === undefined ? [] : hostsIn(place, entry.value);
   });
   const hosts = named.filter((host, index) => named.findIndex((other) => sameHost(other, host)) === index);
-  const oldHost =
-    hosts.length === 1 ? hosts[0] : hosts.find((host) => oldHostname !== undefined && sameHost(host, oldHostname));
+  const oldHost = hosts.length === 1 ? hosts[0] : hosts.find((host) => oldHostname !== undefined && sameHost(host, oldHostname));
   if (hosts.length === 0) {
     throw overrideUnmatched(
       'restore.overrides.hostname matches nothing: no PeerAddress, urlInternal or site bind in pydio.json names a host; remove the override',
@@ -40,9 +39,7 @@ export function overrideHostname(
   if (oldHost === undefined) {
     throw overrideUnmatched(
       `restore.overrides.hostname is ambiguous: pydio.json names the hosts ${hosts.join(', ')} and ${
-        oldHostname === undefined
-          ? 'the snapshot does not say which was its own'
-          : `the snapshot's host ${oldHostname} is not one of them`
+        oldHostname === undefined ? 'the snapshot does not say which was its own' : `the snapshot's host ${oldHostname} is not one of them`
       }; remove the override and edit those entries after the restore`,
     );
   }
@@ -65,9 +62,7 @@ function hostPlace(path: JsonPath, generation: ConfigGeneration): HostPlace | un
 }
 
 function hostsIn(place: HostPlace, value: string): string[] {
-  return writtenHosts(place, value).filter(
-    (host): host is string => host !== undefined && !UNSPECIFIED_HOSTS.has(host),
-  );
+  return writtenHosts(place, value).filter((host): host is string => host !== undefined && !UNSPECIFIED_HOSTS.has(host));
 }
 
 function writtenHosts(place: HostPlace, value: string): readonly (string | undefined)[] {

@@ -12,22 +12,13 @@ export interface FolderMove {
  * Rewrites every absolute path equal to or under a moved folder, the longest old folder winning.
  * Each entry of `paths` must match some path; the working dir need not.
  */
-export function overridePaths(
-  strings: readonly JsonString[],
-  paths: Readonly<Record<string, string>>,
-  workingDir: FolderMove | undefined,
-): ConfigRewrite {
+export function overridePaths(strings: readonly JsonString[], paths: Readonly<Record<string, string>>, workingDir: FolderMove | undefined): ConfigRewrite {
   for (const from of Object.keys(paths)) {
     if (!strings.some((entry) => isWithin(entry.value, trimSlashes(from)))) {
-      throw overrideUnmatched(
-        `restore.overrides.paths.${from} matches no path in pydio.json; check the folder or remove the override`,
-      );
+      throw overrideUnmatched(`restore.overrides.paths.${from} matches no path in pydio.json; check the folder or remove the override`);
     }
   }
-  const moves = [
-    ...Object.entries(paths).map(([from, to]) => ({ from, to })),
-    ...(workingDir === undefined ? [] : [workingDir]),
-  ]
+  const moves = [...Object.entries(paths).map(([from, to]) => ({ from, to })), ...(workingDir === undefined ? [] : [workingDir])]
     .map((move) => ({ from: trimSlashes(move.from), to: trimSlashes(move.to) }))
     .sort((a, b) => b.from.length - a.from.length);
   return (current) => {

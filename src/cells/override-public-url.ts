@@ -26,12 +26,7 @@ const REVERSE_PROXY_URL = 'ReverseProxyURL';
 const URL_BOUNDARY = /^[/?#]?$/;
 
 /** Plans the public URL change; OVERRIDE_UNMATCHED when pydio.json has no place for one. */
-export function overridePublicUrl(
-  generation: ConfigGeneration,
-  root: Node,
-  strings: readonly JsonString[],
-  publicUrl: string,
-): PublicUrlOverride {
+export function overridePublicUrl(generation: ConfigGeneration, root: Node, strings: readonly JsonString[], publicUrl: string): PublicUrlOverride {
   const primaries = strings.filter((entry) => isPrimary(entry.path, generation));
   const additions = primaries.length === 0 ? placesToAdd(generation, root, publicUrl) : [];
   const olds = [...new Set(primaries.map((entry) => entry.value).filter((value) => value !== ''))];
@@ -66,9 +61,7 @@ function placesToAdd(generation: ConfigGeneration, root: Node, publicUrl: string
   const sites = generation === 'sites' ? (findNodeAtLocation(root, ['defaults', 'sites'])?.children ?? []) : [];
   if (sites.length === 0) {
     const place = generation === 'sites' ? 'defaults.sites' : 'defaults.url';
-    throw overrideUnmatched(
-      `restore.overrides.publicUrl matches nothing: pydio.json has no ${place}; remove the override`,
-    );
+    throw overrideUnmatched(`restore.overrides.publicUrl matches nothing: pydio.json has no ${place}; remove the override`);
   }
   return sites.map((_, index) => ({
     objectPath: ['defaults', 'sites', index],

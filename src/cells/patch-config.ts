@@ -52,15 +52,12 @@ export function patchCellsConfig(text: string, input: ConfigPatchInput): ConfigP
   const root = parseJsonTree(text);
   const config = readCellsConfig(JSON.parse(text));
   const strings = collectStrings(root);
-  const publicUrl =
-    input.publicUrl === undefined ? undefined : overridePublicUrl(config.generation, root, strings, input.publicUrl);
+  const publicUrl = input.publicUrl === undefined ? undefined : overridePublicUrl(config.generation, root, strings, input.publicUrl);
   // Applied in this order to each value: a hostname rewrite of urlInternal comes before the public URL's.
   const rewrites: ConfigRewrite[] = [
     overridePaths(strings, input.paths ?? {}, input.workingDir),
     ...(input.database === undefined ? [] : [overrideDatabase(config, input.database)]),
-    ...(input.hostname === undefined
-      ? []
-      : [overrideHostname(config.generation, strings, input.hostname, input.oldHostname)]),
+    ...(input.hostname === undefined ? [] : [overrideHostname(config.generation, strings, input.hostname, input.oldHostname)]),
     ...(publicUrl === undefined ? [] : [publicUrl.rewrite]),
   ];
 
@@ -83,18 +80,10 @@ export function patchCellsConfig(text: string, input: ConfigPatchInput): ConfigP
   const diff =
     changes.length === 0
       ? ''
-      : createTwoFilesPatch(
-          'a/pydio.json',
-          'b/pydio.json',
-          maskConfigSecrets(text),
-          maskConfigSecrets(patched),
-          undefined,
-          undefined,
-          {
-            context: 3,
-            headerOptions: FILE_HEADERS_ONLY,
-          },
-        );
+      : createTwoFilesPatch('a/pydio.json', 'b/pydio.json', maskConfigSecrets(text), maskConfigSecrets(patched), undefined, undefined, {
+          context: 3,
+          headerOptions: FILE_HEADERS_ONLY,
+        });
   return { changes, text: patched, diff };
 }
 

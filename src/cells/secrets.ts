@@ -16,17 +16,7 @@ import { maskDsnPassword, tryParseMysqlDsn } from './dsn.js';
 import { collectStrings, parseJsonTree, type JsonPath } from './json-text.js';
 import { MASK } from './mask.js';
 
-const SENSITIVE_KEY_ENDINGS = [
-  'password',
-  'passwd',
-  'pwd',
-  'bindpw',
-  'secret',
-  'securekey',
-  'secretkey',
-  'privatekey',
-  'encryptionkey',
-] as const;
+const SENSITIVE_KEY_ENDINGS = ['password', 'passwd', 'pwd', 'bindpw', 'secret', 'securekey', 'secretkey', 'privatekey', 'encryptionkey'] as const;
 const PRIVATE_KEY_PATTERN = /-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----/;
 const URL_CREDENTIALS_PATTERN = /^([a-z][a-z0-9+.-]*:\/\/)([^/?#]*)@/is;
 
@@ -39,10 +29,7 @@ export function isSensitiveKey(key: string): boolean {
 /** True when the string at this path is, or contains, a secret (a MySQL DSN always counts as one). */
 export function isSensitiveValue(path: JsonPath, value: string): boolean {
   return (
-    underSensitiveKey(path) ||
-    PRIVATE_KEY_PATTERN.test(value) ||
-    (isDsnKey(path) && tryParseMysqlDsn(value) !== undefined) ||
-    maskUrlPassword(value) !== value
+    underSensitiveKey(path) || PRIVATE_KEY_PATTERN.test(value) || (isDsnKey(path) && tryParseMysqlDsn(value) !== undefined) || maskUrlPassword(value) !== value
   );
 }
 
@@ -57,9 +44,7 @@ export function maskConfigValue(path: JsonPath, value: string): string {
 export function maskConfigSecrets(text: string): string {
   const edits: Edit[] = collectStrings(parseJsonTree(text)).flatMap((entry) => {
     const masked = maskConfigValue(entry.path, entry.value);
-    return masked === entry.value
-      ? []
-      : [{ offset: entry.offset, length: entry.length, content: JSON.stringify(masked) }];
+    return masked === entry.value ? [] : [{ offset: entry.offset, length: entry.length, content: JSON.stringify(masked) }];
   });
   return applyEdits(text, edits);
 }

@@ -18,7 +18,16 @@ export function createReporter(io: Io, options: { readonly progressBars: boolean
     barShown = false;
   };
   // --quiet: warnings and errors only.
-  if (options.quiet === true) return { step: () => undefined, info: () => undefined, warn: (message) => { io.err(`${paint('warn', 'warning:')} ${message}\n`); }, progress: () => undefined, progressDone: () => undefined };
+  if (options.quiet === true)
+    return {
+      step: () => undefined,
+      info: () => undefined,
+      warn: (message) => {
+        io.err(`${paint('warn', 'warning:')} ${message}\n`);
+      },
+      progress: () => undefined,
+      progressDone: () => undefined,
+    };
   return {
     step(action, index, total) {
       clearBar();

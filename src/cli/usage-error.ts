@@ -2,8 +2,29 @@ import { closestMatch } from '../config/did-you-mean.js';
 
 /** Every option of every cellar command, for "did you mean"; a test keeps it equal to what `--help` lists. */
 export const cellarOptions: readonly string[] = [
-  'color', 'no-color', 'detailed-exitcode', 'diff', 'quiet', 'drop-database', 'file', 'force', 'help', 'json', 'out', 'output', 'read-data', 'restore',
-  'safety-snapshot', 'no-safety-snapshot', 'snapshot', 'target', 'uninstall', 'verbose', 'version', 'working-dir', 'yes',
+  'color',
+  'no-color',
+  'detailed-exitcode',
+  'diff',
+  'quiet',
+  'drop-database',
+  'file',
+  'force',
+  'help',
+  'json',
+  'out',
+  'output',
+  'read-data',
+  'restore',
+  'safety-snapshot',
+  'no-safety-snapshot',
+  'snapshot',
+  'target',
+  'uninstall',
+  'verbose',
+  'version',
+  'working-dir',
+  'yes',
 ];
 
 /**

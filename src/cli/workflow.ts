@@ -9,7 +9,7 @@ import { isFolder } from '../adapters/fs/exists.js';
 import { findFolderUsers } from '../adapters/process/folder-users.js';
 import { runRestore } from '../apply/run-restore.js';
 import { runUninstall } from '../apply/run-uninstall.js';
-import { observeBackup, targetSpec } from '../observe/observe-backup.js';
+import { observeBackup, targetSpec, type ObserveOptions } from '../observe/observe-backup.js';
 import { observeRestore } from '../observe/observe-restore.js';
 import { planRestore } from '../plan/restore-plan.js';
 import { planUninstall } from '../plan/uninstall-plan.js';
@@ -53,63 +53,89 @@ const pathsShown = 10;
 
 /** Observes and plans in the requested mode. */
 export async function prepare(io: Io, prepareOptions: PrepareOptions): Promise<Prepared> {
-  const { plan, options } = prepareOptions;
-  const planSha256 = sha256File(prepareOptions.planFile) ?? '';
-  const keepPaths = prepareOptions.verbose ? Number.MAX_SAFE_INTEGER : pathsShown;
-  const observeOptions = { env: io.env, keepPaths, lock: prepareOptions.lock };
+  const { options } = prepareOptions;
+  const context: PrepareContext = {
+    ...prepareOptions,
+    planSha256: sha256File(prepareOptions.planFile) ?? '',
+    observeOptions: { env: io.env, keepPaths: prepareOptions.verbose ? Number.MAX_SAFE_INTEGER : pathsShown, lock: prepareOptions.lock },
+  };
   switch (options.mode) {
-    case 'backup': {
-      const observation = await observeBackup(plan, options.target, observeOptions);
-      const binary = plan.cells.binary;
-      const actionPlan = planBackup(plan, observation.observed, {
-        now: new Date(),
-        indexSnapshotArgv: binary === undefined ? undefined : (datasource) => indexSnapshotCommand(binary, datasource),
-      });
-      return {
-        plan,
-        planSha256,
-        actionPlan,
-        execute: async (actions, lock, reporter) => {
-          const { manifest, warnings } = await runBackup({ plan, actions: inMode(actions, 'backup'), observation, lock, reporter, now: new Date() });
-          return { snapshot: manifest?.id, summary: manifest ? describeSnapshot(manifest) : 'nothing to record', warnings, todo: [] };
-        },
-      };
-    }
-    case 'restore': {
-      const observation = await observeRestore(plan, { ...observeOptions, snapshot: options.snapshot, target: options.target });
-      const { plan: actionPlan, patchedText } = planRestore(plan, observation.observed, { safetySnapshot: options.safetySnapshot });
-      return {
-        plan,
-        planSha256,
-        actionPlan,
-        execute: async (actions, lock, reporter) => {
-          const outcome = await runRestore({ plan, actions: inMode(actions, 'restore'), observation, patchedText, lock, reporter, now: new Date() });
-          const safety = outcome.safety ? `; undo it with cellar apply --restore --snapshot ${outcome.safety.id}` : '';
-          return { snapshot: outcome.safety?.id, summary: `restored snapshot ${observation.observed.snapshot.id} into ${observation.observed.workingDir}${safety}`, warnings: outcome.warnings, todo: outcome.todo };
-        },
-      };
-    }
-    case 'uninstall': {
-      const observation = await observeBackup(plan, options.target, observeOptions);
-      const backup = planBackup(plan, observation.observed, { now: new Date() });
-      const actionPlan = planUninstall(plan, {
-        backup,
-        databaseName: observation.database?.source.name,
-        liveUsers: isFolder(plan.cells.workingDir) ? findFolderUsers(plan.cells.workingDir) : [],
-        workingDirExists: isFolder(plan.cells.workingDir),
-        workingDirHolds: holdings(plan.cells.workingDir, observation.observed.trees),
-      }, options);
-      return {
-        plan,
-        planSha256,
-        actionPlan,
-        execute: async (actions, lock, reporter) => {
-          await runUninstall({ plan, actions: inMode(actions, 'uninstall'), database: observation.database?.source, lock, reporter });
-          return { snapshot: undefined, summary: `removed ${plan.cells.workingDir}`, warnings: [], todo: [] };
-        },
-      };
-    }
+    case 'backup':
+      return prepareBackup(context, options);
+    case 'restore':
+      return prepareRestore(context, options);
+    case 'uninstall':
+      return prepareUninstall(context, options);
   }
+}
+
+interface PrepareContext extends PrepareOptions {
+  readonly planSha256: string;
+  readonly observeOptions: ObserveOptions;
+}
+
+async function prepareBackup({ plan, planSha256, observeOptions }: PrepareContext, options: PlanOptions): Promise<Prepared> {
+  const observation = await observeBackup(plan, options.target, observeOptions);
+  const binary = plan.cells.binary;
+  const actionPlan = planBackup(plan, observation.observed, {
+    now: new Date(),
+    indexSnapshotArgv: binary === undefined ? undefined : (datasource) => indexSnapshotCommand(binary, datasource),
+  });
+  return {
+    plan,
+    planSha256,
+    actionPlan,
+    execute: async (actions, lock, reporter) => {
+      const { manifest, warnings } = await runBackup({ plan, actions: inMode(actions, 'backup'), observation, lock, reporter, now: new Date() });
+      return { snapshot: manifest?.id, summary: manifest ? describeSnapshot(manifest) : 'nothing to record', warnings, todo: [] };
+    },
+  };
+}
+
+async function prepareRestore({ plan, planSha256, observeOptions }: PrepareContext, options: PlanOptions): Promise<Prepared> {
+  const observation = await observeRestore(plan, { ...observeOptions, snapshot: options.snapshot, target: options.target });
+  const { plan: actionPlan, patchedText } = planRestore(plan, observation.observed, { safetySnapshot: options.safetySnapshot });
+  return {
+    plan,
+    planSha256,
+    actionPlan,
+    execute: async (actions, lock, reporter) => {
+      const outcome = await runRestore({ plan, actions: inMode(actions, 'restore'), observation, patchedText, lock, reporter, now: new Date() });
+      const safety = outcome.safety ? `; undo it with cellar apply --restore --snapshot ${outcome.safety.id}` : '';
+      return {
+        snapshot: outcome.safety?.id,
+        summary: `restored snapshot ${observation.observed.snapshot.id} into ${observation.observed.workingDir}${safety}`,
+        warnings: outcome.warnings,
+        todo: outcome.todo,
+      };
+    },
+  };
+}
+
+async function prepareUninstall({ plan, planSha256, observeOptions }: PrepareContext, options: PlanOptions): Promise<Prepared> {
+  const observation = await observeBackup(plan, options.target, observeOptions);
+  const backup = planBackup(plan, observation.observed, { now: new Date() });
+  const workingDir = plan.cells.workingDir;
+  const actionPlan = planUninstall(
+    plan,
+    {
+      backup,
+      databaseName: observation.database?.source.name,
+      liveUsers: isFolder(workingDir) ? findFolderUsers(workingDir) : [],
+      workingDirExists: isFolder(workingDir),
+      workingDirHolds: holdings(workingDir, observation.observed.trees),
+    },
+    options,
+  );
+  return {
+    plan,
+    planSha256,
+    actionPlan,
+    execute: async (actions, lock, reporter) => {
+      await runUninstall({ plan, actions: inMode(actions, 'uninstall'), database: observation.database?.source, lock, reporter });
+      return { snapshot: undefined, summary: `removed ${workingDir}`, warnings: [], todo: [] };
+    },
+  };
 }
 
 /** Files and bytes of the trees that lie in `folder`, as just observed. */

@@ -9,7 +9,9 @@ import { schemaProblems } from './schema-problems.js';
 const validator = validate as unknown as ValidateFunction<RawPlan>;
 
 /** The data as a RawPlan, or every way it departs from the schema. */
-export function checkSchema(data: unknown): { readonly raw: RawPlan; readonly problems?: never } | { readonly problems: readonly Problem[]; readonly raw?: never } {
+export function checkSchema(
+  data: unknown,
+): { readonly raw: RawPlan; readonly problems?: never } | { readonly problems: readonly Problem[]; readonly raw?: never } {
   if (validator(data)) return { raw: data };
   return { problems: schemaProblems(validator.errors ?? [], data) };
 }

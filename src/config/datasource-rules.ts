@@ -20,7 +20,12 @@ export function checkDatasources(plan: Plan, facts: PlanFacts): Problem[] {
     case 'not-a-folder':
       return [{ ...at, message: `cells.workingDir (${workingDir}) is not a folder; point it at the folder that holds pydio.json` }];
     case 'no-config':
-      return [{ ...at, message: `cells.workingDir (${workingDir}) holds no pydio.json, so it is not a Cells working dir; point it at the folder that holds pydio.json` }];
+      return [
+        {
+          ...at,
+          message: `cells.workingDir (${workingDir}) holds no pydio.json, so it is not a Cells working dir; point it at the folder that holds pydio.json`,
+        },
+      ];
     case 'config-invalid': {
       // Only a target that holds snapshots can give pydio.json back.
       const fromSnapshot = [...facts.targets.values()].includes('initialised') ? ', or restore it from a snapshot (cellar plan --restore)' : '';
@@ -49,7 +54,11 @@ function compareDatasources(plan: Plan, live: readonly DatasourceInfo[]): Proble
     if (datasource === undefined) {
       const listed = liveNames.length === 0 ? 'pydio.json lists no datasources' : `pydio.json lists ${liveNames.join(', ')}`;
       const hint = didYouMean(name, liveNames);
-      problems.push({ path: ['datasources', name], at: 'key', message: `datasources.${name} is not a datasource of this Cells installation${hint === '' ? ` (${listed})` : hint}` });
+      problems.push({
+        path: ['datasources', name],
+        at: 'key',
+        message: `datasources.${name} is not a datasource of this Cells installation${hint === '' ? ` (${listed})` : hint}`,
+      });
       continue;
     }
     const remote = datasource.storage === 's3' || datasource.storage === 'azure' || datasource.storage === 'gcs';

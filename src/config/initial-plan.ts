@@ -34,7 +34,7 @@ export function renderInitialPlan(input: InitialPlanInput): string {
     '',
     'cells:',
     `  workingDir: ${scalar(input.workingDir)}`,
-    "  # How to stop and start Cells: its stores under services/ must not be copied while it runs.",
+    '  # How to stop and start Cells: its stores under services/ must not be copied while it runs.',
     '  # service:',
     '  #   stop: [systemctl, stop, cells]',
     '  #   start: [systemctl, start, cells]',
@@ -82,14 +82,7 @@ function databaseLines(config: CellsConfig): string[] {
 }
 
 function commentedDatabase(): string[] {
-  return [
-    '# database:',
-    '#   host: 127.0.0.1',
-    '#   port: 3306',
-    '#   user: pydio',
-    `#   password: { env: ${PASSWORD_VARIABLE} }`,
-    '#   name: cells',
-  ];
+  return ['# database:', '#   host: 127.0.0.1', '#   port: 3306', '#   user: pydio', `#   password: { env: ${PASSWORD_VARIABLE} }`, '#   name: cells'];
 }
 
 // An address cellar cannot reach (another protocol) is left for the operator to write.
@@ -115,11 +108,7 @@ function datasourceLines(datasources: readonly DatasourceInfo[]): string[] {
   }));
   const keyWidth = Math.max(...entries.map((entry) => entry.key.length));
   const valueWidth = Math.max(...entries.map((entry) => entry.value.length));
-  return [
-    ...header,
-    'datasources:',
-    ...entries.map((entry) => `  ${entry.key.padEnd(keyWidth)} ${entry.value.padEnd(valueWidth)}  # ${entry.note}`),
-  ];
+  return [...header, 'datasources:', ...entries.map((entry) => `  ${entry.key.padEnd(keyWidth)} ${entry.value.padEnd(valueWidth)}  # ${entry.note}`)];
 }
 
 /**
@@ -130,7 +119,7 @@ function storeLines(config: CellsConfig, workingDir: string): string[] {
   const stores = externalStores(config.databases, config.defaultDatabase, workingDir);
   if (stores.length === 0) return [];
   return [
-    "# Databases of pydio.json that cellar cannot dump itself: say how each is backed up (validate",
+    '# Databases of pydio.json that cellar cannot dump itself: say how each is backed up (validate',
     '# refuses the plan until every one is declared). For MongoDB, for example:',
     '# stores:',
     ...stores.flatMap((store) => [

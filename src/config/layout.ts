@@ -6,7 +6,6 @@ import { relativeInside } from '../model/paths.js';
 import type { TreeSpec } from '../model/tree.js';
 import type { Address } from '../model/address.js';
 
-
 export interface Exclusion {
   readonly address: Address;
   readonly what: string;
@@ -80,7 +79,6 @@ export function layoutTrees(plan: Plan, cells: CellsConfig | undefined): Layout 
     unplaced,
   };
 }
-
 
 function joinSnapshot(base: string, relative: string): string {
   return relative === '' ? base : `${base}/${relative}`;

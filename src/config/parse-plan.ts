@@ -7,8 +7,7 @@ import type { RawPlan } from './raw-plan.js';
 import { parseYamlSource, type YamlSource } from './yaml-source.js';
 
 export type ParsedPlan =
-  | { readonly ok: true; readonly raw: RawPlan; readonly source: YamlSource }
-  | { readonly ok: false; readonly problems: readonly LocatedProblem[] };
+  { readonly ok: true; readonly raw: RawPlan; readonly source: YamlSource } | { readonly ok: false; readonly problems: readonly LocatedProblem[] };
 
 /** Parses and checks a plan file's bytes against the schema. */
 export function parsePlan(bytes: Uint8Array): ParsedPlan {

@@ -1,7 +1,6 @@
 /** What the safety rules need to know about the file system, gathered by src/observe/plan-facts.ts. */
 import type { CellsConfig } from '../cells/cells-config.js';
 
-
 /** What a target path holds now. */
 export type TargetState = 'missing' | 'empty' | 'initialised' | 'not-empty' | 'not-a-folder' | 'unreadable';
 

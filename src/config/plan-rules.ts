@@ -10,7 +10,14 @@ import { checkTargets } from './target-rules.js';
 
 /** Every rule the plan breaks, given what the file system holds. */
 export function checkPlanRules(plan: Plan, facts: PlanFacts): Problem[] {
-  return [...checkTargets(plan, facts), ...checkDatasources(plan, facts), ...checkStores(plan, facts), ...checkExcludes(plan), ...checkRetention(plan), ...checkRestoreSource(plan)];
+  return [
+    ...checkTargets(plan, facts),
+    ...checkDatasources(plan, facts),
+    ...checkStores(plan, facts),
+    ...checkExcludes(plan),
+    ...checkRetention(plan),
+    ...checkRestoreSource(plan),
+  ];
 }
 
 function checkRetention(plan: Plan): Problem[] {

@@ -43,9 +43,7 @@ export interface DatabaseSpec {
 }
 
 export type DatasourceSpec =
-  | { readonly backup: 'files'; readonly path: string | undefined }
-  | { readonly backup: 'provider' }
-  | { readonly backup: 'skip'; readonly reason: string };
+  { readonly backup: 'files'; readonly path: string | undefined } | { readonly backup: 'provider' } | { readonly backup: 'skip'; readonly reason: string };
 
 /** A database of pydio.json that cellar cannot dump itself, and the operator's commands for it. */
 export type StoreSpec =

@@ -95,7 +95,9 @@ function datasource(raw: Datasource, at: (path: string) => string): DatasourceSp
 }
 
 function store(raw: Store): StoreSpec {
-  return raw.backup === 'command' ? { backup: 'command', dump: raw.dump, restore: raw.restore, fingerprint: raw.fingerprint } : { backup: 'skip', reason: raw.reason };
+  return raw.backup === 'command'
+    ? { backup: 'command', dump: raw.dump, restore: raw.restore, fingerprint: raw.fingerprint }
+    : { backup: 'skip', reason: raw.reason };
 }
 
 function target(name: string, raw: Target, at: (path: string) => string, signingKey: SecretRef | undefined): TargetSpec {

@@ -156,7 +156,11 @@ function explain(error: ErrorObject, data: unknown): Problem {
   const parent = error.parentSchema;
   switch (error.keyword) {
     case 'type':
-      return { path, at: 'value', message: `${subject} must be ${expectation(parent, error)}${found(error.data, { title: titleOf(parent), type: param(error, 'type') })}` };
+      return {
+        path,
+        at: 'value',
+        message: `${subject} must be ${expectation(parent, error)}${found(error.data, { title: titleOf(parent), type: param(error, 'type') })}`,
+      };
     case 'required': {
       const key = String(param(error, 'missingProperty'));
       const where = path.length === 0 ? 'at the top level' : `in ${subject}`;

@@ -25,7 +25,11 @@ export function checkStores(plan: Plan, facts: PlanFacts): Problem[] {
     if (ids.includes(id)) continue;
     const hint = didYouMean(id, ids);
     const known = ids.length === 0 ? 'pydio.json has no database that cellar does not back up itself' : `those of pydio.json are ${ids.join(', ')}`;
-    problems.push({ path: ['stores', id], at: 'key', message: `stores.${id} is not a database of pydio.json that needs declaring${hint === '' ? ` (${known})` : hint}` });
+    problems.push({
+      path: ['stores', id],
+      at: 'key',
+      message: `stores.${id} is not a database of pydio.json that needs declaring${hint === '' ? ` (${known})` : hint}`,
+    });
   }
   return problems;
 }

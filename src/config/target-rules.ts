@@ -58,8 +58,17 @@ function targetOverlaps(plan: Plan, real: (path: string) => string): Problem[] {
       if (relation === undefined) continue;
       const where = `targets.${target.name}.path (${shown(target.path, real)})`;
       const other = `target "${earlier.name}" (${shown(earlier.path, real)})`;
-      const message = relation === 'same' ? `${where} is the folder of ${other} too` : relation === 'inside' ? `${where} is inside the folder of ${other}` : `${where} contains the folder of ${other}`;
-      problems.push({ path: ['targets', target.name, 'path'], at: 'value', message: `${message}; each target needs a folder of its own, or their snapshots and retention mix` });
+      const message =
+        relation === 'same'
+          ? `${where} is the folder of ${other} too`
+          : relation === 'inside'
+            ? `${where} is inside the folder of ${other}`
+            : `${where} contains the folder of ${other}`;
+      problems.push({
+        path: ['targets', target.name, 'path'],
+        at: 'value',
+        message: `${message}; each target needs a folder of its own, or their snapshots and retention mix`,
+      });
       break;
     }
   });
@@ -84,12 +93,38 @@ function liveFolders(plan: Plan, facts: PlanFacts): LiveFolder[] {
 }
 
 /** File systems the kernel makes up, which hold no files of their own: snapshots written there are lost, or never written. */
-const pseudoFileSystems = new Set(['proc', 'sysfs', 'devtmpfs', 'devpts', 'cgroup', 'cgroup2', 'debugfs', 'tracefs', 'securityfs', 'pstore', 'bpf', 'configfs', 'efivarfs', 'fusectl', 'mqueue', 'binfmt_misc', 'hugetlbfs', 'rpc_pipefs', 'nsfs']);
+const pseudoFileSystems = new Set([
+  'proc',
+  'sysfs',
+  'devtmpfs',
+  'devpts',
+  'cgroup',
+  'cgroup2',
+  'debugfs',
+  'tracefs',
+  'securityfs',
+  'pstore',
+  'bpf',
+  'configfs',
+  'efivarfs',
+  'fusectl',
+  'mqueue',
+  'binfmt_misc',
+  'hugetlbfs',
+  'rpc_pipefs',
+  'nsfs',
+]);
 
 function targetState(target: TargetSpec, facts: PlanFacts, path: YamlPath, subject: string): Problem[] {
   const fileSystem = facts.targetFileSystems.get(target.name);
   if (fileSystem !== undefined && pseudoFileSystems.has(fileSystem)) {
-    return [{ path, at: 'value', message: `${subject} is on a ${fileSystem} file system, which the kernel makes up and which holds no files; choose a folder on a disk` }];
+    return [
+      {
+        path,
+        at: 'value',
+        message: `${subject} is on a ${fileSystem} file system, which the kernel makes up and which holds no files; choose a folder on a disk`,
+      },
+    ];
   }
   const state = facts.targets.get(target.name) ?? 'missing';
   switch (state) {
@@ -98,7 +133,13 @@ function targetState(target: TargetSpec, facts: PlanFacts, path: YamlPath, subje
     case 'initialised':
       return [];
     case 'not-empty':
-      return [{ path, at: 'value', message: `${subject} already holds files but no ${targetMarkerName}: cellar only writes into a new or empty folder, or one it initialised; choose another folder` }];
+      return [
+        {
+          path,
+          at: 'value',
+          message: `${subject} already holds files but no ${targetMarkerName}: cellar only writes into a new or empty folder, or one it initialised; choose another folder`,
+        },
+      ];
     case 'not-a-folder':
       return [{ path, at: 'value', message: `${subject} is not a folder; choose a folder for the snapshots` }];
     case 'unreadable':
@@ -132,7 +173,11 @@ function restoreOverlaps(plan: Plan, real: (path: string) => string): Problem[] 
         : relation === 'inside'
           ? `${where} is inside ${targetText}`
           : `${where} contains ${targetText}`;
-    problems.push({ path: destination.path, at: 'value', message: `${message}; a restore would overwrite the snapshots it reads: restore into another folder` });
+    problems.push({
+      path: destination.path,
+      at: 'value',
+      message: `${message}; a restore would overwrite the snapshots it reads: restore into another folder`,
+    });
   }
   return problems;
 }

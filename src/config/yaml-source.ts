@@ -38,7 +38,9 @@ function parseChecked(text: string): { readonly source: YamlSource | undefined; 
   const document = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: false, merge: true });
   const at = (offset: number, message: string): LocatedProblem => ({ ...lines.linePos(offset), message });
   const duplicates = findDuplicateKeys(document, lines).map(({ offset, message }) => at(offset, message));
-  const syntax = [...document.errors, ...document.warnings].map((error) => at(error.pos[0], error.code === 'MULTIPLE_DOCS' ? SECOND_DOCUMENT : `invalid YAML: ${firstLine(error.message)}`));
+  const syntax = [...document.errors, ...document.warnings].map((error) =>
+    at(error.pos[0], error.code === 'MULTIPLE_DOCS' ? SECOND_DOCUMENT : `invalid YAML: ${firstLine(error.message)}`),
+  );
   const dangling = danglingAliases(document).map(({ offset, name }) => at(offset, `*${name} refers to no &${name} anchor written before it`));
   if (syntax.length + dangling.length > 0) return { source: undefined, problems: [...syntax, ...dangling, ...duplicates] };
 
@@ -52,7 +54,10 @@ function parseChecked(text: string): { readonly source: YamlSource | undefined; 
     }
     // `<<: *x` where x is no mapping: the yaml library refuses it only now.
     if (error instanceof Error && /merge/i.test(error.message)) {
-      return { source: undefined, problems: [at(firstMergeOffset(document), `invalid YAML: ${firstLine(error.message)}; a << merge takes a mapping, or a list of mappings`)] };
+      return {
+        source: undefined,
+        problems: [at(firstMergeOffset(document), `invalid YAML: ${firstLine(error.message)}; a << merge takes a mapping, or a list of mappings`)],
+      };
     }
     throw error;
   }
@@ -127,7 +132,9 @@ function findDuplicateKeys(document: Document, lines: LineCounter): { offset: nu
         walk(pair.value, key === undefined ? path : [...path, key]);
       }
     } else if (isSeq(node)) {
-      node.items.forEach((item, index) => { walk(item, [...path, index]); });
+      node.items.forEach((item, index) => {
+        walk(item, [...path, index]);
+      });
     }
   };
   walk(document.contents, []);

@@ -151,16 +151,7 @@ export type ResyncDatasource = ActionBase & {
 };
 
 export type RestoreAction =
-  | StopService
-  | SafetySnapshot
-  | RestoreFiles
-  | CreateDatabase
-  | LoadDatabase
-  | LoadStore
-  | PatchConfig
-  | CheckRestore
-  | StartService
-  | ResyncDatasource;
+  StopService | SafetySnapshot | RestoreFiles | CreateDatabase | LoadDatabase | LoadStore | PatchConfig | CheckRestore | StartService | ResyncDatasource;
 
 export type RemoveFiles = ActionBase & {
   readonly action: 'remove-files';

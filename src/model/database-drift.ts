@@ -78,11 +78,7 @@ export function tablesToChecksum(previous: DatabaseFingerprint | undefined, prob
 }
 
 /** Compares the probe (with the checksums asked for) with the fingerprint recorded in the last snapshot. */
-export function judgeDatabase(
-  previous: DatabaseFingerprint | undefined,
-  probe: DatabaseProbe,
-  checksums: Readonly<Record<string, string>>,
-): DatabaseVerdict {
+export function judgeDatabase(previous: DatabaseFingerprint | undefined, probe: DatabaseProbe, checksums: Readonly<Record<string, string>>): DatabaseVerdict {
   const names = Object.keys(probe.tables).sort();
   const record = (carry: (name: string) => string | null): DatabaseFingerprint => ({
     ...probe,
@@ -120,7 +116,6 @@ export function judgeDatabase(
 
   const schemaMoved = previous.schema !== probe.schema;
   const signal: DatabaseSignal = schemaMoved ? 'schema' : usedChecksums ? 'checksums' : 'table metadata';
-  const carry = (name: string): string | null =>
-    !changed.has(name) ? (previous.tables[name]?.checksum ?? null) : null;
+  const carry = (name: string): string | null => (!changed.has(name) ? (previous.tables[name]?.checksum ?? null) : null);
   return { changed: changed.size > 0 || schemaMoved, signal, tables: [...changed].sort(), fingerprint: record(carry) };
 }

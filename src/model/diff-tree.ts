@@ -18,12 +18,7 @@ export interface TreeComparison {
  * Entries match on type, mode and owner; files also on size and mtime (rsync's quick check),
  * symlinks on their target.
  */
-export function diffTree(
-  tree: TreeSpec,
-  live: Iterable<TreeEntry>,
-  recorded: Iterable<RecordedEntry>,
-  options: DiffOptions,
-): TreeComparison {
+export function diffTree(tree: TreeSpec, live: Iterable<TreeEntry>, recorded: Iterable<RecordedEntry>, options: DiffOptions): TreeComparison {
   const digest = createHash('sha256');
   const changes: PathChange[] = [];
   const counts = { added: 0, modified: 0, deleted: 0, bytes: 0, folders: 0 };

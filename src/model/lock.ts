@@ -13,6 +13,4 @@ export interface LockRecord {
 }
 
 export type LockStatus =
-  | { readonly state: 'free' }
-  | { readonly state: 'held'; readonly holder: LockRecord }
-  | { readonly state: 'stale'; readonly holder: LockRecord };
+  { readonly state: 'free' } | { readonly state: 'held'; readonly holder: LockRecord } | { readonly state: 'stale'; readonly holder: LockRecord };

@@ -163,7 +163,8 @@ export function parseManifest(json: unknown, where: string, key: SigningKey | un
   if (digest !== manifestDigest(body)) fail(digest === undefined ? 'no digest' : 'its content does not match its digest');
   if (key !== undefined) {
     if (typeof hmac !== 'string') fail('it is not signed, and the plan sets signing.key; only snapshots written with the key are trusted');
-    else if (!sameHex(hmac, manifestHmac(body, key))) fail('its signature does not match signing.key: it was changed without the key, or signed with another key');
+    else if (!sameHex(hmac, manifestHmac(body, key)))
+      fail('its signature does not match signing.key: it was changed without the key, or signed with another key');
   }
   if (json.format_version === '1') return { ...(json as unknown as Manifest), owners: { users: {}, groups: {} }, stores: [] };
   if (!isOwnerNames(json.owners)) fail('bad owners');

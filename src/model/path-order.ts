@@ -20,7 +20,10 @@ export interface Paired<A, B> {
 }
 
 /** Two streams in `comparePaths` order, merged and paired by path: one pass, nothing held. */
-export function* pairByPath<A extends { readonly path: string }, B extends { readonly path: string }>(left: Iterable<A>, right: Iterable<B>): Generator<Paired<A, B>> {
+export function* pairByPath<A extends { readonly path: string }, B extends { readonly path: string }>(
+  left: Iterable<A>,
+  right: Iterable<B>,
+): Generator<Paired<A, B>> {
   const a = left[Symbol.iterator]();
   const b = right[Symbol.iterator]();
   try {

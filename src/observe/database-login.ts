@@ -58,7 +58,12 @@ export interface RestoreDatabase {
  * database (the plan's `database:` or the snapshot's own DSN). A safety snapshot goes back into
  * the database it was dumped from, reached with the same login, and patches nothing.
  */
-export function restoreDatabase(plan: Plan, snapshotCells: CellsConfig, dumped: { readonly name: string; readonly safety: boolean }, env: Env): RestoreDatabase {
+export function restoreDatabase(
+  plan: Plan,
+  snapshotCells: CellsConfig,
+  dumped: { readonly name: string; readonly safety: boolean },
+  env: Env,
+): RestoreDatabase {
   const base = backupDatabase(plan, snapshotCells, env);
   const override = plan.restore?.overrides.database;
   const password = override?.password ? resolveSecret(override.password, env, 'restore.overrides.database.password') : undefined;
@@ -79,13 +84,16 @@ export function restoreDatabase(plan: Plan, snapshotCells: CellsConfig, dumped: 
       password: admin.password ? resolveSecret(admin.password, env, 'restore.database.admin.password') : undefined,
       passwordFrom: admin.password ? describeSecretSource(admin.password) : undefined,
     },
-    override: dumped.safety || !override ? undefined : {
-      host: override.host,
-      port: override.port,
-      socket: override.socket,
-      name: override.name,
-      user: override.user,
-      password,
-    },
+    override:
+      dumped.safety || !override
+        ? undefined
+        : {
+            host: override.host,
+            port: override.port,
+            socket: override.socket,
+            name: override.name,
+            user: override.user,
+            password,
+          },
   };
 }

@@ -21,7 +21,8 @@ export function findSnapshot(spec: TargetSpec, wanted: string): Manifest {
     throw new CellarError('SNAPSHOT_NOT_FOUND', `${where} has no snapshots yet; take one with \`cellar apply\``);
   }
   // An explicit id is read on its own, so that other snapshots' manifests do not stand in the way.
-  if (snapshotIdPattern.test(wanted) && pathExists(join(snapshotFolder(spec.path, wanted), manifestName))) return readManifest(spec.path, wanted, signingKeyOf(spec.signingKey));
+  if (snapshotIdPattern.test(wanted) && pathExists(join(snapshotFolder(spec.path, wanted), manifestName)))
+    return readManifest(spec.path, wanted, signingKeyOf(spec.signingKey));
   const { snapshots, leftovers, damaged } = listSnapshots(spec.path, signingKeyOf(spec.signingKey));
   if (wanted === 'latest') {
     const latest = [...snapshots].reverse().find((snapshot) => snapshot.kind === 'backup');

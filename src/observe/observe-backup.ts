@@ -58,7 +58,12 @@ export async function observeBackup(plan: Plan, targetName: string | undefined, 
       cells,
       trees,
       config,
-      database: database && { name: database.source.name, verdict: database.verdict, indexTables: database.indexTables, hiddenRoutines: database.hiddenRoutines },
+      database: database && {
+        name: database.source.name,
+        verdict: database.verdict,
+        indexTables: database.indexTables,
+        hiddenRoutines: database.hiddenRoutines,
+      },
       stores,
       excluded: layout.excluded,
       unplaced: layout.unplaced,
@@ -90,13 +95,17 @@ async function readCells(workingDir: string): Promise<CellsConfig> {
   if (!bytes) {
     throw new CellarError('FILESYSTEM', `${workingDir} has no pydio.json: it is not a Cells working dir; check cells.workingDir in the plan`);
   }
-  return parseCellsConfig(Buffer.from(bytes).toString('utf8'), { file: join(workingDir, 'pydio.json'), remedy: 'fix it, or restore it from a snapshot (cellar plan --restore)' });
+  return parseCellsConfig(Buffer.from(bytes).toString('utf8'), {
+    file: join(workingDir, 'pydio.json'),
+    remedy: 'fix it, or restore it from a snapshot (cellar plan --restore)',
+  });
 }
 
 /** A target's snapshots, leftovers and lock; a foreign folder is refused. */
 export function observeTarget(spec: TargetSpec, ownLock?: HeldLock): ObservedTarget {
   const state = readTargetState(spec.path);
-  if (state.state !== 'ready') return { name: spec.name, path: spec.path, state: state.state, snapshots: [], leftovers: [], damaged: [], lock: { state: 'free' } };
+  if (state.state !== 'ready')
+    return { name: spec.name, path: spec.path, state: state.state, snapshots: [], leftovers: [], damaged: [], lock: { state: 'free' } };
   const listing = listSnapshots(spec.path, signingKeyOf(spec.signingKey));
   return { name: spec.name, path: spec.path, state: 'ready', ...listing, lock: lockStatus(spec.path, ownLock) };
 }
@@ -121,7 +130,11 @@ function withIntactLatest(target: ObservedTarget): { readonly target: ObservedTa
   if (damaged.length === 0) return { target, latest };
   const ids = new Set(damaged.map((snapshot) => snapshot.id));
   return {
-    target: { ...target, snapshots: target.snapshots.filter((snapshot) => !ids.has(snapshot.id)), damaged: [...target.damaged, ...damaged].sort((a, b) => a.id.localeCompare(b.id)) },
+    target: {
+      ...target,
+      snapshots: target.snapshots.filter((snapshot) => !ids.has(snapshot.id)),
+      damaged: [...target.damaged, ...damaged].sort((a, b) => a.id.localeCompare(b.id)),
+    },
     latest,
   };
 }

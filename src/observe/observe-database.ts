@@ -59,10 +59,7 @@ function updatedThisSecond(probe: DatabaseProbe): boolean {
 /** Each datasource's index tables: `data_index_<ds>_idx_tree`, with any prefix a Cells build adds. */
 function indexTablesOf(tables: readonly string[], cells: CellsConfig | undefined): Record<string, string[]> {
   return Object.fromEntries(
-    (cells?.datasources ?? []).map((datasource) => [
-      datasource.name,
-      tables.filter((table) => table.endsWith(`data_index_${datasource.name}_idx_tree`)),
-    ]),
+    (cells?.datasources ?? []).map((datasource) => [datasource.name, tables.filter((table) => table.endsWith(`data_index_${datasource.name}_idx_tree`))]),
   );
 }
 

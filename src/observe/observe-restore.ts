@@ -53,11 +53,16 @@ export async function observeRestore(plan: Plan, options: RestoreObserveOptions)
   const verification = verifySnapshot(spec.path, snapshot, { readData: false });
 
   const snapshotConfig = await readSnapshotConfig(folder, snapshot);
-  const cells = parseCellsConfig(snapshotConfig.text, { file: `snapshot ${snapshot.id}'s pydio.json`, remedy: 'restore another snapshot (cellar snapshots lists them)' });
+  const cells = parseCellsConfig(snapshotConfig.text, {
+    file: `snapshot ${snapshot.id}'s pydio.json`,
+    remedy: 'restore another snapshot (cellar snapshots lists them)',
+  });
   const incompleteRestore = readRestoreMarker(restoredWorkingDir(restore, snapshot));
   const { workingDir, placements } = placeRestore(restore, snapshot, { hostname: hostname(), incompleteRestore: incompleteRestore !== null });
   await refuseOverlaps(spec.path, [workingDir, ...placements.map((placement) => placement.destination)]);
-  const destinations = placements.map(({ tree, destination, trusted }) => observeDestination(tree, destination, folder, { keepPaths: options.keepPaths, trusted }));
+  const destinations = placements.map(({ tree, destination, trusted }) =>
+    observeDestination(tree, destination, folder, { keepPaths: options.keepPaths, trusted }),
+  );
 
   const dumped = snapshot.database;
   const database = dumped ? restoreDatabase(plan, cells, { name: dumped.name, safety: snapshot.kind === 'safety' }, options.env) : undefined;
@@ -104,7 +109,10 @@ export async function refuseOverlaps(target: string, destinations: readonly stri
   for (const destination of destinations) {
     const real = await resolveRealPath(destination);
     if (relativeInside(realTarget, real) !== undefined || relativeInside(real, realTarget) !== undefined) {
-      throw new CellarError('PLAN_UNSAFE', `refusing to restore into ${destination}: it overlaps the target ${target} that the restore reads; restore into another folder`);
+      throw new CellarError(
+        'PLAN_UNSAFE',
+        `refusing to restore into ${destination}: it overlaps the target ${target} that the restore reads; restore into another folder`,
+      );
     }
   }
 }

@@ -70,4 +70,3 @@ async function readTargetState(path: string): Promise<TargetState> {
   if (names.every(isMarkerDraft)) return 'empty';
   return names.includes(targetMarkerName) ? 'initialised' : 'not-empty';
 }
-

@@ -19,7 +19,12 @@ import type { RecordedEntry, TreeEntry } from '../model/tree.js';
  * files are hashed and compared with the recorded sha256, so that a folder holding another
  * installation is restored byte for byte.
  */
-export function observeDestination(tree: ManifestTree, destination: string, folder: string, options: { readonly keepPaths: number; readonly trusted: boolean }): RestoreDestination {
+export function observeDestination(
+  tree: ManifestTree,
+  destination: string,
+  folder: string,
+  options: { readonly keepPaths: number; readonly trusted: boolean },
+): RestoreDestination {
   const part = restoredPart(tree);
   const exists = isFolder(destination);
   const saved = (): Iterable<RecordedEntry> => savedEntries(tree, folder, part.only);

@@ -121,7 +121,10 @@ function checkConfigListed(manifest: Manifest, listed: ReadonlyMap<string, strin
   const configTree = manifest.trees.find((tree) => tree.address === 'config');
   for (const file of manifest.config) {
     if (file.sha256 === null || listed.get(file.name) === file.sha256) continue;
-    report(join(configTree?.snapshotPath ?? 'workdir', file.name), `recorded in the manifest's config but not in ${configTree?.list ?? 'any file list'} with that sha256`);
+    report(
+      join(configTree?.snapshotPath ?? 'workdir', file.name),
+      `recorded in the manifest's config but not in ${configTree?.list ?? 'any file list'} with that sha256`,
+    );
   }
 }
 

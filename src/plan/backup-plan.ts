@@ -47,7 +47,12 @@ export function planBackup(plan: Plan, observed: ObservedBackup, options: Backup
   if (snapshotNeeded) actions.push(writeManifest(plan, observed, stores.unchanged));
   const leftBehindStopped = leftCellsStopped(target);
   if (service && (stop || leftBehindStopped)) {
-    actions.push({ action: 'start-service', address: 'workdir', argv: service.start, reason: stop ? 'start Cells again' : 'an interrupted apply left Cells stopped' });
+    actions.push({
+      action: 'start-service',
+      address: 'workdir',
+      argv: service.start,
+      reason: stop ? 'start Cells again' : 'an interrupted apply left Cells stopped',
+    });
   }
   actions.push(...pruneActions(plan, observed, snapshotNeeded, options.now));
 
@@ -59,7 +64,10 @@ export function planBackup(plan: Plan, observed: ObservedBackup, options: Backup
     actions,
     patches: [],
     warnings: backupWarnings(plan, observed),
-    blocked: backupBlocked(observed, work.some((action) => action.action === 'dump-database')),
+    blocked: backupBlocked(
+      observed,
+      work.some((action) => action.action === 'dump-database'),
+    ),
     state: stateDigest(observed),
   };
 }
@@ -78,7 +86,12 @@ function copiesAndDumps(observed: ObservedBackup, drifted: readonly ObservedTree
   }
   for (const store of stores) {
     const recorded = latest?.stores.some((candidate) => candidate.id === store.store) ?? false;
-    work.push({ action: 'dump-store', address: `store.${store.store}`, ...store, reason: recorded ? 'its fingerprint changed' : `first dump, with ${store.argv[0] ?? '?'}` });
+    work.push({
+      action: 'dump-store',
+      address: `store.${store.store}`,
+      ...store,
+      reason: recorded ? 'its fingerprint changed' : `first dump, with ${store.argv[0] ?? '?'}`,
+    });
   }
   return work;
 }
@@ -97,7 +110,10 @@ function writeManifest(plan: Plan, observed: ObservedBackup, reuseStores: readon
     absent: unchanged.filter((tree) => !tree.present).map((tree) => tree.drift.tree),
     reuseDatabase: database !== undefined && !database.verdict.changed && latest?.database != null,
     reuseStores,
-    reason: target.state === 'ready' ? `record the new snapshot${latest ? `, hard-linking what did not change since ${latest.id}` : ''}` : `initialise the target ${target.path} and record the first snapshot`,
+    reason:
+      target.state === 'ready'
+        ? `record the new snapshot${latest ? `, hard-linking what did not change since ${latest.id}` : ''}`
+        : `initialise the target ${target.path} and record the first snapshot`,
   };
 }
 
@@ -172,13 +188,15 @@ function labelled(tree: TreeSpec, change: PathChange): PathChange {
 function databaseDrift(observed: ObservedBackup): Drift[] {
   const database = observed.database;
   if (!database?.verdict.changed) return [];
-  return [{
-    kind: 'database',
-    address: `database.${database.name}`,
-    change: observed.latest?.database ? 'modified' : 'added',
-    signal: database.verdict.signal,
-    tables: database.verdict.tables,
-  }];
+  return [
+    {
+      kind: 'database',
+      address: `database.${database.name}`,
+      change: observed.latest?.database ? 'modified' : 'added',
+      signal: database.verdict.signal,
+      tables: database.verdict.tables,
+    },
+  ];
 }
 
 /**
@@ -228,7 +246,13 @@ function pruneActions(plan: Plan, observed: ObservedBackup, snapshotNeeded: bool
     if (kind === 'backup' && snapshotNeeded) ids.push(dateToId(now));
     for (const id of snapshotsToPrune(ids, keep)) {
       if (target.snapshots.some((snapshot) => snapshot.id === id)) {
-        actions.push({ action: 'prune-snapshot', address: `snapshot.${id}`, snapshot: id, leftover: false, reason: `no longer kept by targets.${target.name}.keep` });
+        actions.push({
+          action: 'prune-snapshot',
+          address: `snapshot.${id}`,
+          snapshot: id,
+          leftover: false,
+          reason: `no longer kept by targets.${target.name}.keep`,
+        });
       }
     }
   }

@@ -7,10 +7,14 @@ export function lockWarnings(target: ObservedTarget): string[] {
     case 'free':
       return [];
     case 'held':
-      return [`cellar ${lock.holder.command} is running on this target (pid ${lock.holder.pid} on ${lock.holder.host}, since ${lock.holder.started}); this plan compares with the last complete snapshot`];
+      return [
+        `cellar ${lock.holder.command} is running on this target (pid ${lock.holder.pid} on ${lock.holder.host}, since ${lock.holder.started}); this plan compares with the last complete snapshot`,
+      ];
     case 'stale': {
       const stopped = lock.holder.serviceStopped ? ' after stopping Cells' : '';
-      return [`a previous cellar ${lock.holder.command} (pid ${lock.holder.pid}, started ${lock.holder.started}) was interrupted${stopped}; the next apply takes over its lock and cleans up`];
+      return [
+        `a previous cellar ${lock.holder.command} (pid ${lock.holder.pid}, started ${lock.holder.started}) was interrupted${stopped}; the next apply takes over its lock and cleans up`,
+      ];
     }
   }
 }

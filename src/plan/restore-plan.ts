@@ -47,14 +47,20 @@ export function planRestore(plan: Plan, observed: ObservedRestore, options: Rest
   const actions: RestoreAction[] = [];
   const service = plan.cells.service;
   const stops = service !== undefined && work.length > 0;
-  if (stops) actions.push({ action: 'stop-service', address: 'workdir', argv: service.stop, reason: 'Cells must not run while its files and database are replaced' });
+  if (stops)
+    actions.push({ action: 'stop-service', address: 'workdir', argv: service.stop, reason: 'Cells must not run while its files and database are replaced' });
   const safety = safetySnapshot(observed, work, storesToKeep(plan, observed, loads));
   if (options.safetySnapshot && safety) actions.push(safety);
   actions.push(...work);
   if (work.length > 0) actions.push(checkRestore(observed));
   const starts = service !== undefined && (stops || leftCellsStopped(observed.target));
   if (service && starts) {
-    actions.push({ action: 'start-service', address: 'workdir', argv: service.start, reason: stops ? 'start Cells on the restored state' : 'an interrupted apply left Cells stopped' });
+    actions.push({
+      action: 'start-service',
+      address: 'workdir',
+      argv: service.start,
+      reason: stops ? 'start Cells on the restored state' : 'an interrupted apply left Cells stopped',
+    });
   }
   // Resyncs talk to a running Cells: cellar runs them only when it starts Cells itself.
   const runsResyncs = plan.cells.binary !== undefined && starts;
@@ -127,7 +133,14 @@ function databaseWork(observed: ObservedRestore): RestoreAction[] {
   const work: RestoreAction[] = [];
   if (!database.exists) {
     const { charset, collation } = databaseDefaults(dumped.fingerprint);
-    work.push({ action: 'create-database', address, database: database.name, charset, collation, reason: `missing: created in ${charset} (${collation}), as the snapshot's was` });
+    work.push({
+      action: 'create-database',
+      address,
+      database: database.name,
+      charset,
+      collation,
+      reason: `missing: created in ${charset} (${collation}), as the snapshot's was`,
+    });
   }
   if (!database.matchesSnapshot) {
     const reason = database.tables > 0 ? `replace its ${database.tables} tables with the snapshot's dump` : "load the snapshot's dump";
@@ -152,17 +165,22 @@ function configWork(observed: ObservedRestore, patch: ConfigPatch & { readonly s
   const reason = count === 0 ? 'write pydio.json as the snapshot holds it' : `write pydio.json with ${count} change${count === 1 ? '' : 's'}`;
   const entry = observed.snapshotConfig.entry;
   const owners = ownerMap(observed.owners);
-  const owner = entry && entry.uid !== unknownOwner && entry.gid !== unknownOwner ? { uid: owners.uids.get(entry.uid) ?? entry.uid, gid: owners.gids.get(entry.gid) ?? entry.gid } : undefined;
-  return [{
-    action: 'patch-config',
-    address: 'config',
-    file: join(observed.workingDir, 'pydio.json'),
-    sha256: patch.sha256,
-    mode: entry?.mode ?? 0o600,
-    owner,
-    mtimeMs: count === 0 ? entry?.mtimeMs : undefined,
-    reason,
-  }];
+  const owner =
+    entry && entry.uid !== unknownOwner && entry.gid !== unknownOwner
+      ? { uid: owners.uids.get(entry.uid) ?? entry.uid, gid: owners.gids.get(entry.gid) ?? entry.gid }
+      : undefined;
+  return [
+    {
+      action: 'patch-config',
+      address: 'config',
+      file: join(observed.workingDir, 'pydio.json'),
+      sha256: patch.sha256,
+      mode: entry?.mode ?? 0o600,
+      owner,
+      mtimeMs: count === 0 ? entry?.mtimeMs : undefined,
+      reason,
+    },
+  ];
 }
 
 /** Every destination a restore writes, checked against the snapshot's lists once all is in place. */
@@ -182,7 +200,8 @@ function checkRestore(observed: ObservedRestore): RestoreAction {
 
 /** Recorded ids that this host gives the same names other numbers. */
 function ownerMap(owners: readonly OwnerChange[]): { readonly uids: Map<number, number>; readonly gids: Map<number, number> } {
-  const pairs = (kind: OwnerChange['kind']): Map<number, number> => new Map(owners.flatMap((owner) => (owner.kind === kind && owner.to !== null ? [[owner.from, owner.to]] : [])));
+  const pairs = (kind: OwnerChange['kind']): Map<number, number> =>
+    new Map(owners.flatMap((owner) => (owner.kind === kind && owner.to !== null ? [[owner.from, owner.to]] : [])));
   return { uids: pairs('user'), gids: pairs('group') };
 }
 
@@ -273,11 +292,18 @@ function restoreWarnings(plan: Plan, observed: ObservedRestore, changes: boolean
   const warnings: string[] = storeWarnings(plan, observed);
   const { foreign, foreignCount } = observed.verification;
   if (foreignCount > 0) {
-    const first = foreign.slice(0, 3).map((entry) => entry.path).join(', ');
-    warnings.push(`snapshot ${observed.snapshot.id} holds ${foreignCount} entries its file lists do not (${first}): something added them after it was written; the restore leaves them out (run cellar verify)`);
+    const first = foreign
+      .slice(0, 3)
+      .map((entry) => entry.path)
+      .join(', ');
+    warnings.push(
+      `snapshot ${observed.snapshot.id} holds ${foreignCount} entries its file lists do not (${first}): something added them after it was written; the restore leaves them out (run cellar verify)`,
+    );
   }
   if (observed.incompleteRestore) {
-    warnings.push(`a restore of snapshot ${observed.incompleteRestore.snapshot} into ${observed.workingDir} did not complete (started ${observed.incompleteRestore.started}): every file there is compared by content`);
+    warnings.push(
+      `a restore of snapshot ${observed.incompleteRestore.snapshot} into ${observed.workingDir} did not complete (started ${observed.incompleteRestore.started}): every file there is compared by content`,
+    );
   }
   for (const owner of observed.owners) {
     warnings.push(
@@ -292,7 +318,10 @@ function restoreWarnings(plan: Plan, observed: ObservedRestore, changes: boolean
     }
   }
   if (changes && observed.liveUsers.length > 0) {
-    const who = observed.liveUsers.slice(0, 3).map((user) => `pid ${user.pid} ${user.command}`).join(', ');
+    const who = observed.liveUsers
+      .slice(0, 3)
+      .map((user) => `pid ${user.pid} ${user.command}`)
+      .join(', ');
     warnings.push(`Cells is running in ${observed.workingDir} (${who})${plan.cells.service ? '; apply stops it first' : ''}`);
   }
   const database = observed.database;

@@ -10,16 +10,18 @@ export function storeLoads(plan: Plan, observed: ObservedRestore): LoadStore[] {
     const spec = plan.stores[dumped.id];
     const live = observed.stores.find((store) => store.id === dumped.id);
     if (spec?.backup !== 'command' || live?.fingerprint === dumped.fingerprint) return [];
-    return [{
-      action: 'load-store' as const,
-      address: `store.${dumped.id}` as const,
-      store: dumped.id,
-      dump: dumped.dump,
-      argv: spec.restore,
-      check: spec.fingerprint,
-      fingerprint: dumped.fingerprint,
-      reason: `its fingerprint differs from the snapshot's: load the snapshot's dump with ${spec.restore[0] ?? '?'}`,
-    }];
+    return [
+      {
+        action: 'load-store' as const,
+        address: `store.${dumped.id}` as const,
+        store: dumped.id,
+        dump: dumped.dump,
+        argv: spec.restore,
+        check: spec.fingerprint,
+        fingerprint: dumped.fingerprint,
+        reason: `its fingerprint differs from the snapshot's: load the snapshot's dump with ${spec.restore[0] ?? '?'}`,
+      },
+    ];
   });
 }
 
@@ -34,7 +36,12 @@ export function storesToKeep(plan: Plan, observed: ObservedRestore, loads: reado
 }
 
 export function storeDrift(observed: ObservedRestore, loads: readonly LoadStore[]): Drift[] {
-  return loads.map(({ store }) => ({ kind: 'store', address: `store.${store}`, change: 'modified', driver: observed.stores.find((candidate) => candidate.id === store)?.driver ?? '?' }));
+  return loads.map(({ store }) => ({
+    kind: 'store',
+    address: `store.${store}`,
+    change: 'modified',
+    driver: observed.stores.find((candidate) => candidate.id === store)?.driver ?? '?',
+  }));
 }
 
 /** Stores this restore does not bring back, and why. */
@@ -42,7 +49,10 @@ export function storeWarnings(plan: Plan, observed: ObservedRestore): string[] {
   return observed.stores.flatMap(({ id, driver }) => {
     const spec = plan.stores[id];
     if (spec?.backup === 'skip') return [`store ${id} (${driver}) is not backed up by cellar (${spec.reason}): restore it with its own tools`];
-    if (spec === undefined) return [`snapshot ${observed.snapshot.id} holds a dump of store ${id} (${driver}), but the plan has no restore command for it (stores.${id}): it is not restored`];
+    if (spec === undefined)
+      return [
+        `snapshot ${observed.snapshot.id} holds a dump of store ${id} (${driver}), but the plan has no restore command for it (stores.${id}): it is not restored`,
+      ];
     return [];
   });
 }

@@ -44,11 +44,17 @@ export function parseSavedPlan(json: unknown, where: string): SavedPlan {
     throw new CellarError('SAVED_PLAN_INVALID', `${where} is not a saved cellar plan; make one with cellar plan --out FILE`);
   }
   if (saved.format_version !== savedPlanFormat) {
-    throw new CellarError('SAVED_PLAN_INVALID', `${where} has format_version ${String(saved.format_version)}; this cellar applies ${savedPlanFormat}, make the plan again`);
+    throw new CellarError(
+      'SAVED_PLAN_INVALID',
+      `${where} has format_version ${String(saved.format_version)}; this cellar applies ${savedPlanFormat}, make the plan again`,
+    );
   }
   const { digest, ...body } = saved;
   if (digest !== savedPlanDigest(body)) {
-    throw new CellarError('SAVED_PLAN_INVALID', `${where} is damaged (its content does not match its digest: it was changed after cellar wrote it); make the plan again`);
+    throw new CellarError(
+      'SAVED_PLAN_INVALID',
+      `${where} is damaged (its content does not match its digest: it was changed after cellar wrote it); make the plan again`,
+    );
   }
   const plan = saved.plan;
   const options = saved.options;
@@ -85,7 +91,17 @@ export function checkFreshness(saved: SavedPlan, current: { readonly planSha256:
 }
 
 /** Every field of an action plan, in the order a difference is reported. */
-const planFields = ['mode', 'target', 'snapshot', 'actions', 'drift', 'patches', 'warnings', 'blocked', 'state'] as const satisfies readonly (keyof ActionPlan)[];
+const planFields = [
+  'mode',
+  'target',
+  'snapshot',
+  'actions',
+  'drift',
+  'patches',
+  'warnings',
+  'blocked',
+  'state',
+] as const satisfies readonly (keyof ActionPlan)[];
 
 const fieldNames: Record<(typeof planFields)[number], string> = {
   mode: 'its mode is',
@@ -102,6 +118,7 @@ const fieldNames: Record<(typeof planFields)[number], string> = {
 function fieldReason(field: (typeof planFields)[number], saved: ActionPlan, current: ActionPlan): string {
   if (field === 'snapshot') return `it names snapshot ${saved.snapshot ?? 'none'}, but cellar now plans with ${current.snapshot ?? 'none'}`;
   const prunes = (plan: ActionPlan): string => JSON.stringify(plan.actions.filter((action) => action.action === 'prune-snapshot'));
-  if (field === 'actions' && prunes(saved) !== prunes(current)) return 'it prunes other snapshots than cellar prunes now (retention counts from the current date)';
+  if (field === 'actions' && prunes(saved) !== prunes(current))
+    return 'it prunes other snapshots than cellar prunes now (retention counts from the current date)';
   return `${fieldNames[field]} not what cellar plans now`;
 }

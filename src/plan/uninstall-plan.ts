@@ -28,7 +28,8 @@ export function planUninstall(plan: Plan, facts: UninstallFacts, options: Uninst
   const actions: UninstallAction[] = [];
   const service = plan.cells.service;
   if (facts.workingDirExists) {
-    if (service) actions.push({ action: 'stop-service', address: 'workdir', argv: service.stop, reason: 'Cells must not run while its working dir is removed' });
+    if (service)
+      actions.push({ action: 'stop-service', address: 'workdir', argv: service.stop, reason: 'Cells must not run while its working dir is removed' });
     const { files, bytes } = facts.workingDirHolds;
     actions.push({
       action: 'remove-files',
@@ -39,7 +40,12 @@ export function planUninstall(plan: Plan, facts: UninstallFacts, options: Uninst
     });
   }
   if (options.dropDatabase && facts.databaseName !== undefined) {
-    actions.push({ action: 'drop-database', address: `database.${facts.databaseName}`, database: facts.databaseName, reason: 'asked for with --drop-database' });
+    actions.push({
+      action: 'drop-database',
+      address: `database.${facts.databaseName}`,
+      database: facts.databaseName,
+      reason: 'asked for with --drop-database',
+    });
   }
   const warnings = [...facts.backup.warnings];
   const stores = Object.keys(plan.stores);
@@ -54,7 +60,9 @@ export function planUninstall(plan: Plan, facts: UninstallFacts, options: Uninst
     patches: [],
     warnings,
     blocked: blocked(plan, facts, pending.length, options),
-    state: createHash('sha256').update(JSON.stringify([facts.backup.state, facts.workingDirExists, options])).digest('hex'),
+    state: createHash('sha256')
+      .update(JSON.stringify([facts.backup.state, facts.workingDirExists, options]))
+      .digest('hex'),
   };
 }
 

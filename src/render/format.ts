@@ -15,4 +15,3 @@ export type Paint = (tone: Tone, text: string) => string;
 export function painter(color: boolean): Paint {
   return color ? (tone, text) => `\u001b[${codes[tone][0]}m${text}\u001b[${codes[tone][1]}m` : (_tone, text) => text;
 }
-

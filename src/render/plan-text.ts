@@ -26,8 +26,17 @@ export function renderPlanText(plan: PlanDocument, options: TextOptions): string
       const before = change.before ?? '(absent)';
       lines.push(`  ${paint('change', '~')} ${change.pointer}: ${before} ${paint('dim', '->')} ${change.after}`);
     }
-    if (options.diffs === false) lines.push(paint('dim', `  (the unified diff: cellar plan${plan.mode === 'restore' ? ' --restore' : ''}, or apply --diff)`), '');
-    else lines.push('', ...patch.diff.trimEnd().split('\n').map((line) => colorDiffLine(line, paint)), '');
+    if (options.diffs === false)
+      lines.push(paint('dim', `  (the unified diff: cellar plan${plan.mode === 'restore' ? ' --restore' : ''}, or apply --diff)`), '');
+    else
+      lines.push(
+        '',
+        ...patch.diff
+          .trimEnd()
+          .split('\n')
+          .map((line) => colorDiffLine(line, paint)),
+        '',
+      );
   }
   if (plan.actions.length > 0) {
     lines.push(paint('bold', 'Actions:'));
@@ -80,7 +89,9 @@ function renderDrift(drift: DriftDocument, paint: Paint): string[] {
     modified > 0 ? paint('change', `~${modified}`) : '',
     deleted > 0 ? paint('remove', `-${deleted}`) : '',
     folders > 0 ? paint('dim', `(${folders} folder${folders === 1 ? '' : 's'})`) : '',
-  ].filter((part) => part !== '').join(' ');
+  ]
+    .filter((part) => part !== '')
+    .join(' ');
   const marker = drift.change === 'added' ? paint('add', '+') : paint('change', '~');
   const lines = [`  ${marker} ${drift.address}  ${counts}  (${formatBytes(bytes)} to copy)`];
   // A whole new address lists its paths only when all of them are asked for (--verbose).

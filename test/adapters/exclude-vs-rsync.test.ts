@@ -145,7 +145,11 @@ async function copyAndWalk(index: number, exclude: readonly string[], only?: rea
 
 // rsync spends most of its time waiting on its own processes: run a few copies at a time.
 beforeAll(async () => {
-  const runs: [readonly string[], (readonly string[])?][] = [[[]], ...[...agreeing, workdirPatterns, ...subtle].map((exclude): [readonly string[]] => [exclude]), [[], configFiles]];
+  const runs: [readonly string[], (readonly string[])?][] = [
+    [[]],
+    ...[...agreeing, workdirPatterns, ...subtle].map((exclude): [readonly string[]] => [exclude]),
+    [[], configFiles],
+  ];
   let next = 0;
   const worker = async (): Promise<void> => {
     for (let index = next++; index < runs.length; index = next++) {

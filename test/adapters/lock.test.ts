@@ -16,7 +16,9 @@ describe('the target lock', () => {
   let target: string;
   const lock = (): string => join(target, 'cellar.lock');
   const interrupted = (): string => join(target, 'cellar.lock.interrupted');
-  const write = (path: string, record: LockRecord): void => { writeFileSync(path, `${JSON.stringify(record)}\n`); };
+  const write = (path: string, record: LockRecord): void => {
+    writeFileSync(path, `${JSON.stringify(record)}\n`);
+  };
 
   beforeEach(() => {
     target = mkdtempSync(join(tmpdir(), 'cellar-lock-'));

@@ -50,7 +50,10 @@ describe('runOnThreads', () => {
     const outputs = await runOnThreads<Input, { square: number; thread: number }>(script, tasks(inputs), 2);
     expect(outputs.map((output) => output.square)).toEqual(inputs.map(({ n }) => n * n));
     const threads = new Set(outputs.map((output) => output.thread));
-    expect([...threads].every((thread) => thread !== threadId), 'every task ran on a worker thread').toBe(true);
+    expect(
+      [...threads].every((thread) => thread !== threadId),
+      'every task ran on a worker thread',
+    ).toBe(true);
     expect(threads.size, 'no more threads than the pool has').toBeLessThanOrEqual(2);
   });
 
@@ -70,10 +73,22 @@ describe('runOnThreads', () => {
 });
 
 describe('threadsFor', () => {
-  const heavy = [{ input: 1, weight: 30_000 }, { input: 2, weight: 30_000 }];
+  const heavy = [
+    { input: 1, weight: 30_000 },
+    { input: 2, weight: 30_000 },
+  ];
 
   it('stays in-process for light work and for a script that is not built', () => {
-    expect(threadsFor(pathToFileURL(import.meta.filename), [{ input: 1, weight: 10 }, { input: 2, weight: 10 }], 1000)).toBe(0);
+    expect(
+      threadsFor(
+        pathToFileURL(import.meta.filename),
+        [
+          { input: 1, weight: 10 },
+          { input: 2, weight: 10 },
+        ],
+        1000,
+      ),
+    ).toBe(0);
     expect(threadsFor(new URL('file:///nonexistent/worker.js'), heavy, 1000)).toBe(0);
   });
 

@@ -50,7 +50,16 @@ describe('walkTree', () => {
     const [top, folder, file] = walk();
     expect(top).toMatchObject({ path: '', type: 'dir', size: 0 });
     expect(folder).toMatchObject({ path: 'd', type: 'dir', size: 0, mode: 0o2750 });
-    expect(file).toEqual({ path: 'd/f', type: 'file', size: 12, mtimeMs: 1_600_000_000_500, mode: 0o640, uid: process.getuid?.(), gid: process.getgid?.(), link: undefined });
+    expect(file).toEqual({
+      path: 'd/f',
+      type: 'file',
+      size: 12,
+      mtimeMs: 1_600_000_000_500,
+      mode: 0o640,
+      uid: process.getuid?.(),
+      gid: process.getgid?.(),
+      link: undefined,
+    });
   });
 
   it('does not follow symlinks: a link to a folder is one symlink entry', () => {
@@ -134,7 +143,8 @@ describe('walkTree', () => {
     chmodSync(root, 0o755);
     chmodSync(`${root}/locked`, 0o000);
     try {
-      const walked = (exclude: readonly string[] = []): { paths?: string[]; code?: string; message?: string } => (process.getuid?.() === 0 ? walkAsNobody(root, exclude) : walkHere(exclude));
+      const walked = (exclude: readonly string[] = []): { paths?: string[]; code?: string; message?: string } =>
+        process.getuid?.() === 0 ? walkAsNobody(root, exclude) : walkHere(exclude);
       const failed = walked();
       expect(failed.code).toBe('FILESYSTEM');
       expect(failed.message).toBe(`cannot read the folder ${root}/locked: permission denied; give the backup user read access or exclude it`);
@@ -168,7 +178,11 @@ try {
 } catch (error) {
   console.log(JSON.stringify({ code: error.code, message: error.message }));
 }`;
-  return JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' })) as { paths?: string[]; code?: string; message?: string };
+  return JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' })) as {
+    paths?: string[];
+    code?: string;
+    message?: string;
+  };
 }
 
 describe('statEntry', () => {

@@ -1,12 +1,6 @@
 import { describe, expect, it, test } from 'vitest';
 import { indexSnapshotCommand, resyncCommand } from '../../src/cells/admin-commands.js';
-import {
-  parseCellsConfig,
-  readCellsConfig,
-  type CellsConfig,
-  type DatasourceInfo,
-  unknownVersionWarning,
-} from '../../src/cells/cells-config.js';
+import { parseCellsConfig, readCellsConfig, type CellsConfig, type DatasourceInfo, unknownVersionWarning } from '../../src/cells/cells-config.js';
 import { readPydioFixture } from './pydio-fixtures.js';
 
 function flatLocal1(name: string, folder: string, internal: boolean): DatasourceInfo {
@@ -101,11 +95,7 @@ describe('parseCellsConfig on the captured files', () => {
     expect(config.version).toBeUndefined();
     expect(config.majorVersion).toBeUndefined();
     expect(config.generation).toBe('pre-sites');
-    expect(config.datasources).toEqual([
-      structuredLocal1('pydiods1'),
-      structuredLocal1('personal'),
-      structuredLocal1('cellsdata'),
-    ]);
+    expect(config.datasources).toEqual([structuredLocal1('pydiods1'), structuredLocal1('personal'), structuredLocal1('cellsdata')]);
     expect(config.defaultDatabase?.id).toBe('f5eda2bacd38959a7b8533687cb063ad9677dd0b');
     expect(config.defaultMysql?.dsn).toEqual({
       user: 'root',
@@ -226,30 +216,15 @@ describe('readCellsConfig', () => {
     [{ databases: { a: 'x' } }, 'databases.a must be an object with a driver and a dsn'],
     [{ databases: { a: { driver: 'mysql' } } }, 'databases.a must have a driver and a dsn'],
     [{ defaults: { database: 'missing' } }, 'defaults.database refers to databases["missing"], which does not exist'],
-    [
-      { defaults: { database: { $ref: 'databases/a' } } },
-      'defaults.database must be a database id or {"$ref": "#/databases/<id>"}',
-    ],
-    [
-      { databases: { a: { driver: 'mysql', dsn: 'pydio:hunter22@db' } }, defaults: { database: 'a' } },
-      'databases.a.dsn is not a MySQL DSN',
-    ],
-    [
-      { services: { 'pydio.grpc.data.sync': { sources: '["a",' } } },
-      'services["pydio.grpc.data.sync"].sources is a string that does not hold a JSON list',
-    ],
-    [
-      { services: { 'pydio.grpc.data.sync': { sources: [1] } } },
-      'services["pydio.grpc.data.sync"].sources must be a list of datasource names',
-    ],
+    [{ defaults: { database: { $ref: 'databases/a' } } }, 'defaults.database must be a database id or {"$ref": "#/databases/<id>"}'],
+    [{ databases: { a: { driver: 'mysql', dsn: 'pydio:hunter22@db' } }, defaults: { database: 'a' } }, 'databases.a.dsn is not a MySQL DSN'],
+    [{ services: { 'pydio.grpc.data.sync': { sources: '["a",' } } }, 'services["pydio.grpc.data.sync"].sources is a string that does not hold a JSON list'],
+    [{ services: { 'pydio.grpc.data.sync': { sources: [1] } } }, 'services["pydio.grpc.data.sync"].sources must be a list of datasource names'],
     [
       { services: { 'pydio.grpc.data.sync': { sources: ['a'] }, 'pydio.grpc.data.sync.a': { FlatStorage: 'yes' } } },
       'services["pydio.grpc.data.sync.a"].FlatStorage must be true or false',
     ],
-    [
-      { services: { 'pydio.grpc.data.sync': { sources: ['a'] }, 'pydio.grpc.data.sync.a': { StorageType: true } } },
-      'StorageType must be a storage type',
-    ],
+    [{ services: { 'pydio.grpc.data.sync': { sources: ['a'] }, 'pydio.grpc.data.sync.a': { StorageType: true } } }, 'StorageType must be a storage type'],
   ])('refuses %j', (json, message) => {
     expect(() => readCellsConfig(json)).toThrow(message);
     expect(() => readCellsConfig(json)).toThrow(
@@ -303,6 +278,8 @@ describe('unknownVersionWarning', () => {
   });
 
   it('names a newer version and the generation whose rules apply', () => {
-    expect(unknownVersionWarning('5.0.0', 'sites')).toMatch(/^pydio\.json is from Cells 5\.0\.0, newer than this cellar knows \(up to 4\.x\): it reads it by the rules of the sites generation/);
+    expect(unknownVersionWarning('5.0.0', 'sites')).toMatch(
+      /^pydio\.json is from Cells 5\.0\.0, newer than this cellar knows \(up to 4\.x\): it reads it by the rules of the sites generation/,
+    );
   });
 });

@@ -45,10 +45,7 @@ const valid: readonly (readonly [string, MysqlDsn])[] = [
       params: 'charset=utf8mb4,utf8&tls=skip-verify',
     }),
   ],
-  [
-    'user:password@/dbname?loc=UTC&timeout=30s',
-    dsn({ user: 'user', password: 'password', database: 'dbname', params: 'loc=UTC&timeout=30s' }),
-  ],
+  ['user:password@/dbname?loc=UTC&timeout=30s', dsn({ user: 'user', password: 'password', database: 'dbname', params: 'loc=UTC&timeout=30s' })],
   [
     'user:p@ss(word)@tcp([de:ad:be:ef::ca:fe]:80)/dbname?loc=Local',
     dsn({
@@ -61,17 +58,11 @@ const valid: readonly (readonly [string, MysqlDsn])[] = [
     }),
   ],
   ['user:p@/ssword@/', dsn({ user: 'user', password: 'p@/ssword' })],
-  [
-    'u:a:b/c?d@e@tcp(db:3306)/cells',
-    dsn({ user: 'u', password: 'a:b/c?d@e', protocol: 'tcp', address: 'db:3306', database: 'cells' }),
-  ],
+  ['u:a:b/c?d@e@tcp(db:3306)/cells', dsn({ user: 'u', password: 'a:b/c?d@e', protocol: 'tcp', address: 'db:3306', database: 'cells' })],
   ['unix/?arg=%2Fsome%2Fpath.ext', dsn({ protocol: 'unix', params: 'arg=%2Fsome%2Fpath.ext' })],
   ['tcp(127.0.0.1)/dbname', dsn({ protocol: 'tcp', address: '127.0.0.1', database: 'dbname' })],
   ['tcp(de:ad:be:ef::ca:fe)/dbname', dsn({ protocol: 'tcp', address: 'de:ad:be:ef::ca:fe', database: 'dbname' })],
-  [
-    'root@tcp(localhost:3306)/cells',
-    dsn({ user: 'root', protocol: 'tcp', address: 'localhost:3306', database: 'cells' }),
-  ],
+  ['root@tcp(localhost:3306)/cells', dsn({ user: 'root', protocol: 'tcp', address: 'localhost:3306', database: 'cells' })],
   [':secret@tcp(db)/cells', dsn({ password: 'secret', protocol: 'tcp', address: 'db', database: 'cells' })],
   ['pydio:@tcp(db)/cells', dsn({ user: 'pydio', password: '', protocol: 'tcp', address: 'db', database: 'cells' })],
   ['/dbname', dsn({ database: 'dbname' })],
@@ -112,29 +103,12 @@ describe('parseMysqlDsn', () => {
   });
 
   test('gives back exactly the text it parsed, whatever the text', () => {
-    const unit = fc.constantFrom(
-      'u',
-      'p',
-      ':',
-      '@',
-      '/',
-      '?',
-      '(',
-      ')',
-      '[',
-      ']',
-      '=',
-      '&',
-      't',
-      'c',
-      'p',
-      'unix',
-      'tcp',
-      '1',
-    );
+    const unit = fc.constantFrom('u', 'p', ':', '@', '/', '?', '(', ')', '[', ']', '=', '&', 't', 'c', 'p', 'unix', 'tcp', '1');
     // Texts with a DSN's shape around random pieces, so that many parse and the property says something.
     const piece = fc.string({ unit, maxLength: 5 });
-    const shaped = fc.tuple(piece, piece, fc.constantFrom('tcp', 'unix', ''), piece, piece, piece).map(([user, password, protocol, address, database, params]) => `${user}:${password}@${protocol}(${address})/${database}?${params}`);
+    const shaped = fc
+      .tuple(piece, piece, fc.constantFrom('tcp', 'unix', ''), piece, piece, piece)
+      .map(([user, password, protocol, address, database, params]) => `${user}:${password}@${protocol}(${address})/${database}?${params}`);
     let parsedCount = 0;
     fc.assert(
       fc.property(fc.oneof(fc.string({ unit, maxLength: 24 }), shaped), (text) => {
@@ -155,9 +129,7 @@ describe('parseMysqlDsn', () => {
   test('reads back the parts it formatted, passwords with @ : / ? ( ) included', () => {
     const text = (excluded: string) =>
       fc.string({
-        unit: fc
-          .constantFrom('a', 'Z', '9', '-', '@', ':', '/', '?', '(', ')', '%', '=', '&')
-          .filter((c) => !excluded.includes(c)),
+        unit: fc.constantFrom('a', 'Z', '9', '-', '@', ':', '/', '?', '(', ')', '%', '=', '&').filter((c) => !excluded.includes(c)),
       });
     const network = fc.oneof(
       fc.record({ protocol: fc.constant('tcp'), address: fc.constantFrom('', 'db.internal', 'db:3307', '[::1]:3306') }),
@@ -232,10 +204,7 @@ describe('maskDsnPassword', () => {
     [':secret@unix(/run/mysqld/mysqld.sock)/cells', ':(sensitive)@unix(/run/mysqld/mysqld.sock)/cells'],
     ['root@tcp(localhost:3306)/cells', 'root@tcp(localhost:3306)/cells'],
     ['root:@tcp(localhost:3306)/cells', 'root:@tcp(localhost:3306)/cells'],
-    [
-      '/home/pydio/.config/pydio/cells/services/pydio.grpc.chat/chat.db',
-      '/home/pydio/.config/pydio/cells/services/pydio.grpc.chat/chat.db',
-    ],
+    ['/home/pydio/.config/pydio/cells/services/pydio.grpc.chat/chat.db', '/home/pydio/.config/pydio/cells/services/pydio.grpc.chat/chat.db'],
     ['default', 'default'],
   ])('%s', (text, masked) => {
     expect(maskDsnPassword(text)).toBe(masked);

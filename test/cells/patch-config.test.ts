@@ -106,17 +106,14 @@ describe('patchCellsConfig on the captured files', () => {
 
     expect(patch.changes.map((change) => change.pointer)).toEqual(Object.keys(expected));
     expect(patch.changes.filter((change) => change.sensitive).map((change) => change.pointer)).toEqual(sensitive);
-    for (const change of patch.changes.filter((each) => !each.sensitive))
-      expect(change.after).toBe(expected[change.pointer]);
+    for (const change of patch.changes.filter((each) => !each.sensitive)) expect(change.after).toBe(expected[change.pointer]);
 
     const wanted: unknown = JSON.parse(text);
     for (const [pointer, value] of Object.entries(expected)) setAtPointer(wanted, pointer, value);
     expect(JSON.parse(patch.text)).toEqual(wanted);
 
     const diffLines = patch.diff.split('\n');
-    expect(diffLines.filter((line) => line.startsWith('+') && !line.startsWith('+++'))).toHaveLength(
-      patch.changes.length,
-    );
+    expect(diffLines.filter((line) => line.startsWith('+') && !line.startsWith('+++'))).toHaveLength(patch.changes.length);
     expect(diffLines.filter((line) => line.startsWith('-') && !line.startsWith('---'))).toHaveLength(
       patch.changes.filter((change) => change.before !== null).length,
     );
@@ -131,10 +128,7 @@ function pydioJson(json: unknown): string {
 }
 
 // The changed pointers and their shown values, and the patched file's values at those pointers.
-function applied(
-  json: unknown,
-  input: ConfigPatchInput,
-): { shown: Record<string, string | null>; values: Record<string, unknown> } {
+function applied(json: unknown, input: ConfigPatchInput): { shown: Record<string, string | null>; values: Record<string, unknown> } {
   const patch = patchCellsConfig(pydioJson(json), input);
   const result: unknown = JSON.parse(patch.text);
   const valueAt = (pointer: string): unknown =>
@@ -194,21 +188,9 @@ describe('hostname', () => {
   });
 
   test.each([
-    [
-      { version: '2.1.0', defaults: { urlInternal: 'http://[::1]:8080/' } },
-      'fd00::5',
-      { '/defaults/urlInternal': 'http://[fd00::5]:8080/' },
-    ],
-    [
-      { version: '2.1.0', defaults: { urlInternal: 'https://cells.local' } },
-      'cells2',
-      { '/defaults/urlInternal': 'https://cells2' },
-    ],
-    [
-      { version: '4.1.0', defaults: { sites: [{ Binds: ['[::1]:8080', '0.0.0.0:80'] }] } },
-      'cells2',
-      { '/defaults/sites/0/Binds/0': 'cells2:8080' },
-    ],
+    [{ version: '2.1.0', defaults: { urlInternal: 'http://[::1]:8080/' } }, 'fd00::5', { '/defaults/urlInternal': 'http://[fd00::5]:8080/' }],
+    [{ version: '2.1.0', defaults: { urlInternal: 'https://cells.local' } }, 'cells2', { '/defaults/urlInternal': 'https://cells2' }],
+    [{ version: '4.1.0', defaults: { sites: [{ Binds: ['[::1]:8080', '0.0.0.0:80'] }] } }, 'cells2', { '/defaults/sites/0/Binds/0': 'cells2:8080' }],
     [
       {
         version: '4.1.0',
@@ -223,16 +205,8 @@ describe('hostname', () => {
   });
 
   test('leaves urlInternal alone in a sites config and Binds alone in a pre-sites one', () => {
-    expectUnmatched(
-      { version: '4.1.0', defaults: { urlInternal: 'http://cells.local:8080' } },
-      { hostname: 'cells2' },
-      'matches nothing',
-    );
-    expectUnmatched(
-      { version: '2.1.0', defaults: { sites: [{ Binds: ['cells.local:8080'] }] } },
-      { hostname: 'cells2' },
-      'matches nothing',
-    );
+    expectUnmatched({ version: '4.1.0', defaults: { urlInternal: 'http://cells.local:8080' } }, { hostname: 'cells2' }, 'matches nothing');
+    expectUnmatched({ version: '2.1.0', defaults: { sites: [{ Binds: ['cells.local:8080'] }] } }, { hostname: 'cells2' }, 'matches nothing');
   });
 
   test('overriding the host with itself changes nothing', () => {
@@ -337,14 +311,8 @@ describe('publicUrl', () => {
       },
       'ambiguous: the sites of pydio.json have different ReverseProxyURLs (https://a.example, https://b.example)',
     ],
-    [
-      { version: '4.1.0', defaults: {} },
-      'restore.overrides.publicUrl matches nothing: pydio.json has no defaults.sites',
-    ],
-    [
-      { version: '2.1.0', defaults: { urlInternal: 'http://a:8080' } },
-      'restore.overrides.publicUrl matches nothing: pydio.json has no defaults.url',
-    ],
+    [{ version: '4.1.0', defaults: {} }, 'restore.overrides.publicUrl matches nothing: pydio.json has no defaults.sites'],
+    [{ version: '2.1.0', defaults: { urlInternal: 'http://a:8080' } }, 'restore.overrides.publicUrl matches nothing: pydio.json has no defaults.url'],
   ])('refuses %j', (json, message) => {
     expectUnmatched(json, { publicUrl: 'https://n.example' }, message);
   });
@@ -454,24 +422,16 @@ describe('paths and workingDir', () => {
   });
 
   test('refuses a folder that matches no path, naming it', () => {
-    expectUnmatched(
-      folders,
-      { paths: { '/mnt/archive': '/data/archive' } },
-      'restore.overrides.paths./mnt/archive matches no path in pydio.json',
-    );
+    expectUnmatched(folders, { paths: { '/mnt/archive': '/data/archive' } }, 'restore.overrides.paths./mnt/archive matches no path in pydio.json');
     expectUnmatched(folders, { paths: { '/data/cel': '/x' } }, 'restore.overrides.paths./data/cel matches no path');
   });
 
   test('a working dir that matches nothing, or does not move, changes nothing', () => {
-    expect(
-      patchCellsConfig(pydioJson(folders), { workingDir: { from: '/var/lib/cells', to: '/srv/cells' } }).changes,
-    ).toEqual([]);
+    expect(patchCellsConfig(pydioJson(folders), { workingDir: { from: '/var/lib/cells', to: '/srv/cells' } }).changes).toEqual([]);
     expect(patchCellsConfig(pydioJson(folders), { paths: { '/data/cells': '/data/cells' } }).changes).toEqual([]);
   });
 });
 
 test('refuses text that is not JSON', () => {
-  expect(() => patchCellsConfig('{"a": }', { hostname: 'x' })).toThrow(
-    expect.objectContaining({ code: 'CELLS_CONFIG_INVALID' }) as Error,
-  );
+  expect(() => patchCellsConfig('{"a": }', { hostname: 'x' })).toThrow(expect.objectContaining({ code: 'CELLS_CONFIG_INVALID' }) as Error);
 });

@@ -20,17 +20,7 @@ describe('isSensitiveKey', () => {
     expect(isSensitiveKey(key)).toBe(true);
   });
 
-  test.each([
-    'ApiKey',
-    'publicKey',
-    'dsn',
-    'secureHeaders',
-    'personalTokens',
-    'clientID',
-    'issuer',
-    'PeerAddress',
-    'session',
-  ])('%s is not', (key) => {
+  test.each(['ApiKey', 'publicKey', 'dsn', 'secureHeaders', 'personalTokens', 'clientID', 'issuer', 'PeerAddress', 'session'])('%s is not', (key) => {
     expect(isSensitiveKey(key)).toBe(false);
   });
 });
@@ -40,16 +30,8 @@ describe('maskConfigValue', () => {
     [['services', 'pydio.grpc.data.objects.local1', 'ApiSecret'], 'f00de219', '(sensitive)'],
     [['services', 'pydio.web.oauth', 'secret', 'nested'], 'value', '(sensitive)'],
     [['services', 'pydio.grpc.mailer', 'sender', 'password'], '', ''],
-    [
-      ['databases', 'a', 'dsn'],
-      'pydio:cells@tcp(localhost:3306)/cells?parseTime=true',
-      'pydio:(sensitive)@tcp(localhost:3306)/cells?parseTime=true',
-    ],
-    [
-      ['databases', 'a', 'dsn'],
-      'mongodb://cells:s3cr@t@mongo:27017/cells?authSource=admin',
-      'mongodb://cells:(sensitive)@mongo:27017/cells?authSource=admin',
-    ],
+    [['databases', 'a', 'dsn'], 'pydio:cells@tcp(localhost:3306)/cells?parseTime=true', 'pydio:(sensitive)@tcp(localhost:3306)/cells?parseTime=true'],
+    [['databases', 'a', 'dsn'], 'mongodb://cells:s3cr@t@mongo:27017/cells?authSource=admin', 'mongodb://cells:(sensitive)@mongo:27017/cells?authSource=admin'],
     [
       ['databases', 'a', 'dsn'],
       '/home/pydio/.config/pydio/cells/services/pydio.grpc.chat/chat.db',
@@ -57,21 +39,13 @@ describe('maskConfigValue', () => {
     ],
     [['defaults', 'url'], 'https://admin:pw@example.com/cells', 'https://admin:(sensitive)@example.com/cells'],
     [['defaults', 'url'], 'https://example.com/a@b', 'https://example.com/a@b'],
-    [
-      ['defaults', 'sites', 0, 'TLSConfig', 'Certificate', 'Key'],
-      '-----BEGIN RSA PRIVATE KEY-----\nMIIE\n-----END RSA PRIVATE KEY-----',
-      '(sensitive)',
-    ],
+    [['defaults', 'sites', 0, 'TLSConfig', 'Certificate', 'Key'], '-----BEGIN RSA PRIVATE KEY-----\nMIIE\n-----END RSA PRIVATE KEY-----', '(sensitive)'],
     [
       ['defaults', 'update', 'publicKey'],
       '-----BEGIN PUBLIC KEY-----\nMIIB\n-----END PUBLIC KEY-----',
       '-----BEGIN PUBLIC KEY-----\nMIIB\n-----END PUBLIC KEY-----',
     ],
-    [
-      ['services', 'x', 'description'],
-      'pydio:cells@tcp(localhost:3306)/cells',
-      'pydio:cells@tcp(localhost:3306)/cells',
-    ],
+    [['services', 'x', 'description'], 'pydio:cells@tcp(localhost:3306)/cells', 'pydio:cells@tcp(localhost:3306)/cells'],
   ])('%j %j', (path, value, masked) => {
     expect(maskConfigValue(path, value)).toBe(masked);
   });
@@ -103,16 +77,13 @@ describe('maskConfigSecrets on the captured files', () => {
     'v2.1.0-urls-fragment.json': [],
   };
 
-  test.each(Object.entries(secretLines) as [PydioFixture, readonly string[]][])(
-    '%s: only the secret lines change',
-    (fixture, expected) => {
-      const text = readPydioFixture(fixture);
-      const masked = maskConfigSecrets(text);
-      const before = text.split('\n');
-      const after = masked.split('\n');
-      expect(after).toHaveLength(before.length);
-      const changed = after.filter((line, index) => line !== before[index]).map((line) => line.trim());
-      expect(changed).toEqual(expected);
-    },
-  );
+  test.each(Object.entries(secretLines) as [PydioFixture, readonly string[]][])('%s: only the secret lines change', (fixture, expected) => {
+    const text = readPydioFixture(fixture);
+    const masked = maskConfigSecrets(text);
+    const before = text.split('\n');
+    const after = masked.split('\n');
+    expect(after).toHaveLength(before.length);
+    const changed = after.filter((line, index) => line !== before[index]).map((line) => line.trim());
+    expect(changed).toEqual(expected);
+  });
 });

@@ -47,7 +47,9 @@ describe('apply output', () => {
 
   it("shows pydio.json's unified diff in plan, and in apply only with --diff", async () => {
     const restorePlan = join(root, 'restore.yaml');
-    writeFileSync(restorePlan, `${readFileSync(planFile, 'utf8')}
+    writeFileSync(
+      restorePlan,
+      `${readFileSync(planFile, 'utf8')}
 restore:
   from: local
   workingDir: ${join(root, 'restored', 'cells')}
@@ -55,7 +57,8 @@ restore:
     admin: { user: root }
   overrides:
     database: { name: ${restoredDatabase} }
-`);
+`,
+    );
     const plan = await cellar(['plan', '--restore'], restorePlan);
     expect(plan.stdout).toContain('--- a/pydio.json');
     const withDiff = await cellar(['apply', '--restore', '--diff', '--yes', '--no-safety-snapshot'], restorePlan);

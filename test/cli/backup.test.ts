@@ -14,7 +14,10 @@ describe('backup: plan and apply on real rsync and MariaDB', () => {
   let env: Record<string, string>;
   const cellar = (args: readonly string[], extraEnv: Record<string, string> = {}): Promise<CliResult> =>
     runCellar(['-f', planFile, ...args], { cwd: root, env: { ...env, ...extraEnv } });
-  const snapshotIds = (): string[] => readdirSync(join(target, 'snapshots')).filter((name) => /^\d{8}T\d{6}Z$/.test(name)).sort();
+  const snapshotIds = (): string[] =>
+    readdirSync(join(target, 'snapshots'))
+      .filter((name) => /^\d{8}T\d{6}Z$/.test(name))
+      .sort();
   const manifestOf = (id: string): { database: { dumped: boolean; dump: string } } =>
     JSON.parse(readFileSync(join(target, 'snapshots', id, 'manifest.json'), 'utf8')) as { database: { dumped: boolean; dump: string } };
 
@@ -82,7 +85,9 @@ describe('backup: plan and apply on real rsync and MariaDB', () => {
     for (const path of touched) expect(inode(second, path)).not.toBe(inode(first!, path));
     expect(inode(second, 'pydio.json')).toBe(inode(first!, 'pydio.json'));
     const untouched = install.datasources[0]!;
-    const sample = readdirSync(untouched.folder).find((name) => !touched.some((path) => path.endsWith(name)) && statSync(join(untouched.folder, name)).isFile());
+    const sample = readdirSync(untouched.folder).find(
+      (name) => !touched.some((path) => path.endsWith(name)) && statSync(join(untouched.folder, name)).isFile(),
+    );
     const relative = join('data', untouched.folder.split('/data/')[1]!, sample!);
     expect(inode(second, relative)).toBe(inode(first!, relative));
 
@@ -125,7 +130,14 @@ describe('backup: plan and apply on real rsync and MariaDB', () => {
     try {
       const started = readFileSync(`/proc/${holder.pid!}/stat`, 'utf8');
       const processStart = started.slice(started.lastIndexOf(')') + 2).split(' ')[19];
-      const record = { host: (await import('node:os')).hostname(), pid: holder.pid, processStart, started: new Date().toISOString(), command: 'apply', serviceStopped: false };
+      const record = {
+        host: (await import('node:os')).hostname(),
+        pid: holder.pid,
+        processStart,
+        started: new Date().toISOString(),
+        command: 'apply',
+        serviceStopped: false,
+      };
       writeFileSync(join(target, 'cellar.lock'), JSON.stringify(record));
       const apply = await cellar(['apply', '--yes']);
       expect(apply.code).toBe(1);
@@ -171,11 +183,18 @@ describe('backup: plan and apply on real rsync and MariaDB', () => {
     const saved = join(root, 'secret-check.json');
     const outputs = [await cellar(['plan', '--json', '--out', saved]), await cellar(['plan', '--verbose'])];
     const seen = new Set<string>();
-    const child = spawn(process.execPath, [cellarBin, '-f', planFile, 'apply', '--yes', '--verbose'], { cwd: root, env: { ...process.env, ...env, NO_COLOR: '1' } });
+    const child = spawn(process.execPath, [cellarBin, '-f', planFile, 'apply', '--yes', '--verbose'], {
+      cwd: root,
+      env: { ...process.env, ...env, NO_COLOR: '1' },
+    });
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    const done = new Promise<number>((resolve) => child.on('close', (code) => { resolve(code ?? 1); }));
+    const done = new Promise<number>((resolve) =>
+      child.on('close', (code) => {
+        resolve(code ?? 1);
+      }),
+    );
     const state = { running: true };
     void done.then(() => (state.running = false));
     while (state.running) {

@@ -13,7 +13,8 @@ import { createPlannedInstall, type PlannedInstall } from '../ops/support.js';
  */
 async function loggingTools(folder: string, log: string, fail: boolean): Promise<string> {
   await mkdir(folder, { recursive: true });
-  const wrap = (name: string, body: string): string => `#!/bin/sh\nPATH="\${PATH#*:}"\necho "${name} start" >> '${log}'\n${body}\nstatus=$?\necho "${name} end" >> '${log}'\nexit $status\n`;
+  const wrap = (name: string, body: string): string =>
+    `#!/bin/sh\nPATH="\${PATH#*:}"\necho "${name} start" >> '${log}'\n${body}\nstatus=$?\necho "${name} end" >> '${log}'\nexit $status\n`;
   const client = (tool: string, failing: string): string => `case "$1" in --version) exec ${tool} "$@";; esac\n${fail ? failing : `${tool} "$@"`}`;
   const dropped = 'echo "ERROR 2013 (HY000) at line 1: Lost connection to server during query" >&2; false';
   const tools: Record<string, string> = {
@@ -100,7 +101,9 @@ describe('a restore loads the database beside the file copies', () => {
     const database = uniqueName(`cellar_${label}`);
     databases.push(database);
     const file = join(planned.root, `${label}.yaml`);
-    await writeFile(file, `${await readFile(planned.planFile, 'utf8')}
+    await writeFile(
+      file,
+      `${await readFile(planned.planFile, 'utf8')}
 restore:
   from: local
   workingDir: ${join(planned.root, label)}
@@ -108,7 +111,8 @@ restore:
     admin: { user: root }
   overrides:
     database: { name: ${database} }
-`);
+`,
+    );
     return { file, database };
   };
 

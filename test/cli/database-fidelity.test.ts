@@ -18,7 +18,10 @@ describe('database: what the dump needs and what the restore recreates', () => {
     runCellar(['-f', plan, ...args], { cwd: root, env: { CELLS_DB_PASSWORD: install.database.password } });
   const defaults = (database: string): Promise<{ charset: string; collation: string }> =>
     withAdmin(async (admin) => {
-      const [rows] = await admin.query<RowDataPacket[]>('SELECT DEFAULT_CHARACTER_SET_NAME AS charset, DEFAULT_COLLATION_NAME AS collation FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = ?', [database]);
+      const [rows] = await admin.query<RowDataPacket[]>(
+        'SELECT DEFAULT_CHARACTER_SET_NAME AS charset, DEFAULT_COLLATION_NAME AS collation FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = ?',
+        [database],
+      );
       return { charset: String(rows[0]?.charset), collation: String(rows[0]?.collation) };
     });
 
@@ -63,7 +66,9 @@ describe('database: what the dump needs and what the restore recreates', () => {
     const apply = await cellar(['apply', '--yes']);
     expect(apply.code, apply.stderr).toBe(0);
     const restorePlan = join(root, 'restore.yaml');
-    writeFileSync(restorePlan, `${readFileSync(planFile, 'utf8')}
+    writeFileSync(
+      restorePlan,
+      `${readFileSync(planFile, 'utf8')}
 restore:
   from: local
   workingDir: ${join(root, 'restored', 'cells')}
@@ -71,7 +76,8 @@ restore:
     admin: { user: root }
   overrides:
     database: { name: ${restored} }
-`);
+`,
+    );
     const restore = await cellar(['apply', '--restore', '--yes'], restorePlan);
     expect(restore.code, restore.stderr).toBe(0);
     expect(await defaults(restored)).toEqual({ charset: 'utf8mb4', collation: 'utf8mb4_unicode_520_ci' });

@@ -77,7 +77,9 @@ describe('cellar init on each captured pydio.json', () => {
     for (const secret of others) for (const text of everything) expect(text).not.toContain(secret);
     // A password may spell the same as the user or the database name ("root", "cells"): those fields aside, it is nowhere.
     for (const password of passwords) {
-      const holders = scalars(plan).filter(([, value]) => value === password).map(([path]) => path);
+      const holders = scalars(plan)
+        .filter(([, value]) => value === password)
+        .map(([path]) => path);
       expect(holders.every((path) => path === 'database.user' || path === 'database.name')).toBe(true);
       for (const text of everything) expect(text).not.toMatch(new RegExp(`:${password}@|password: ${password}\\b`));
     }
@@ -99,7 +101,11 @@ describe('cellar init', () => {
     await installFixture('v4.0.0-dev.json');
     await writeFile(join(root, 'backup-plan.yaml'), '# mine\n');
     const refused = await runCellar(['init', '--working-dir', 'cells'], { cwd: root, env });
-    expect(refused).toEqual({ code: 1, stdout: '', stderr: 'cellar: backup-plan.yaml already exists; pass --force to overwrite it, or -o to write elsewhere\n' });
+    expect(refused).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: 'cellar: backup-plan.yaml already exists; pass --force to overwrite it, or -o to write elsewhere\n',
+    });
     expect(await readFile(join(root, 'backup-plan.yaml'), 'utf8')).toBe('# mine\n');
 
     const forced = await runCellar(['init', '--working-dir', 'cells', '--force'], { cwd: root, env });

@@ -25,7 +25,10 @@ describe('restore: exactly what was backed up, or a failure', () => {
   let restoreCount = 0;
   const cellar = (args: readonly string[], plan = planFile): Promise<CliResult> =>
     runCellar(['-f', plan, ...args], { cwd: root, env: { CELLS_DB_PASSWORD: install.database.password } });
-  const snapshots = (): string[] => readdirSync(join(target, 'snapshots')).filter((name) => /^\d{8}T\d{6}Z$/.test(name)).sort();
+  const snapshots = (): string[] =>
+    readdirSync(join(target, 'snapshots'))
+      .filter((name) => /^\d{8}T\d{6}Z$/.test(name))
+      .sort();
   const snapshotPath = (id: string, ...parts: string[]): string => join(target, 'snapshots', id, ...parts);
   const readManifest = (id: string): Json => JSON.parse(readFileSync(snapshotPath(id, 'manifest.json'), 'utf8')) as Json;
   /** Rewrites a manifest as a forger who can write the target would: its digest recomputed. */
@@ -43,7 +46,9 @@ describe('restore: exactly what was backed up, or a failure', () => {
     const database = uniqueName('cellar_integrity');
     databases.push(database);
     const plan = join(root, `restore-${restoreCount}.yaml`);
-    writeFileSync(plan, `${readFileSync(planFile, 'utf8')}
+    writeFileSync(
+      plan,
+      `${readFileSync(planFile, 'utf8')}
 restore:
   from: local
   workingDir: ${workingDir}
@@ -51,12 +56,15 @@ restore:
     admin: { user: root }
   overrides:
     database: { name: ${database} }
-`);
+`,
+    );
     return { plan, workingDir, database };
   };
   const firstDatasourceFile = (id: string): string => {
     const list = readFileSync(snapshotPath(id, 'lists', 'datasource.pydiods1.ndjson'), 'utf8').split('\n');
-    const entry = list.map((line) => (line === '' ? undefined : (JSON.parse(line) as { p: string; t: string; s?: number }))).find((item) => item?.t === 'f' && (item.s ?? 0) > 0);
+    const entry = list
+      .map((line) => (line === '' ? undefined : (JSON.parse(line) as { p: string; t: string; s?: number })))
+      .find((item) => item?.t === 'f' && (item.s ?? 0) > 0);
     return entry!.p;
   };
 
@@ -235,7 +243,9 @@ restore:
 
   it('gives files their owner by name on a host that numbers that user and group otherwise', async () => {
     const name = `cellar${Math.floor(Math.random() * 1e6)}`;
-    const run = (argv: string[]): void => { execFileSync(argv[0]!, argv.slice(1)); };
+    const run = (argv: string[]): void => {
+      execFileSync(argv[0]!, argv.slice(1));
+    };
     run(['groupadd', '-g', '47001', name]);
     run(['useradd', '-u', '47001', '-g', name, '-M', '-N', '-s', '/usr/sbin/nologin', name]);
     try {

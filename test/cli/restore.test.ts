@@ -1,6 +1,19 @@
 import { execFile, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { appendFileSync, chmodSync, chownSync, mkdtempSync, readFileSync, readdirSync, realpathSync, rmSync, statSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
+import {
+  appendFileSync,
+  chmodSync,
+  chownSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  realpathSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  unlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -92,7 +105,10 @@ describe('restore: plan and apply on real rsync and MariaDB', () => {
   const cleanups: (() => unknown)[] = [];
 
   const cellar = (args: readonly string[], plan = planFile): Promise<CliResult> => runCellar(['-f', plan, ...args], { cwd: root, env });
-  const snapshotIds = (folder = target): string[] => readdirSync(join(folder, 'snapshots')).filter((name) => /^\d{8}T\d{6}Z$/.test(name)).sort();
+  const snapshotIds = (folder = target): string[] =>
+    readdirSync(join(folder, 'snapshots'))
+      .filter((name) => /^\d{8}T\d{6}Z$/.test(name))
+      .sort();
   /** A plan file beside the main one: the same backup plan, with its own restore section. */
   const planWith = (name: string, restore: string): string => {
     const path = join(root, name);
@@ -100,17 +116,19 @@ describe('restore: plan and apply on real rsync and MariaDB', () => {
     return path;
   };
   const expectNoSecret = (...results: CliResult[]): void => {
-    for (const result of results) for (const secret of secrets) {
-      expect(result.stdout).not.toContain(secret);
-      expect(result.stderr).not.toContain(secret);
-    }
+    for (const result of results)
+      for (const secret of secrets) {
+        expect(result.stdout).not.toContain(secret);
+        expect(result.stderr).not.toContain(secret);
+      }
   };
-  const firstFile = (prefix: string): string =>
-    [...originalState].find(([path, entry]) => path.startsWith(prefix) && entry.startsWith('file '))![0];
+  const firstFile = (prefix: string): string => [...originalState].find(([path, entry]) => path.startsWith(prefix) && entry.startsWith('file '))![0];
 
   beforeAll(async () => {
     root = realpathSync(mkdtempSync(join(tmpdir(), 'cellar-restore-')));
-    cleanups.push(() => { rmSync(root, { recursive: true, force: true }); });
+    cleanups.push(() => {
+      rmSync(root, { recursive: true, force: true });
+    });
     // Created before the backup: its tables were last changed before the snapshot was taken.
     older = await createSampleInstall({ root: join(root, 'older'), files: 120, seed: 2, database: uniqueName('cellar_older') });
     cleanups.push(() => older.dispose());
@@ -131,10 +149,12 @@ describe('restore: plan and apply on real rsync and MariaDB', () => {
     await withAdmin(async (admin) => {
       await admin.query('CREATE USER ?@? IDENTIFIED BY ?, ?@? IDENTIFIED BY ?', [newUser, 'localhost', newPassword, newUser, '127.0.0.1', newPassword]);
     });
-    cleanups.push(() => withAdmin(async (admin) => {
-      await admin.query(`DROP DATABASE IF EXISTS \`${newDatabase}\``);
-      await admin.query('DROP USER IF EXISTS ?@?, ?@?', [newUser, 'localhost', newUser, '127.0.0.1']);
-    }));
+    cleanups.push(() =>
+      withAdmin(async (admin) => {
+        await admin.query(`DROP DATABASE IF EXISTS \`${newDatabase}\``);
+        await admin.query('DROP USER IF EXISTS ?@?, ?@?', [newUser, 'localhost', newUser, '127.0.0.1']);
+      }),
+    );
     target = join(root, 'backups');
     restoredDir = join(root, 'restored', 'cells');
     planFile = join(root, 'plan.yaml');
@@ -177,7 +197,9 @@ restore:
     expect(json.code, json.stderr).toBe(2);
     const document = JSON.parse(json.stdout) as PlanDocument;
     expect(document.blocked).toBeNull();
-    expect(document.actions.map((action) => action.action)).toEqual(expect.arrayContaining(['restore-files', 'create-database', 'load-database', 'patch-config']));
+    expect(document.actions.map((action) => action.action)).toEqual(
+      expect.arrayContaining(['restore-files', 'create-database', 'load-database', 'patch-config']),
+    );
     const changes = document.patches[0]!.changes;
     plannedPointers = changes.map((change) => change.pointer).sort();
     const dsn = defaultDsn(originalConfig);
@@ -217,7 +239,9 @@ restore:
     try {
       const [rows] = await connection.query<RowDataPacket[]>('SELECT COUNT(*) AS tables FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE()');
       expect(Number(rows[0]!.tables)).toBe(Object.keys(originalChecksums).length);
-      const [schema] = await connection.query<RowDataPacket[]>('SELECT DEFAULT_CHARACTER_SET_NAME AS charset FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = DATABASE()');
+      const [schema] = await connection.query<RowDataPacket[]>(
+        'SELECT DEFAULT_CHARACTER_SET_NAME AS charset FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = DATABASE()',
+      );
       expect(schema[0]!.charset).toBe('utf8mb4');
     } finally {
       await connection.end();
@@ -255,10 +279,13 @@ restore:
 
       const marks = join(root, 'service.log');
       const servicePlan = join(root, 'service-plan.yaml');
-      writeFileSync(servicePlan, planText.replace(
-        / {2}# service:\n.*\n.*\n.*\n/,
-        `  service:\n    stop: [sh, -c, "echo stop >> ${marks} && kill ${live.pid!}"]\n    start: [sh, -c, "echo start >> ${marks}"]\n`,
-      ));
+      writeFileSync(
+        servicePlan,
+        planText.replace(
+          / {2}# service:\n.*\n.*\n.*\n/,
+          `  service:\n    stop: [sh, -c, "echo stop >> ${marks} && kill ${live.pid!}"]\n    start: [sh, -c, "echo start >> ${marks}"]\n`,
+        ),
+      );
       const plan = await cellar(['plan', '--restore', '--no-safety-snapshot', '--json'], servicePlan);
       const document = JSON.parse(plan.stdout) as PlanDocument;
       expect(document.actions.map((action) => action.action)).toEqual(['stop-service', 'restore-files', 'check-restore', 'start-service']);
@@ -288,7 +315,9 @@ restore:
     const plan = await cellar(['plan', '--restore'], damagedPlan);
     expect(plan.stdout).toContain(`Apply will refuse this plan: snapshot ${id!} is damaged (workdir/${removed}: missing)`);
     expect(plan.code).toBe(1);
-    expect(plan.stderr).toBe(`cellar: this plan cannot be applied: snapshot ${id!} is damaged (workdir/${removed}: missing); run cellar verify and restore another snapshot\n`);
+    expect(plan.stderr).toBe(
+      `cellar: this plan cannot be applied: snapshot ${id!} is damaged (workdir/${removed}: missing); run cellar verify and restore another snapshot\n`,
+    );
     const apply = await cellar(['apply', '--restore', '--yes'], damagedPlan);
     expect(apply.code).toBe(1);
     expect(apply.stderr.trimEnd().split('\n')).toEqual([
@@ -323,12 +352,15 @@ restore:
   });
 
   it('undoes a restore into a folder and database holding an older installation with its safety snapshot', async () => {
-    const olderPlan = planWith('older-plan.yaml', `restore:
+    const olderPlan = planWith(
+      'older-plan.yaml',
+      `restore:
   from: local
   workingDir: ${older.workingDir}
   overrides:
     database: { name: ${older.database.name}, user: ${older.database.user}, password: { env: OLDER_DB_PASSWORD } }
-`);
+`,
+    );
     const previous = { files: treeState(older.workingDir), checksums: await checksumTables(older.database.name) };
     const apply = await cellar(['apply', '--restore', '--yes'], olderPlan);
     expect(apply.code, apply.stderr).toBe(0);
@@ -390,7 +422,11 @@ restore:
     const plan = await cellar(['plan', '--restore', '--json'], resyncPlan);
     const document = JSON.parse(plan.stdout) as PlanDocument;
     expect(document.actions.map((action) => action.action).filter((action) => action !== 'restore-files')).toEqual([
-      'stop-service', 'safety-snapshot', 'check-restore', 'start-service', 'resync-datasource',
+      'stop-service',
+      'safety-snapshot',
+      'check-restore',
+      'start-service',
+      'resync-datasource',
     ]);
     expect(document.actions.at(-1)).toMatchObject({ address: 'datasource.cellsdata' });
     const apply = await cellar(['apply', '--restore', '--target', 'other', '--yes'], resyncPlan);

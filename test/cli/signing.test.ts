@@ -21,7 +21,10 @@ describe('signed manifests', () => {
   let keyFile: string;
   const cellar = (args: readonly string[], plan = planFile): Promise<CliResult> =>
     runCellar(['-f', plan, ...args], { cwd: root, env: { CELLS_DB_PASSWORD: install.database.password } });
-  const snapshots = (): string[] => readdirSync(join(target, 'snapshots')).filter((name) => /^\d{8}T\d{6}Z$/.test(name)).sort();
+  const snapshots = (): string[] =>
+    readdirSync(join(target, 'snapshots'))
+      .filter((name) => /^\d{8}T\d{6}Z$/.test(name))
+      .sort();
   const manifestPath = (id: string): string => join(target, 'snapshots', id, 'manifest.json');
   const readManifest = (id: string): Json => JSON.parse(readFileSync(manifestPath(id), 'utf8')) as Json;
   /** Rewrites a manifest as a forger without the key would: the digest recomputed, the HMAC kept. */
@@ -67,7 +70,9 @@ describe('signed manifests', () => {
     const [id] = snapshots();
     const original = readFileSync(manifestPath(id!), 'utf8');
     try {
-      forge(id!, (manifest) => { manifest.host = 'elsewhere'; });
+      forge(id!, (manifest) => {
+        manifest.host = 'elsewhere';
+      });
       const verify = await cellar(['verify', '--snapshot', id!]);
       expect(verify.code).toBe(1);
       expect(verify.stderr).toContain('its signature does not match signing.key');

@@ -35,7 +35,10 @@ describe('stores: databases that cellar backs up through the plan’s commands',
       const [found] = await admin.query<RowDataPacket[]>(`SELECT body FROM \`${store}\`.docs ORDER BY id`);
       return found.map((row) => String(row.body));
     });
-  const snapshots = (): string[] => readdirSync(join(root, 'backups', 'snapshots')).filter((name) => /^\d{8}T\d{6}Z$/.test(name)).sort();
+  const snapshots = (): string[] =>
+    readdirSync(join(root, 'backups', 'snapshots'))
+      .filter((name) => /^\d{8}T\d{6}Z$/.test(name))
+      .sort();
   const storesOf = (id: string): StoreRecord[] =>
     (JSON.parse(readFileSync(join(root, 'backups', 'snapshots', id, 'manifest.json'), 'utf8')) as { stores: StoreRecord[] }).stores;
   const writePlan = (stores: string): void => {
@@ -79,7 +82,9 @@ describe('stores: databases that cellar backs up through the plan’s commands',
   it('refuses a plan that does not say how a MongoDB of pydio.json is backed up', async () => {
     const validate = await cellar(['validate']);
     expect(validate.code).toBe(1);
-    expect(validate.stderr).toContain('database "documents" (driver mongodb) is in pydio.json but not in the plan, so it would not be backed up; declare it under stores');
+    expect(validate.stderr).toContain(
+      'database "documents" (driver mongodb) is in pydio.json but not in the plan, so it would not be backed up; declare it under stores',
+    );
     const plan = await cellar(['plan']);
     expect(plan.code).toBe(1);
   });
@@ -141,7 +146,9 @@ describe('stores: databases that cellar backs up through the plan’s commands',
     expect(await rows()).toEqual(['versions', 'activity', 'jobs']);
     expect((await cellar(['plan', '--restore', '--detailed-exitcode'])).code).toBe(0);
     // The safety snapshot kept the store as the restore found it.
-    const safety = readdirSync(join(root, 'backups', 'snapshots')).sort().slice(-1)[0]!;
+    const safety = readdirSync(join(root, 'backups', 'snapshots'))
+      .sort()
+      .slice(-1)[0]!;
     const manifest = JSON.parse(readFileSync(join(root, 'backups', 'snapshots', safety, 'manifest.json'), 'utf8')) as { kind: string; stores: StoreRecord[] };
     expect(manifest.kind).toBe('safety');
     expect(readFileSync(join(root, 'backups', 'snapshots', safety, manifest.stores[0]!.dump), 'utf8')).not.toContain("(2,'activity')");
@@ -152,9 +159,13 @@ describe('stores: databases that cellar backs up through the plan’s commands',
     await withAdmin((admin) => admin.query(`DELETE FROM \`${store}\`.docs WHERE id = 3`));
     const restore = await cellar(['apply', '--restore', '--yes']);
     expect(restore.code).toBe(1);
-    expect(restore.stderr).toContain("cellar: store documents does not hold the snapshot's dump after its restore command ran (its fingerprint differs); check stores.documents.restore");
+    expect(restore.stderr).toContain(
+      "cellar: store documents does not hold the snapshot's dump after its restore command ran (its fingerprint differs); check stores.documents.restore",
+    );
     const kindOf = (id: string): string => (JSON.parse(readFileSync(join(root, 'backups', 'snapshots', id, 'manifest.json'), 'utf8')) as { kind: string }).kind;
-    const latest = snapshots().filter((id) => storesOf(id).length > 0 && kindOf(id) === 'backup').slice(-1)[0]!;
+    const latest = snapshots()
+      .filter((id) => storesOf(id).length > 0 && kindOf(id) === 'backup')
+      .slice(-1)[0]!;
     const dumpFile = join(root, 'backups', 'snapshots', latest, storesOf(latest)[0]!.dump);
     writeFileSync(dumpFile, readFileSync(dumpFile, 'utf8').replace("'jobs'", "'jobz'"));
     const verify = await cellar(['verify', '--read-data', '--snapshot', latest]);
@@ -174,7 +185,9 @@ describe('stores: databases that cellar backs up through the plan’s commands',
     const before = snapshots();
     const apply = await cellar(['apply', '--yes']);
     expect(apply.code).toBe(1);
-    expect(apply.stderr).toMatch(/^cellar: the dump command of stores\.documents: mariadb-dump exited with 2: .*; run it by hand to see why, then fix it in the plan$/m);
+    expect(apply.stderr).toMatch(
+      /^cellar: the dump command of stores\.documents: mariadb-dump exited with 2: .*; run it by hand to see why, then fix it in the plan$/m,
+    );
     expect(snapshots()).toEqual(before);
     expect(readdirSync(join(root, 'backups', 'snapshots')).filter((name) => !before.includes(name) && !name.startsWith('.'))).toEqual([]);
   });

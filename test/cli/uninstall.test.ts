@@ -31,7 +31,9 @@ interface BackedUp {
  */
 async function backedUpInstall(prefix: string): Promise<BackedUp> {
   const root = realpathSync(mkdtempSync(join(tmpdir(), prefix)));
-  const removeRoot = (): void => { rmSync(root, { recursive: true, force: true }); };
+  const removeRoot = (): void => {
+    rmSync(root, { recursive: true, force: true });
+  };
   const install = await createSampleInstall({ root: join(root, 'pydio'), files: 80, database: uniqueName('cellar_uninstall') }).catch((error: unknown) => {
     removeRoot();
     throw error;
@@ -67,8 +69,12 @@ async function prepare(root: string, install: SampleInstall, dispose: () => Prom
     let stderr = '';
     const questions: string[] = [];
     const io: Io = {
-      out: (text) => { stdout += text; },
-      err: (text) => { stderr += text; },
+      out: (text) => {
+        stdout += text;
+      },
+      err: (text) => {
+        stderr += text;
+      },
       interactive: true,
       color: false,
       env: { ...process.env, ...env },
@@ -102,7 +108,9 @@ describe('uninstall: removes the working dir and nothing beside it', () => {
     const { install, parent, cellar } = backed!;
     const [touched] = await touchFiles(install, 1);
     const datasource = install.datasources.find((candidate) => join(install.workingDir, touched!).startsWith(`${candidate.folder}/`))!;
-    const stale = new RegExp(`^the last snapshot \\(\\d{8}T\\d{6}Z\\) is not current: datasource\\.${datasource.name} changed since; run cellar apply first, or use --force$`);
+    const stale = new RegExp(
+      `^the last snapshot \\(\\d{8}T\\d{6}Z\\) is not current: datasource\\.${datasource.name} changed since; run cellar apply first, or use --force$`,
+    );
     const before = treeState(parent);
     const plan = await cellar(['plan', '--uninstall', '--json']);
     expect(plan.code, 'a plan apply would refuse is an error').toBe(1);
@@ -127,9 +135,17 @@ describe('uninstall: removes the working dir and nothing beside it', () => {
     expect(plan.code, plan.stderr).toBe(2);
     const document = JSON.parse(plan.stdout) as PlanDocument;
     expect(document.blocked).toBeNull();
-    expect(document.actions).toEqual([expect.objectContaining({ action: 'remove-files', address: 'workdir', reason: expect.stringContaining(`remove ${install.workingDir} and everything in it`) as string })]);
+    expect(document.actions).toEqual([
+      expect.objectContaining({
+        action: 'remove-files',
+        address: 'workdir',
+        reason: expect.stringContaining(`remove ${install.workingDir} and everything in it`) as string,
+      }),
+    ]);
     const text = await cellar(['plan', '--uninstall']);
-    expect(text.stdout).toMatch(new RegExp(`remove-files  workdir  remove ${install.workingDir} and everything in it \\(\\d+ backed-up files, [\\d.]+ [KM]iB\\), not its parent folder`));
+    expect(text.stdout).toMatch(
+      new RegExp(`remove-files  workdir  remove ${install.workingDir} and everything in it \\(\\d+ backed-up files, [\\d.]+ [KM]iB\\), not its parent folder`),
+    );
 
     const refused = await onTerminal(['apply', '--uninstall'], 'yes');
     expect(refused.questions).toEqual([`\nThis removes ${install.workingDir} for good. Type that path to go on: `]);

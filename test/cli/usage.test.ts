@@ -13,13 +13,18 @@ describe('a misspelt option', () => {
     expect(describeUsage('Unknown arguments: yess, dry, drop-databse, dropDatabse', cellarOptions)).toBe(
       'unknown options --yess (did you mean --yes?), --dry, --drop-databse (did you mean --drop-database?); see cellar --help',
     );
-    expect(describeUsage('Not enough non-option arguments: got 0, need at least 1', cellarOptions)).toBe('Not enough non-option arguments: got 0, need at least 1 (see cellar --help)');
+    expect(describeUsage('Not enough non-option arguments: got 0, need at least 1', cellarOptions)).toBe(
+      'Not enough non-option arguments: got 0, need at least 1 (see cellar --help)',
+    );
   });
 
-  it.each(['init', 'validate', 'plan', 'apply', 'snapshots', 'verify', 'completion'])('is looked up among every option `cellar %s --help` lists', async (command) => {
-    const help = await runCellar([command, '--help']);
-    expect(help.code, help.stderr).toBe(0);
-    const listed = [...new Set([...help.stdout.matchAll(/--([a-z][a-z-]+)/g)].map((match) => match[1]!))];
-    expect(listed.filter((option) => !cellarOptions.includes(option))).toEqual([]);
-  });
+  it.each(['init', 'validate', 'plan', 'apply', 'snapshots', 'verify', 'completion'])(
+    'is looked up among every option `cellar %s --help` lists',
+    async (command) => {
+      const help = await runCellar([command, '--help']);
+      expect(help.code, help.stderr).toBe(0);
+      const listed = [...new Set([...help.stdout.matchAll(/--([a-z][a-z-]+)/g)].map((match) => match[1]!))];
+      expect(listed.filter((option) => !cellarOptions.includes(option))).toEqual([]);
+    },
+  );
 });

@@ -52,10 +52,17 @@ afterAll(async () => {
 describe('cellar validate', () => {
   it.each(['/proc/bk', '/sys/fs/cellar'])('refuses a target on a pseudo file system (%s) with one located line', async (path) => {
     const plan = join(root, 'pseudo.yaml');
-    await writeFile(plan, `version: 1\ncells:\n  workingDir: ${join(root, 'cells')}\ndatasources:\n  pydiods1: { backup: files }\n  personal: { backup: files }\n  cellsdata: { backup: files }\n  s3media: { backup: provider }\n  scratch: { backup: skip, reason: x }\ntargets:\n  local: { path: ${path} }\n`);
+    await writeFile(
+      plan,
+      `version: 1\ncells:\n  workingDir: ${join(root, 'cells')}\ndatasources:\n  pydiods1: { backup: files }\n  personal: { backup: files }\n  cellsdata: { backup: files }\n  s3media: { backup: provider }\n  scratch: { backup: skip, reason: x }\ntargets:\n  local: { path: ${path} }\n`,
+    );
     const result = await runCellar(['validate', '-f', plan], { cwd: root, env });
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(new RegExp(`pseudo\\.yaml:11:\\d+: targets\\.local\\.path \\(${path.replaceAll('/', '\\/')}\\) is on a (proc|sysfs) file system, which the kernel makes up and which holds no files; choose a folder on a disk`));
+    expect(result.stderr).toMatch(
+      new RegExp(
+        `pseudo\\.yaml:11:\\d+: targets\\.local\\.path \\(${path.replaceAll('/', '\\/')}\\) is on a (proc|sysfs) file system, which the kernel makes up and which holds no files; choose a folder on a disk`,
+      ),
+    );
   });
 
   // Work that grows with the square of the datasources (the YAML library's duplicate-key check did)
@@ -63,7 +70,19 @@ describe('cellar validate', () => {
   it('validates a plan with 300,000 datasources', async () => {
     const huge = join(root, 'huge.yaml');
     const datasources = Array.from({ length: 300_000 }, (_, index) => `  ds${index}: { backup: skip, reason: generated }`);
-    await writeFile(huge, ['version: 1', 'cells:', `  workingDir: ${join(root, 'nowhere')}`, 'datasources:', ...datasources, 'targets:', `  local: { path: ${root}/huge-backups }`, ''].join('\n'));
+    await writeFile(
+      huge,
+      [
+        'version: 1',
+        'cells:',
+        `  workingDir: ${join(root, 'nowhere')}`,
+        'datasources:',
+        ...datasources,
+        'targets:',
+        `  local: { path: ${root}/huge-backups }`,
+        '',
+      ].join('\n'),
+    );
     const result = await runCellar(['validate', '-f', huge], { cwd: root, env });
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toBe(`huge.yaml is valid: 300000 datasources (300000 skip), database from pydio.json, 1 target (local)\n`);
@@ -71,7 +90,10 @@ describe('cellar validate', () => {
 
   it('says a working dir that does not exist is missing, when plan needs it', async () => {
     const missing = join(root, 'missing-workdir.yaml');
-    await writeFile(missing, `version: 1\ncells:\n  workingDir: ${join(root, 'gone')}\ndatasources:\n  pydiods1: { backup: files }\ntargets:\n  local: { path: ${root}/gone-backups }\n`);
+    await writeFile(
+      missing,
+      `version: 1\ncells:\n  workingDir: ${join(root, 'gone')}\ndatasources:\n  pydiods1: { backup: files }\ntargets:\n  local: { path: ${root}/gone-backups }\n`,
+    );
     const result = await runCellar(['plan', '-f', missing], { cwd: root, env });
     expect(result.code).toBe(1);
     expect(result.stderr).toBe(`cellar: the working dir ${join(root, 'gone')} does not exist; check cells.workingDir in the plan (or CELLS_WORKING_DIR)\n`);
@@ -81,7 +103,10 @@ describe('cellar validate', () => {
     const broken = join(root, 'broken');
     await mkdir(join(broken, 'cells'), { recursive: true });
     await writeFile(join(broken, 'cells', 'pydio.json'), '{ "version": "4.4.0", ');
-    await writeFile(join(broken, 'plan.yaml'), `version: 1\ncells:\n  workingDir: ${join(broken, 'cells')}\ndatasources:\n  pydiods1: { backup: files }\ntargets:\n  local: { path: ${broken}/backups }\n`);
+    await writeFile(
+      join(broken, 'plan.yaml'),
+      `version: 1\ncells:\n  workingDir: ${join(broken, 'cells')}\ndatasources:\n  pydiods1: { backup: files }\ntargets:\n  local: { path: ${broken}/backups }\n`,
+    );
     const result = await runCellar(['validate', '-f', join(broken, 'plan.yaml')], { cwd: broken, env });
     expect(result.code).toBe(1);
     expect(result.stderr).toContain(`cells.workingDir (${join(broken, 'cells')}): ${join(broken, 'cells', 'pydio.json')} is not valid JSON: `);
@@ -93,10 +118,15 @@ describe('cellar validate', () => {
     const newer = join(root, 'newer');
     await mkdir(join(newer, 'cells'), { recursive: true });
     await writeFile(join(newer, 'cells', 'pydio.json'), JSON.stringify({ version: '99.1.0', services: { 'pydio.grpc.data.sync': { sources: ['pydiods1'] } } }));
-    await writeFile(join(newer, 'backup-plan.yaml'), `version: 1\ncells:\n  workingDir: ${join(newer, 'cells')}\ndatasources:\n  pydiods1: { backup: files }\ntargets:\n  local: { path: ${newer}/backups }\n`);
+    await writeFile(
+      join(newer, 'backup-plan.yaml'),
+      `version: 1\ncells:\n  workingDir: ${join(newer, 'cells')}\ndatasources:\n  pydiods1: { backup: files }\ntargets:\n  local: { path: ${newer}/backups }\n`,
+    );
     const result = await runCellar(['validate'], { cwd: newer, env });
     expect(result.code, result.stderr).toBe(0);
-    expect(result.stderr).toContain('pydio.json is from Cells 99.1.0, newer than this cellar knows (up to 4.x): it reads it by the rules of the sites generation of 4.x');
+    expect(result.stderr).toContain(
+      'pydio.json is from Cells 99.1.0, newer than this cellar knows (up to 4.x): it reads it by the rules of the sites generation of 4.x',
+    );
   });
 
   it('prints a one-line summary of a valid plan and exits 0', async () => {

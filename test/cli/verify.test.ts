@@ -44,7 +44,10 @@ async function someFile(folder: string, datasource: string): Promise<string> {
 
 /** The problem lines of a failed verify: stderr's detail lines, without their indent. */
 function problemLines(stderr: string): string[] {
-  return stderr.split('\n').filter((line) => line.startsWith('  ')).map((line) => line.trim());
+  return stderr
+    .split('\n')
+    .filter((line) => line.startsWith('  '))
+    .map((line) => line.trim());
 }
 
 describe('cellar verify', () => {
@@ -196,6 +199,8 @@ describe('cellar verify', () => {
   it('names the snapshots there are when --snapshot names none of them', async () => {
     const result = await backed.cellar(['verify', '--snapshot', '20000101T000000Z']);
     expect(result.code).toBe(1);
-    expect(result.stderr).toBe(`cellar: there is no snapshot 20000101T000000Z in target local (${backed.target}); it holds ${snapshot} (see cellar snapshots)\n`);
+    expect(result.stderr).toBe(
+      `cellar: there is no snapshot 20000101T000000Z in target local (${backed.target}); it holds ${snapshot} (see cellar snapshots)\n`,
+    );
   });
 });

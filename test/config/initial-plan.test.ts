@@ -16,7 +16,17 @@ function render(config: CellsConfig): string {
 }
 
 function datasource(overrides: Partial<DatasourceInfo> & { name: string }): DatasourceInfo {
-  return { storage: 'local', flat: false, internal: false, folder: undefined, bucket: undefined, objectsService: undefined, localFolder: undefined, peerAddresses: [], ...overrides };
+  return {
+    storage: 'local',
+    flat: false,
+    internal: false,
+    folder: undefined,
+    bucket: undefined,
+    objectsService: undefined,
+    localFolder: undefined,
+    peerAddresses: [],
+    ...overrides,
+  };
 }
 
 describe('renderInitialPlan', () => {
@@ -41,7 +51,13 @@ describe('renderInitialPlan', () => {
 
   it('writes the database of a pre-sites installation, without its password', () => {
     const text = render(fixture('v2.0-pre-sites.json'));
-    expect((parse(text) as { database: unknown }).database).toEqual({ host: 'localhost', port: 3306, user: 'root', password: { env: 'CELLS_DB_PASSWORD' }, name: 'cells200' });
+    expect((parse(text) as { database: unknown }).database).toEqual({
+      host: 'localhost',
+      port: 3306,
+      user: 'root',
+      password: { env: 'CELLS_DB_PASSWORD' },
+      name: 'cells200',
+    });
     expect(text).not.toContain('root@');
     expect(text).not.toContain(':root');
   });
@@ -57,7 +73,12 @@ describe('renderInitialPlan', () => {
   it('leaves a database cellar cannot dump itself for the operator to declare, commented, without its DSN', () => {
     const base = fixture('v4.0.0-dev.json');
     const mongo = { id: 'documents', driver: 'mongodb', dsn: 'mongodb://cells:s3cret@10.0.0.5/cells' };
-    const text = renderInitialPlan({ workingDir: '/home/user/.config/pydio/cells', targetDir: '/srv/b', config: { ...base, databases: [...base.databases, mongo] }, schemaRef: 's' });
+    const text = renderInitialPlan({
+      workingDir: '/home/user/.config/pydio/cells',
+      targetDir: '/srv/b',
+      config: { ...base, databases: [...base.databases, mongo] },
+      schemaRef: 's',
+    });
     expect(text).toContain('# stores:\n#   documents:  # mongodb\n#     backup: command\n');
     expect(text).not.toContain('s3cret');
     expect(text).not.toContain('pydio.grpc.chat');

@@ -171,7 +171,10 @@ describe('layoutTrees', () => {
 
   it('uses the plan path of a datasource over the folder in pydio.json', () => {
     const moved = layoutTrees(makePlan({ datasources: { ...datasources, pydiods1: { backup: 'files', path: '/mnt/pydiods1' } } }), cells);
-    expect(moved.trees.find((item) => item.id === 'datasource.pydiods1')).toMatchObject({ source: '/mnt/pydiods1', snapshotPath: 'datasources/pydiods1/folder' });
+    expect(moved.trees.find((item) => item.id === 'datasource.pydiods1')).toMatchObject({
+      source: '/mnt/pydiods1',
+      snapshotPath: 'datasources/pydiods1/folder',
+    });
     // The folder left in the working dir is no datasource's any more: the workdir tree keeps it.
     expect(moved.trees.find((item) => item.id === 'workdir')?.exclude).not.toContain('/data/pydiods1/');
   });
@@ -182,7 +185,10 @@ describe('layoutTrees', () => {
   });
 
   it('works on the captured v4 pydio.json: five flat datasources inside the working dir', () => {
-    const captured = readFileSync(new URL('../fixtures/pydio/v4.0.0-dev.json', import.meta.url), 'utf8').replaceAll('/home/user/.config/pydio/cells', workingDir);
+    const captured = readFileSync(new URL('../fixtures/pydio/v4.0.0-dev.json', import.meta.url), 'utf8').replaceAll(
+      '/home/user/.config/pydio/cells',
+      workingDir,
+    );
     const names = ['pydiods1', 'personal', 'cellsdata', 'versions', 'thumbnails'];
     const plan = makePlan({ datasources: Object.fromEntries(names.map((name) => [name, files])) });
     const v4 = layoutTrees(plan, parseCellsConfig(captured));
@@ -195,7 +201,17 @@ describe('layoutTrees', () => {
       ['datasource.thumbnails', 'workdir/data/thumbs'],
       ['datasource.versions', 'workdir/data/versions'],
     ]);
-    expect(v4.trees[0]?.exclude).toEqual(['/pydio.json', '/pydio-vault.json', '/cells-vault-key', '/.cellar-restore-incomplete', '/data/cellsdata/', '/data/personal/', '/data/pydiods1/', '/data/thumbs/', '/data/versions/']);
+    expect(v4.trees[0]?.exclude).toEqual([
+      '/pydio.json',
+      '/pydio-vault.json',
+      '/cells-vault-key',
+      '/.cellar-restore-incomplete',
+      '/data/cellsdata/',
+      '/data/personal/',
+      '/data/pydiods1/',
+      '/data/thumbs/',
+      '/data/versions/',
+    ]);
     expect(owners(v4.trees, `${workingDir}/data/thumbs/a/b.jpg`)).toEqual(['datasource.thumbnails']);
     expect(owners(v4.trees, `${workingDir}/data/.minio.sys/config/config.json`)).toEqual(['workdir']);
     expect(v4.excluded).toEqual([]);

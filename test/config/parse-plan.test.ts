@@ -20,7 +20,9 @@ describe('parsePlan', () => {
   });
 
   it('reports a duplicate key deep in the plan with its path and the first occurrence', () => {
-    const parsed = parsePlan(encode(`${minimal}    keep: { last: 1, last: 2 }\n`.replace('local: { path: /backups }\n    keep', 'local:\n    path: /backups\n    keep')));
+    const parsed = parsePlan(
+      encode(`${minimal}    keep: { last: 1, last: 2 }\n`.replace('local: { path: /backups }\n    keep', 'local:\n    path: /backups\n    keep')),
+    );
     expect(parsed).toEqual({
       ok: false,
       problems: [{ line: 6, col: 22, message: 'duplicate key "last" in targets.local.keep (first written on line 6); each name may appear once' }],

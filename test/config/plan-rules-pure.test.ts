@@ -34,7 +34,10 @@ describe('checkPlanRules', () => {
   it.each(['proc', 'sysfs', 'devtmpfs', 'cgroup2'])('refuses a target on a %s file system, which holds no files', (type) => {
     const problems = checkPlanRules(buildPlan(), { ...facts(), targetFileSystems: new Map([['local', type]]) });
     expect(problems.map((problem) => [problem.path, problem.message])).toEqual([
-      [['targets', 'local', 'path'], `targets.local.path (/backups) is on a ${type} file system, which the kernel makes up and which holds no files; choose a folder on a disk`],
+      [
+        ['targets', 'local', 'path'],
+        `targets.local.path (/backups) is on a ${type} file system, which the kernel makes up and which holds no files; choose a folder on a disk`,
+      ],
     ]);
   });
 
@@ -60,7 +63,12 @@ describe('checkPlanRules', () => {
   });
 
   it('requires restore.from to name a target', () => {
-    const restore = { from: 'offsite', workingDir: '/srv/cells', overrides: { hostname: undefined, publicUrl: undefined, database: undefined, paths: {} }, admin: undefined };
+    const restore = {
+      from: 'offsite',
+      workingDir: '/srv/cells',
+      overrides: { hostname: undefined, publicUrl: undefined, database: undefined, paths: {} },
+      admin: undefined,
+    };
     expect(checkPlanRules(buildPlan({ restore }), facts())).toEqual([
       { path: ['restore', 'from'], at: 'value', message: 'restore.from names "offsite", which is not a target; the targets are local' },
     ]);

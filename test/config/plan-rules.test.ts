@@ -208,7 +208,10 @@ describe('the working dir and its datasources', () => {
   });
 
   it('refuses a declared datasource that pydio.json does not list, with a suggestion', async () => {
-    const text = plan(elsewhere()).replace('  s3media: { backup: provider }\n', '  s3media: { backup: provider }\n  archiv: { backup: files }\n  music: { backup: files }\n');
+    const text = plan(elsewhere()).replace(
+      '  s3media: { backup: provider }\n',
+      '  s3media: { backup: provider }\n  archiv: { backup: files }\n  music: { backup: files }\n',
+    );
     expect(await problems(text)).toEqual([
       '8:3: datasources.archiv is not a datasource of this Cells installation; did you mean "archive"?',
       '9:3: datasources.music is not a datasource of this Cells installation (pydio.json lists pydiods1, archive, s3media)',
@@ -216,7 +219,9 @@ describe('the working dir and its datasources', () => {
   });
 
   it('suggests provider for a cloud datasource backed up as files, and files for a local one left to a provider', async () => {
-    const text = plan(elsewhere()).replace('s3media: { backup: provider }', 's3media: { backup: files }').replace('archive: { backup: files }', 'archive: { backup: provider }');
+    const text = plan(elsewhere())
+      .replace('s3media: { backup: provider }', 's3media: { backup: files }')
+      .replace('archive: { backup: files }', 'archive: { backup: provider }');
     expect(await problems(text)).toEqual([
       `6:22: datasources.archive is stored in a local folder (${root}/archive), which no provider protects; use backup: files`,
       "7:22: datasources.s3media is stored in S3: there is no folder for cellar to copy; use backup: provider (the provider's versioning keeps the objects) or skip",

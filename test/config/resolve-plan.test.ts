@@ -27,7 +27,7 @@ describe('resolvePlan', () => {
     expect(resolvePlan(written, { ...context, env }).cells.workingDir).toBe('/var/cells');
   });
 
-  it('resolves relative paths against the plan file\'s folder', () => {
+  it("resolves relative paths against the plan file's folder", () => {
     const raw: RawPlan = {
       ...minimal,
       cells: { workingDir: 'cells', binary: './bin/cells' },

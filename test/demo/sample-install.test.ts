@@ -103,12 +103,7 @@ describe('createSampleInstall', () => {
   it('stores flat datasources by node UUID and structured ones as a tree with .pydio markers', async () => {
     const byName = new Map(install.datasources.map((ds) => [ds.name, ds]));
     const flat = await readdir(byName.get('pydiods1')!.folder, { withFileTypes: true });
-    expect(
-      flat.every(
-        (entry) =>
-          entry.isFile() && /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/.test(entry.name),
-      ),
-    ).toBe(true);
+    expect(flat.every((entry) => entry.isFile() && /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/.test(entry.name))).toBe(true);
     expect(flat).toHaveLength(byName.get('pydiods1')!.files);
     const tree = await listFiles(byName.get('cellsdata')!.folder);
     expect(byName.get('cellsdata')!.flat).toBe(false);
@@ -141,13 +136,7 @@ describe('createSampleInstall', () => {
     };
     const id = config.defaults.database.$ref.replace('#/databases/', '');
     const match = /^([^:]+):(.*)@tcp\(([^:]+):(\d+)\)\/([^?]+)\?parseTime=true$/.exec(config.databases[id]!.dsn);
-    expect(match?.slice(1)).toEqual([
-      install.database.user,
-      install.database.password,
-      '127.0.0.1',
-      '3306',
-      install.database.name,
-    ]);
+    expect(match?.slice(1)).toEqual([install.database.user, install.database.password, '127.0.0.1', '3306', install.database.name]);
     const connection = await mysql.createConnection({
       host: match![3]!,
       port: Number(match![4]),
@@ -156,9 +145,7 @@ describe('createSampleInstall', () => {
       database: match![5]!,
     });
     try {
-      const [rows] = await connection.query<RowDataPacket[]>(
-        'SELECT COUNT(*) AS n FROM idm_user_idx_tree WHERE leaf = 1',
-      );
+      const [rows] = await connection.query<RowDataPacket[]>('SELECT COUNT(*) AS n FROM idm_user_idx_tree WHERE leaf = 1');
       expect(Number(rows[0]!.n)).toBeGreaterThanOrEqual(6);
     } finally {
       await connection.end();
@@ -190,10 +177,7 @@ describe('createSampleInstall', () => {
 
   it('keeps the names of a flat datasource in its index, keyed by the UUIDs on disk', async () => {
     const ds = install.layout.datasources.find((each) => each.name === 'personal')!;
-    const rows = await query<RowDataPacket>(
-      install,
-      'SELECT uuid, name, size FROM data_index_personal_idx_tree WHERE leaf = 1 ORDER BY uuid',
-    );
+    const rows = await query<RowDataPacket>(install, 'SELECT uuid, name, size FROM data_index_personal_idx_tree WHERE leaf = 1 ORDER BY uuid');
     const onDisk = (await readdir(join(install.workingDir, 'data', ds.folder))).sort();
     expect(rows.map((row) => String(row.uuid))).toEqual(onDisk);
     const first = sampleFile(install.layout, ds.first);

@@ -39,7 +39,10 @@ async function neededTools(): Promise<string[]> {
   const text = await readFile(script, 'utf8');
   const list = /^needed_tools="([^"]+)"/m.exec(text);
   if (list === null) throw new Error('scripts/setup.sh has no needed_tools="..." line');
-  return list[1]!.replaceAll('\\\n', ' ').split(/\s+/).filter((tool) => tool !== '');
+  return list[1]!
+    .replaceAll('\\\n', ' ')
+    .split(/\s+/)
+    .filter((tool) => tool !== '');
 }
 
 /** The Debian package that holds a command (dpkg knows /usr-merged files by their /bin or /sbin path). */
@@ -61,10 +64,7 @@ function installs(named: string, owner: string): boolean {
 }
 
 function runSetup(path: string, asUser?: string): { status: number | null; stderr: string; stdout: string } {
-  const command =
-    asUser === undefined
-      ? (['sh', [script]] as const)
-      : (['su', [asUser, '-s', '/bin/sh', '-c', `PATH=${path} sh ${script}`]] as const);
+  const command = asUser === undefined ? (['sh', [script]] as const) : (['su', [asUser, '-s', '/bin/sh', '-c', `PATH=${path} sh ${script}`]] as const);
   const result = spawnSync(command[0], command[1], { env: { PATH: path, HOME: scratch }, encoding: 'utf8' });
   return { status: result.status, stderr: result.stderr, stdout: result.stdout };
 }

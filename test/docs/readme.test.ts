@@ -70,7 +70,9 @@ describe('the README', () => {
   });
 
   it('states the two commands, and .ci/run runs the test one', () => {
-    const quickStart = fencedBlocks(readme, 'sh').slice(0, 2).map((block) => block.trim());
+    const quickStart = fencedBlocks(readme, 'sh')
+      .slice(0, 2)
+      .map((block) => block.trim());
     expect(quickStart).toEqual(['npm run setup && npm run demo', 'npm run setup && npm test']);
     expect(readFileSync(join(repo, '.ci', 'run'), 'utf8')).toContain('npm run setup && npm test');
   });
@@ -88,7 +90,9 @@ describe('the README', () => {
         child.stdout.on('data', (chunk: Buffer) => (text += chunk.toString()));
         child.stderr.on('data', (chunk: Buffer) => (text += chunk.toString()));
         child.on('error', reject);
-        child.on('close', (exit) => { resolve({ code: exit ?? 1, output: text }); });
+        child.on('close', (exit) => {
+          resolve({ code: exit ?? 1, output: text });
+        });
       });
       expect(code, output).toBe(0);
       expect(output).toContain('No changes.');

@@ -63,7 +63,8 @@ interface Hostile {
   readonly line?: number | undefined;
 }
 
-const replaceLine = (scene: Scene, line: number, text: string): string => scene.lines.map((current, index) => (index === line - 1 ? text : current)).join('\n') + '\n';
+const replaceLine = (scene: Scene, line: number, text: string): string =>
+  scene.lines.map((current, index) => (index === line - 1 ? text : current)).join('\n') + '\n';
 const appendLines = (scene: Scene, lines: readonly string[]): string => [...scene.lines, ...lines].join('\n') + '\n';
 
 /** A JSON value of any kind, rendered as YAML flow text (JSON is YAML). */
@@ -108,7 +109,11 @@ function wrongType(scene: Scene): fc.Arbitrary<Hostile> {
   return fc
     .tuple(fc.constantFrom(...slots), anyValue)
     .filter(([slot, value]) => !slot.fits(value) && !(slot.key === 'path' && typeof value === 'string'))
-    .map(([slot, value]) => ({ kind: `wrong type for ${slot.key}`, text: replaceLine(scene, slot.line, `${slot.indent}${slot.key}: ${JSON.stringify(value)}`), line: slot.line }));
+    .map(([slot, value]) => ({
+      kind: `wrong type for ${slot.key}`,
+      text: replaceLine(scene, slot.line, `${slot.indent}${slot.key}: ${JSON.stringify(value)}`),
+      line: slot.line,
+    }));
 }
 
 function hugeNumber(scene: Scene): fc.Arbitrary<Hostile> {
@@ -146,9 +151,19 @@ function aliases(scene: Scene): fc.Arbitrary<Hostile> {
     for (let level = 1; level < levels; level++) lines.push(`lol${level}: &l${level} [${Array.from({ length: fan }, () => `*l${level - 1}`).join(', ')}]`);
     return { kind: 'billion laughs', text: appendLines(scene, lines) };
   });
-  const dangling = fc.constantFrom(3, 23, 26).map((line) => ({ kind: 'alias without anchor', text: replaceLine(scene, line, scene.lines[line - 1]!.replace(/: .*/, ': *nowhere')), line }));
-  const wrongKind = fc.constant({ kind: 'alias of the wrong kind', text: replaceLine(scene, 21, 'targets: &t [a, b]').replace('datasources:', 'datasources: *t\nignored:'), line: undefined });
-  const selfReference = fc.constant({ kind: 'self-referencing alias', text: replaceLine(scene, 22, '  local: &self { path: *self }').replace(/\n {4}path: .*\n {4}keep: .*\n/, '\n'), line: 22 });
+  const dangling = fc
+    .constantFrom(3, 23, 26)
+    .map((line) => ({ kind: 'alias without anchor', text: replaceLine(scene, line, scene.lines[line - 1]!.replace(/: .*/, ': *nowhere')), line }));
+  const wrongKind = fc.constant({
+    kind: 'alias of the wrong kind',
+    text: replaceLine(scene, 21, 'targets: &t [a, b]').replace('datasources:', 'datasources: *t\nignored:'),
+    line: undefined,
+  });
+  const selfReference = fc.constant({
+    kind: 'self-referencing alias',
+    text: replaceLine(scene, 22, '  local: &self { path: *self }').replace(/\n {4}path: .*\n {4}keep: .*\n/, '\n'),
+    line: 22,
+  });
   const merge = fc.constantFrom('*scalar', '[*scalar]').map((value) => ({
     kind: 'merge of a scalar',
     text: `anchor: &scalar 42\n${replaceLine(scene, 22, `  local: { <<: ${value} }`).replace(/\n {4}path: .*\n {4}keep: .*\n/, '\n')}`,
@@ -159,7 +174,14 @@ function aliases(scene: Scene): fc.Arbitrary<Hostile> {
 
 /** Paths that lead, once `..` and `.` are resolved, onto the working dir or a datasource. */
 function dotDot(scene: Scene): fc.Arbitrary<Hostile> {
-  const onto = fc.constantFrom(scene.workingDir, join(scene.workingDir, 'data'), join(scene.workingDir, 'data', 'pydiods1'), join(scene.workingDir, 'services'), scene.root, '/');
+  const onto = fc.constantFrom(
+    scene.workingDir,
+    join(scene.workingDir, 'data'),
+    join(scene.workingDir, 'data', 'pydiods1'),
+    join(scene.workingDir, 'services'),
+    scene.root,
+    '/',
+  );
   const detour = fc.array(fc.constantFrom('nowhere/..', '.', 'data/..', 'x/y/../..', ''), { maxLength: 4 });
   return fc.tuple(onto, detour, fc.constantFrom(23, 16, 'restore')).map(([base, steps, where]) => {
     const path = [base === '/' ? '' : base, ...steps].join('/') || '/';
@@ -169,7 +191,11 @@ function dotDot(scene: Scene): fc.Arbitrary<Hostile> {
       const text = replaceLine(scene, 16, `  pydiods1: { backup: files, path: ${JSON.stringify(`${scene.target}/${steps.join('/')}`)} }`);
       return { kind: 'datasource path with .. over the target', text, line: 23 };
     }
-    return { kind: 'restore into the target', text: replaceLine(scene, 26, `  from: local\n  workingDir: ${JSON.stringify(`${scene.target}/${steps.join('/')}`)}`), line: 27 };
+    return {
+      kind: 'restore into the target',
+      text: replaceLine(scene, 26, `  from: local\n  workingDir: ${JSON.stringify(`${scene.target}/${steps.join('/')}`)}`),
+      line: 27,
+    };
   });
 }
 
@@ -210,15 +236,34 @@ function brokenFiles(scene: Scene): fc.Arbitrary<Hostile> {
     fc.constant({ kind: 'empty', text: '' }),
     fc.constant({ kind: 'only comments', text: '# nothing\n# here\n' }),
     fc.constant({ kind: 'two documents', text: `${text}---\n${text}` }),
-    fc.constantFrom('!!binary aGVsbG8=', '!!js/function "x"', '!!set {a, b}', '!<tag:evil> x').map((tag) => ({ kind: 'tag', text: replaceLine(scene, 23, `    path: ${tag}`), line: 23 })),
-    fc.nat({ max: 27 }).map((line) => ({ kind: 'duplicate key', text: [...scene.lines.slice(0, line + 1), scene.lines[line]!, ...scene.lines.slice(line + 1)].join('\n') + '\n' })),
+    fc
+      .constantFrom('!!binary aGVsbG8=', '!!js/function "x"', '!!set {a, b}', '!<tag:evil> x')
+      .map((tag) => ({ kind: 'tag', text: replaceLine(scene, 23, `    path: ${tag}`), line: 23 })),
+    fc
+      .nat({ max: 27 })
+      .map((line) => ({
+        kind: 'duplicate key',
+        text: [...scene.lines.slice(0, line + 1), scene.lines[line]!, ...scene.lines.slice(line + 1)].join('\n') + '\n',
+      })),
     fc.nat({ max: 27 }).map((line) => ({ kind: 'tab indentation', text: replaceLine(scene, line + 1, `\t${scene.lines[line]!}`) })),
-    fc.string({ minLength: 1, maxLength: 12 }).filter((key) => /^[a-z]+$/.test(key) && !['version', 'cells', 'database', 'datasources', 'targets', 'restore', 'hooks'].includes(key)).map((key) => ({ kind: 'unknown key', text: appendLines(scene, [`${key}: 1`]), line: 29 })),
+    fc
+      .string({ minLength: 1, maxLength: 12 })
+      .filter((key) => /^[a-z]+$/.test(key) && !['version', 'cells', 'database', 'datasources', 'targets', 'restore', 'hooks'].includes(key))
+      .map((key) => ({ kind: 'unknown key', text: appendLines(scene, [`${key}: 1`]), line: 29 })),
   );
 }
 
 function hostilePlans(scene: Scene): fc.Arbitrary<Hostile> {
-  return fc.oneof(wrongType(scene), hugeNumber(scene), deepNesting(scene), aliases(scene), dotDot(scene), nulBytes(scene), overlappingTargets(scene), brokenFiles(scene));
+  return fc.oneof(
+    wrongType(scene),
+    hugeNumber(scene),
+    deepNesting(scene),
+    aliases(scene),
+    dotDot(scene),
+    nulBytes(scene),
+    overlappingTargets(scene),
+    brokenFiles(scene),
+  );
 }
 
 /** A working dir holding the Cells v4 pydio.json of the fixtures, with one folder per datasource. */
@@ -245,7 +290,8 @@ describe('bad input: hostile plan files', () => {
     fakePath = join(root, 'bin');
     mkdirSync(fakePath);
     const recorder = writeTool(fakePath, 'recorder', [`echo "$0 $*" >> ${JSON.stringify(recorded)}`]);
-    for (const tool of ['rsync', 'mysqldump', 'mariadb-dump', 'mysql', 'mariadb', 'sh', 'systemctl', 'cells']) writeTool(fakePath, tool, [`exec ${JSON.stringify(recorder)} "$@"`]);
+    for (const tool of ['rsync', 'mysqldump', 'mariadb-dump', 'mysql', 'mariadb', 'sh', 'systemctl', 'cells'])
+      writeTool(fakePath, tool, [`exec ${JSON.stringify(recorder)} "$@"`]);
     chmodSync(recorder, 0o755);
     scene = makeScene(root, recorder);
   });
@@ -254,7 +300,11 @@ describe('bad input: hostile plan files', () => {
     rmSync(root, { recursive: true, force: true });
   });
 
-  const context = (): { file: string; label: string; env: Record<string, string> } => ({ file: join(root, 'plan.yaml'), label: 'plan.yaml', env: { CELLS_DB_PASSWORD: 'x' } });
+  const context = (): { file: string; label: string; env: Record<string, string> } => ({
+    file: join(root, 'plan.yaml'),
+    label: 'plan.yaml',
+    env: { CELLS_DB_PASSWORD: 'x' },
+  });
 
   it('the base plan is valid (so that each mutation is what breaks it)', async () => {
     const { plan, warnings } = await checkPlanBytes(Buffer.from(scene.lines.join('\n') + '\n'), context());
@@ -281,7 +331,10 @@ describe('bad input: hostile plan files', () => {
         expect(error.details.length).toBeGreaterThan(0);
         for (const detail of error.details) expect(detail).toMatch(/^plan\.yaml:\d+:\d+: \S/);
         if (hostile.line !== undefined) {
-          expect(error.details.some((detail) => detail.startsWith(`plan.yaml:${hostile.line ?? 0}:`)), `${hostile.kind}: ${error.details.join(' | ')}`).toBe(true);
+          expect(
+            error.details.some((detail) => detail.startsWith(`plan.yaml:${hostile.line ?? 0}:`)),
+            `${hostile.kind}: ${error.details.join(' | ')}`,
+          ).toBe(true);
         }
       }),
       { numRuns: 1200 },

@@ -41,7 +41,9 @@ describe('concurrency: one target, several runs', () => {
     await waitForPause(lane, winner, 'rsync');
     expect(first.result.code, first.result.stdout + first.result.stderr).toBe(1);
     expect(first.result.stderr.trim().split('\n')).toEqual([
-      expect.stringMatching(new RegExp(`^cellar: the target is in use by cellar apply \\(pid ${winner.child.pid ?? 0}, started [^)]+\\); wait for it to finish`)),
+      expect.stringMatching(
+        new RegExp(`^cellar: the target is in use by cellar apply \\(pid ${winner.child.pid ?? 0}, started [^)]+\\); wait for it to finish`),
+      ),
     ]);
     expect(first.result.stderr).not.toMatch(stackLine);
     expect(loser.child.exitCode).toBe(1);

@@ -21,7 +21,10 @@ function refused(result: CliResult): string {
   expect(result.code, result.stdout + result.stderr).toBe(1);
   expect(result.stderr).not.toMatch(stackLine);
   expect(result.stderr).not.toContain('unexpected error');
-  const lines = result.stderr.trimEnd().split('\n').filter((line) => line.startsWith('cellar: '));
+  const lines = result.stderr
+    .trimEnd()
+    .split('\n')
+    .filter((line) => line.startsWith('cellar: '));
   expect(lines, result.stderr).toHaveLength(1);
   return lines[0]!;
 }
@@ -72,23 +75,56 @@ describe('corrupt artifacts: refused, not trusted', () => {
     }
   };
 
-  const edit = (change: (json: Json) => void) => (text: string): string => {
-    const json = JSON.parse(text) as Json;
-    change(json);
-    return `${JSON.stringify(json, null, 2)}\n`;
-  };
+  const edit =
+    (change: (json: Json) => void) =>
+    (text: string): string => {
+      const json = JSON.parse(text) as Json;
+      change(json);
+      return `${JSON.stringify(json, null, 2)}\n`;
+    };
   const trees = (json: Json): Json[] => json.trees as Json[];
 
   const manifestDamage: [string, Damage][] = [
     ['cut short', (text) => text.slice(0, text.length / 2)],
     ['binary garbage', () => Buffer.from([0x00, 0xff, 0x7b, 0x22, 0x00])],
     ['a folder in its place', () => folderInstead],
-    ['another format_version', edit((json) => { json.format_version = '9'; })],
-    ['the id of another snapshot', edit((json) => { json.id = '20000101T000000Z'; })],
-    ['a tree path leading out of the snapshot', edit((json) => { trees(json)[0]!.snapshotPath = '../../../../..'; })],
-    ['a dump path leading out of the snapshot', edit((json) => { (json.database as Json).dump = '../../../cellar-target.json'; })],
-    ['a tree source pointing elsewhere (a restore would write there)', edit((json) => { for (const tree of trees(json)) tree.source = decoy; (json.cells as Json).workingDir = decoy; })],
-    ['a file count changed', edit((json) => { trees(json)[0]!.files = Number(trees(json)[0]!.files) + 1; })],
+    [
+      'another format_version',
+      edit((json) => {
+        json.format_version = '9';
+      }),
+    ],
+    [
+      'the id of another snapshot',
+      edit((json) => {
+        json.id = '20000101T000000Z';
+      }),
+    ],
+    [
+      'a tree path leading out of the snapshot',
+      edit((json) => {
+        trees(json)[0]!.snapshotPath = '../../../../..';
+      }),
+    ],
+    [
+      'a dump path leading out of the snapshot',
+      edit((json) => {
+        (json.database as Json).dump = '../../../cellar-target.json';
+      }),
+    ],
+    [
+      'a tree source pointing elsewhere (a restore would write there)',
+      edit((json) => {
+        for (const tree of trees(json)) tree.source = decoy;
+        (json.cells as Json).workingDir = decoy;
+      }),
+    ],
+    [
+      'a file count changed',
+      edit((json) => {
+        trees(json)[0]!.files = Number(trees(json)[0]!.files) + 1;
+      }),
+    ],
   ];
 
   it.each(manifestDamage)('a manifest with %s', async (_name, damage) => {
@@ -139,7 +175,7 @@ describe('corrupt artifacts: refused, not trusted', () => {
   it.each(listDamage)('the latest snapshot’s file list with %s: refused, and the next backup does not build on it', async (_name, damage) => {
     const latest = ids.at(-1)!;
     const manifest = JSON.parse(readFileSync(snapshotFile(latest, 'manifest.json'), 'utf8')) as Json;
-    const list = (trees(manifest).find((tree) => tree.id === 'workdir')!).list as string;
+    const list = trees(manifest).find((tree) => tree.id === 'workdir')!.list as string;
     await withReplaced(snapshotFile(latest, list), damage, async () => {
       expect(refused(await lane.inProcess(['verify', '--snapshot', latest]))).toMatch(/failed verification|verification failed/);
       expect(refused(await lane.cellar(['apply', '--restore', '--snapshot', latest, '--yes']))).toMatch(/damaged/);
@@ -168,14 +204,62 @@ describe('corrupt artifacts: refused, not trusted', () => {
     const actions = (json: Json): Json[] => (json.plan as Json).actions as Json[];
     const savedDamage: [string, (text: string) => string, RegExp][] = [
       ['cut short', (text) => text.slice(0, 200), /is not valid JSON; it is damaged/],
-      ['another kind of file', edit((json) => { json.kind = 'something-else'; }), /is not a saved cellar plan/],
-      ['another format_version', edit((json) => { json.format_version = '2'; }), /format_version 2/],
-      ['its actions missing', edit((json) => { delete (json.plan as Json).actions; }), /damaged/],
-      ['a prune of a good snapshot slipped in', edit((json) => { actions(json).push({ action: 'prune-snapshot', address: `snapshot.${ids[0] ?? ''}`, snapshot: ids[0], reason: 'x' }); }), /damaged/],
-      ['a copy source pointing elsewhere', edit((json) => { for (const action of actions(json)) if (Array.isArray(action.trees)) for (const tree of action.trees as Json[]) tree.source = decoy; }), /damaged/],
-      ['another target path', edit((json) => { ((json.plan as Json).target as Json).path = decoy; }), /damaged/],
-      ['an unknown action', edit((json) => { actions(json).push({ action: 'format-disk', address: 'workdir', reason: 'x' }); }), /damaged/],
-      ['the observed state changed', edit((json) => { (json.plan as Json).state = '0'.repeat(64); }), /damaged|stale/],
+      [
+        'another kind of file',
+        edit((json) => {
+          json.kind = 'something-else';
+        }),
+        /is not a saved cellar plan/,
+      ],
+      [
+        'another format_version',
+        edit((json) => {
+          json.format_version = '2';
+        }),
+        /format_version 2/,
+      ],
+      [
+        'its actions missing',
+        edit((json) => {
+          delete (json.plan as Json).actions;
+        }),
+        /damaged/,
+      ],
+      [
+        'a prune of a good snapshot slipped in',
+        edit((json) => {
+          actions(json).push({ action: 'prune-snapshot', address: `snapshot.${ids[0] ?? ''}`, snapshot: ids[0], reason: 'x' });
+        }),
+        /damaged/,
+      ],
+      [
+        'a copy source pointing elsewhere',
+        edit((json) => {
+          for (const action of actions(json)) if (Array.isArray(action.trees)) for (const tree of action.trees as Json[]) tree.source = decoy;
+        }),
+        /damaged/,
+      ],
+      [
+        'another target path',
+        edit((json) => {
+          ((json.plan as Json).target as Json).path = decoy;
+        }),
+        /damaged/,
+      ],
+      [
+        'an unknown action',
+        edit((json) => {
+          actions(json).push({ action: 'format-disk', address: 'workdir', reason: 'x' });
+        }),
+        /damaged/,
+      ],
+      [
+        'the observed state changed',
+        edit((json) => {
+          (json.plan as Json).state = '0'.repeat(64);
+        }),
+        /damaged|stale/,
+      ],
     ];
 
     it.each(savedDamage)('a saved plan with %s', async (_name, damage, message) => {
@@ -195,9 +279,24 @@ describe('corrupt artifacts: refused, not trusted', () => {
 
   const markerDamage: [string, Damage][] = [
     ['not JSON', () => '{"kind": "cellar-target", '],
-    ['another kind', edit((json) => { json.kind = 'something-else'; })],
-    ['another format_version', edit((json) => { json.format_version = '2'; })],
-    ['no id', edit((json) => { delete json.id; })],
+    [
+      'another kind',
+      edit((json) => {
+        json.kind = 'something-else';
+      }),
+    ],
+    [
+      'another format_version',
+      edit((json) => {
+        json.format_version = '2';
+      }),
+    ],
+    [
+      'no id',
+      edit((json) => {
+        delete json.id;
+      }),
+    ],
     ['a folder in its place', () => folderInstead],
   ];
 

@@ -31,7 +31,11 @@ describe('crash: apply killed with SIGKILL at each step', () => {
   beforeAll(async () => {
     site = await createSite('crash');
     for (const step of steps) {
-      lanes[step] = site.lane(step, { service: true, ...(step === 'prune' ? { keep: '{ last: 2 }' } : {}), ...(step === 'restore' ? { extra: 'restore:\n  from: local' } : {}) });
+      lanes[step] = site.lane(step, {
+        service: true,
+        ...(step === 'prune' ? { keep: '{ last: 2 }' } : {}),
+        ...(step === 'restore' ? { extra: 'restore:\n  from: local' } : {}),
+      });
     }
     // Two snapshots, taken once and copied (hard links kept) into every lane's target.
     const first = lanes.copy;
@@ -41,7 +45,8 @@ describe('crash: apply killed with SIGKILL at each step', () => {
       expect(apply.code, apply.stderr).toBe(0);
     }
     baseline = { files: treeDigest(site.install.workingDir), tables: await checksumTables(site.install.database.name) };
-    for (const step of steps) if (lanes[step] !== first) cpSync(first.target, lanes[step].target, { recursive: true, preserveTimestamps: true, verbatimSymlinks: true });
+    for (const step of steps)
+      if (lanes[step] !== first) cpSync(first.target, lanes[step].target, { recursive: true, preserveTimestamps: true, verbatimSymlinks: true });
     // Every lane now has files and rows to back up; nothing changes the install until the restore.
     await touchFiles(site.install, 2);
     await changeRow(site.install);
@@ -76,7 +81,9 @@ describe('crash: apply killed with SIGKILL at each step', () => {
 
   const verifyAll = async (lane: Lane, ids: readonly string[]): Promise<void> => {
     const results = await Promise.all(ids.map((id) => lane.inProcess(['verify', '--read-data', '--snapshot', id])));
-    results.forEach((result, index) => { expect(result.code, `verify ${ids[index] ?? ''}: ${result.stderr}`).toBe(0); });
+    results.forEach((result, index) => {
+      expect(result.code, `verify ${ids[index] ?? ''}: ${result.stderr}`).toBe(0);
+    });
   };
 
   /** Nothing holding the database password (an option file) may outlive a run, even a killed one. */
@@ -114,7 +121,9 @@ describe('crash: apply killed with SIGKILL at each step', () => {
       expect(document.actions).toContainEqual(expect.objectContaining({ action: 'prune-snapshot', address: `snapshot.${name}` }));
     }
 
-    const startsBefore = readFileSync(lane.marks, 'utf8').split('\n').filter((line) => line === 'start').length;
+    const startsBefore = readFileSync(lane.marks, 'utf8')
+      .split('\n')
+      .filter((line) => line === 'start').length;
     const apply = await lane.cellar(['apply', '--yes']);
     expect(apply.code, apply.stderr).toBe(0);
     expect(apply.stderr).toContain(`took over the lock of an interrupted cellar apply (pid ${crashed.pid})`);
@@ -127,7 +136,10 @@ describe('crash: apply killed with SIGKILL at each step', () => {
     expect(readdirSync(join(lane.target, 'snapshots')).sort(), 'no leftovers remain').toEqual(after);
     expect(after.length).toBeGreaterThan(still.length);
     expectNothingInTmp(lane);
-    await verifyAll(lane, after.filter((id) => !crashed.before.includes(id)));
+    await verifyAll(
+      lane,
+      after.filter((id) => !crashed.before.includes(id)),
+    );
     const again = await lane.inProcess(['plan', '--detailed-exitcode']);
     expect(again.code, again.stdout).toBe(0);
   };

@@ -6,7 +6,24 @@
  * copied is reported, and one that vanishes is left out with a warning.
  */
 import { execFileSync } from 'node:child_process';
-import { chmodSync, closeSync, existsSync, linkSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync, writeSync } from 'node:fs';
+import {
+  chmodSync,
+  closeSync,
+  existsSync,
+  linkSync,
+  lstatSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  utimesSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSite, compareDigests, treeDigest, waitFor, waitForPause, type DigestEntry, type Lane, type Site } from './support.js';
@@ -52,7 +69,22 @@ describe('hostile file names and trees', () => {
     const structured = site.install.datasources.find((datasource) => !datasource.flat)!.folder;
     hostile = join(structured, 'hostile');
     mkdirSync(hostile);
-    const names = ['new\nline', 'tab\there', 'back\\slash', '-leading-dash', '--delete', '*glob?[x]', ' leading space', 'trailing space ', 'quote"s\'', 'emoji 🎉', '$HOME', '.hidden', 'dots...', 'x'.repeat(255)];
+    const names = [
+      'new\nline',
+      'tab\there',
+      'back\\slash',
+      '-leading-dash',
+      '--delete',
+      '*glob?[x]',
+      ' leading space',
+      'trailing space ',
+      'quote"s\'',
+      'emoji 🎉',
+      '$HOME',
+      '.hidden',
+      'dots...',
+      'x'.repeat(255),
+    ];
     for (const name of names) writeFileSync(join(hostile, name), `content of ${JSON.stringify(name)}`);
     for (const bytes of [[0xff], [0xc3, 0x28], [0x80, 0x61], [0xed, 0xa0, 0x80]]) {
       writeFileSync(Buffer.concat([Buffer.from(`${hostile}/latin-`), Buffer.from(bytes), Buffer.from('.txt')]), Buffer.from(bytes));
@@ -158,10 +190,14 @@ describe('hostile file names and trees', () => {
     // rsync is writing its temporary copy of the big file: the file list is made, the copy under way.
     const drafts = join(lane.target, 'snapshots');
     const inDraft = hostile.slice(site.install.workingDir.length + 1);
-    await waitFor(() => readdirSync(drafts).some((id) => {
-      const folder = join(drafts, id, 'workdir', inDraft);
-      return existsSync(folder) && readdirSync(folder).some((entry) => entry.startsWith('.aaa-big.bin.'));
-    }), 'rsync to start copying the big file');
+    await waitFor(
+      () =>
+        readdirSync(drafts).some((id) => {
+          const folder = join(drafts, id, 'workdir', inDraft);
+          return existsSync(folder) && readdirSync(folder).some((entry) => entry.startsWith('.aaa-big.bin.'));
+        }),
+      'rsync to start copying the big file',
+    );
     const fd = openSync(big, 'r+');
     writeSync(fd, Buffer.alloc(128 * 1024, 2), 0, 128 * 1024, 128 * 1024);
     closeSync(fd);

@@ -42,7 +42,10 @@ describe('an apply killed alone, its rsync still working in the target', () => {
     // rsync that steps into its destination, in the draft snapshot, and waits there while the pause file exists.
     const tools = join(planned.root, 'pausing-bin');
     await mkdir(tools);
-    await writeFile(join(tools, 'rsync'), `#!/bin/sh\nfor last; do :; done\nmkdir -p "$last" && cd "$last" || exit 1\necho $$ > '${reached}'\nwhile [ -e '${pause}' ]; do sleep 0.05; done\nPATH="\${PATH#*:}" exec rsync "$@"\n`);
+    await writeFile(
+      join(tools, 'rsync'),
+      `#!/bin/sh\nfor last; do :; done\nmkdir -p "$last" && cd "$last" || exit 1\necho $$ > '${reached}'\nwhile [ -e '${pause}' ]; do sleep 0.05; done\nPATH="\${PATH#*:}" exec rsync "$@"\n`,
+    );
     await chmod(join(tools, 'rsync'), 0o755);
     await writeFile(pause, '');
     await touchFiles(planned.install, 2);

@@ -20,7 +20,10 @@ if (!isRoot) console.log('resources: not root, so the tmpfs and read-only target
 function failureLine(result: CliResult): string {
   expect(result.code, result.stdout + result.stderr).toBe(1);
   const lines = result.stderr.trimEnd().split('\n');
-  expect(lines.filter((line) => line.startsWith('cellar: ')), result.stderr).toHaveLength(1);
+  expect(
+    lines.filter((line) => line.startsWith('cellar: ')),
+    result.stderr,
+  ).toHaveLength(1);
   expect(result.stderr).not.toMatch(stackLine);
   expect(result.stderr).not.toContain('unexpected error');
   const last = lines.at(-1) ?? '';
@@ -101,25 +104,27 @@ describe('resources: failures that must end cleanly', () => {
     expect(marks.endsWith('start\n') || marks === '', `Cells is started again: ${marks}`).toBe(true);
   };
 
-  const fullAt = (laneName: string, point: string, setup: (lane: Lane) => Promise<void> = () => Promise.resolve()) => async (): Promise<void> => {
-    const lane = lanes.get(laneName)!;
-    await setup(lane);
-    lane.pause(point);
-    const run = lane.start(['apply', '--yes']);
-    try {
-      await waitForPause(lane, run, point);
-      fillUp(join(lane.target, '..', 'filler'));
-    } finally {
-      lane.resume(point);
-    }
-    const line = failureLine(await run.done);
-    expect(line).toMatch(/^cellar: the disk holding .* is full; free space or prune snapshots, then apply again$/);
-    await expectUntouched(lane);
-    rmSync(join(lane.target, '..', 'filler'));
-    const again = await lane.cellar(['apply', '--yes']);
-    expect(again.code, again.stderr).toBe(0);
-    expect(lane.snapshotIds()).toHaveLength(complete.length + 1);
-  };
+  const fullAt =
+    (laneName: string, point: string, setup: (lane: Lane) => Promise<void> = () => Promise.resolve()) =>
+    async (): Promise<void> => {
+      const lane = lanes.get(laneName)!;
+      await setup(lane);
+      lane.pause(point);
+      const run = lane.start(['apply', '--yes']);
+      try {
+        await waitForPause(lane, run, point);
+        fillUp(join(lane.target, '..', 'filler'));
+      } finally {
+        lane.resume(point);
+      }
+      const line = failureLine(await run.done);
+      expect(line).toMatch(/^cellar: the disk holding .* is full; free space or prune snapshots, then apply again$/);
+      await expectUntouched(lane);
+      rmSync(join(lane.target, '..', 'filler'));
+      const again = await lane.cellar(['apply', '--yes']);
+      expect(again.code, again.stderr).toBe(0);
+      expect(lane.snapshotIds()).toHaveLength(complete.length + 1);
+    };
 
   it.runIf(isRoot).concurrent('a target that fills up during a file copy', fullAt('full-copy', 'rsync'));
 
@@ -158,7 +163,9 @@ describe('resources: failures that must end cleanly', () => {
     writeFileSync(lane.planFile, text);
     for (const args of [['plan'], ['apply', '--yes']]) {
       const line = failureLine(await lane.cellar(args));
-      expect(line).toMatch(/^cellar: cannot connect to the database server at .*@127\.0\.0\.1:1 \(connection refused\); start it or fix the host and port in the plan$/);
+      expect(line).toMatch(
+        /^cellar: cannot connect to the database server at .*@127\.0\.0\.1:1 \(connection refused\); start it or fix the host and port in the plan$/,
+      );
     }
     const verbose = await lane.cellar(['apply', '--yes', '--verbose']);
     expect(verbose.code).toBe(1);

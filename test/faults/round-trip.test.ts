@@ -26,13 +26,18 @@ interface Row {
   readonly n: bigint | null;
 }
 
-const nameChars = ['a', 'b', 'c', 'X', 'Y', 'Z', '0', '1', '9', '-', '_', '.', ' ', '\t', '\n', '\\', '*', '?', '[', '$', '\'', '"', 'é', 'ß', '🎉'];
-const name = fc
-  .string({ unit: fc.constantFrom(...nameChars), minLength: 1, maxLength: 12 })
-  .filter((value) => value !== '.' && value !== '..');
+const nameChars = ['a', 'b', 'c', 'X', 'Y', 'Z', '0', '1', '9', '-', '_', '.', ' ', '\t', '\n', '\\', '*', '?', '[', '$', "'", '"', 'é', 'ß', '🎉'];
+const name = fc.string({ unit: fc.constantFrom(...nameChars), minLength: 1, maxLength: 12 }).filter((value) => value !== '.' && value !== '..');
 const path = fc.array(name, { minLength: 1, maxLength: 3 }).map((segments) => segments.join('/'));
 const entry: fc.Arbitrary<Entry> = fc.oneof(
-  { weight: 6, arbitrary: fc.record({ type: fc.constant('file' as const), content: fc.uint8Array({ maxLength: 3000 }), mode: fc.constantFrom(0o644, 0o600, 0o755, 0o400) }) },
+  {
+    weight: 6,
+    arbitrary: fc.record({
+      type: fc.constant('file' as const),
+      content: fc.uint8Array({ maxLength: 3000 }),
+      mode: fc.constantFrom(0o644, 0o600, 0o755, 0o400),
+    }),
+  },
   { weight: 1, arbitrary: fc.record({ type: fc.constant('symlink' as const), target: fc.oneof(path, fc.constantFrom('/etc/passwd', '../../..', 'missing')) }) },
   { weight: 1, arbitrary: fc.record({ type: fc.constant('dir' as const), mode: fc.constantFrom(0o755, 0o700) }) },
 );
@@ -49,8 +54,12 @@ const rows = fc.uniqueArray(row, { selector: (item) => item.id, maxLength: 40 })
 function consistentTree(entries: readonly (readonly [string, Entry])[]): Tree {
   const result = new Map<string, Entry>();
   for (const [where, what] of entries) {
-    const parents = where.split('/').slice(0, -1).map((_, index, segments) => segments.slice(0, index + 1).join('/'));
-    const blocked = parents.some((parent) => result.has(parent) && result.get(parent)?.type !== 'dir') || [...result.keys()].some((other) => other.startsWith(`${where}/`));
+    const parents = where
+      .split('/')
+      .slice(0, -1)
+      .map((_, index, segments) => segments.slice(0, index + 1).join('/'));
+    const blocked =
+      parents.some((parent) => result.has(parent) && result.get(parent)?.type !== 'dir') || [...result.keys()].some((other) => other.startsWith(`${where}/`));
     if (!blocked && !result.has(where)) result.set(where, what);
   }
   return result;
@@ -58,10 +67,18 @@ function consistentTree(entries: readonly (readonly [string, Entry])[]): Tree {
 
 /** A new tree: some entries dropped, some rewritten, some added. */
 const mutation = (before: Tree): fc.Arbitrary<Tree> =>
-  fc.tuple(fc.array(fc.boolean(), { minLength: before.size, maxLength: before.size }), fc.array(fc.tuple(path, entry), { maxLength: 8 }), fc.uint8Array({ minLength: 1, maxLength: 200 })).map(([keep, added, fresh]) => {
-    const kept = [...before].filter((_, index) => keep[index]).map(([where, what], index): [string, Entry] => (index % 3 === 0 && what.type === 'file' ? [where, { ...what, content: fresh }] : [where, what]));
-    return consistentTree([...kept, ...added]);
-  });
+  fc
+    .tuple(
+      fc.array(fc.boolean(), { minLength: before.size, maxLength: before.size }),
+      fc.array(fc.tuple(path, entry), { maxLength: 8 }),
+      fc.uint8Array({ minLength: 1, maxLength: 200 }),
+    )
+    .map(([keep, added, fresh]) => {
+      const kept = [...before]
+        .filter((_, index) => keep[index])
+        .map(([where, what], index): [string, Entry] => (index % 3 === 0 && what.type === 'file' ? [where, { ...what, content: fresh }] : [where, what]));
+      return consistentTree([...kept, ...added]);
+    });
 
 function writeTree(root: string, content: Tree): void {
   rmSync(root, { recursive: true, force: true });
@@ -106,7 +123,13 @@ describe('round trip: backup, mutate, backup, restore either snapshot', () => {
     const connection = await connectTo(site.install.database);
     try {
       await connection.query('DELETE FROM rt_items');
-      for (const item of content) await connection.query('INSERT INTO rt_items (id, name, data, n) VALUES (?, ?, ?, ?)', [item.id, item.name, Buffer.from(item.data), item.n === null ? null : item.n.toString()]);
+      for (const item of content)
+        await connection.query('INSERT INTO rt_items (id, name, data, n) VALUES (?, ?, ?, ?)', [
+          item.id,
+          item.name,
+          Buffer.from(item.data),
+          item.n === null ? null : item.n.toString(),
+        ]);
     } finally {
       await connection.end();
     }

@@ -74,7 +74,10 @@ describe('secrets: never shown, never in argv, never left on disk', () => {
   };
 
   it('init, validate, plan (text, --json, --out) and plan --restore, with and without --verbose', async () => {
-    const init = await runInProcess(['init', '--working-dir', site.install.workingDir, '--target', join(site.root, 'other-target'), '-o', join(lane.root, 'init-plan.yaml')], { cwd: lane.root, env: { ...process.env, NO_COLOR: '1' } });
+    const init = await runInProcess(
+      ['init', '--working-dir', site.install.workingDir, '--target', join(site.root, 'other-target'), '-o', join(lane.root, 'init-plan.yaml')],
+      { cwd: lane.root, env: { ...process.env, NO_COLOR: '1' } },
+    );
     expect(record('init', init).code, init.stderr).toBe(0);
     seen.push({ what: 'the plan init wrote', text: readFileSync(join(lane.root, 'init-plan.yaml'), 'utf8') });
     for (const verbose of [[], ['--verbose']]) {
@@ -100,7 +103,14 @@ describe('secrets: never shown, never in argv, never left on disk', () => {
 
   it('snapshots, verify and plan --restore in every mode', async () => {
     for (const verbose of [[], ['--verbose']]) {
-      for (const args of [['snapshots'], ['snapshots', '--json'], ['verify'], ['verify', '--read-data', '--json'], ['plan', '--restore'], ['plan', '--restore', '--json']]) {
+      for (const args of [
+        ['snapshots'],
+        ['snapshots', '--json'],
+        ['verify'],
+        ['verify', '--read-data', '--json'],
+        ['plan', '--restore'],
+        ['plan', '--restore', '--json'],
+      ]) {
         const result = await check([...args, ...verbose]);
         expect(result.code, `${args.join(' ')}: ${result.stderr}`).toBe(0);
       }
@@ -118,7 +128,10 @@ describe('secrets: never shown, never in argv, never left on disk', () => {
   });
 
   it('failures, with --verbose stack traces: a wrong password, a database that is gone', async () => {
-    const wrong = await runInProcess(['-f', lane.planFile, 'plan', '--verbose'], { cwd: lane.root, env: { ...process.env, ...env(), CELLS_DB_PASSWORD: `${password}-wrong` } });
+    const wrong = await runInProcess(['-f', lane.planFile, 'plan', '--verbose'], {
+      cwd: lane.root,
+      env: { ...process.env, ...env(), CELLS_DB_PASSWORD: `${password}-wrong` },
+    });
     expect(record('plan with a wrong password', wrong).code).toBe(1);
     const run = startCellar(['-f', lane.planFile, 'apply', '--yes', '--verbose'], lane.root, { ...env(), CELLS_DB_PASSWORD: `${password}x` });
     expect(record('apply with a wrong password', await run.done).code).toBe(1);
@@ -128,7 +141,10 @@ describe('secrets: never shown, never in argv, never left on disk', () => {
     expect(seen.length).toBeGreaterThan(40);
     // The sampling saw the tools that handle the secret: the dump and load clients, and rsync.
     for (const tool of [/\bmariadb-dump\b|\bmysqldump\b/, /\bmariadb --defaults|\bmysql --defaults/, /\brsync\b/]) {
-      expect(allCommandLines.some((line) => tool.test(line)), String(tool)).toBe(true);
+      expect(
+        allCommandLines.some((line) => tool.test(line)),
+        String(tool),
+      ).toBe(true);
     }
     for (const { what, text } of seen) {
       for (const secret of secrets) expect(text.includes(secret), `${what} shows a secret`).toBe(false);
@@ -155,7 +171,9 @@ describe('secrets: never shown, never in argv, never left on disk', () => {
       expect(mode(join(folder, 'lists'))).toBe('700');
       const dumps = [
         ...(readdirSync(folder).includes('database') ? readdirSync(join(folder, 'database')).map((name) => join(folder, 'database', name)) : []),
-        ...(readdirSync(folder).includes('datasources') ? readdirSync(join(folder, 'datasources')).map((name) => join(folder, 'datasources', name, 'index.sql.gz')) : []),
+        ...(readdirSync(folder).includes('datasources')
+          ? readdirSync(join(folder, 'datasources')).map((name) => join(folder, 'datasources', name, 'index.sql.gz'))
+          : []),
       ];
       for (const dump of dumps) {
         expect(mode(dump), dump).toBe('600');

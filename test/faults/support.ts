@@ -4,19 +4,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import {
-  chmodSync,
-  existsSync,
-  lstatSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  readlinkSync,
-  rmSync,
-  symlinkSync,
-  writeFileSync,
-} from 'node:fs';
+import { chmodSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { createSampleInstall, type SampleInstall, type SampleInstallOptions } from '../../demo/sample-install.js';
@@ -147,11 +135,23 @@ function createLane(siteRoot: string, install: SampleInstall, name: string, opti
     cellar: (args, extra = {}) => runCellar(['-f', planFile, ...args], { cwd: root, env: { ...env, ...extra } }),
     inProcess: (args, extra = {}) => runInProcess(['-f', planFile, ...args], { cwd: root, env: { ...process.env, NO_COLOR: '1', ...env, ...extra } }),
     start: (args, extra = {}) => startCellar(['-f', planFile, ...args], root, { ...env, PATH: fakePath, ...extra }),
-    pause: (point) => { writeFileSync(join(tools, `${point}.pause`), ''); rmSync(join(tools, `${point}.reached`), { force: true }); },
-    resume: (point) => { rmSync(join(tools, `${point}.pause`), { force: true }); },
+    pause: (point) => {
+      writeFileSync(join(tools, `${point}.pause`), '');
+      rmSync(join(tools, `${point}.reached`), { force: true });
+    },
+    resume: (point) => {
+      rmSync(join(tools, `${point}.pause`), { force: true });
+    },
     reached: (point) => existsSync(join(tools, `${point}.reached`)),
-    snapshotIds: () => (existsSync(join(target, 'snapshots')) ? readdirSync(join(target, 'snapshots')).filter((entry) => snapshotId.test(entry)).sort() : []),
-    writePlan: (planOptions) => { writeFileSync(planFile, planText(install, target, marks, tools, planOptions)); },
+    snapshotIds: () =>
+      existsSync(join(target, 'snapshots'))
+        ? readdirSync(join(target, 'snapshots'))
+            .filter((entry) => snapshotId.test(entry))
+            .sort()
+        : [],
+    writePlan: (planOptions) => {
+      writeFileSync(planFile, planText(install, target, marks, tools, planOptions));
+    },
   };
   lane.writePlan(options);
   return lane;
@@ -245,12 +245,19 @@ export function pathWithout(root: string, missing: readonly string[]): string {
  * `cellar args` through `runCli`, the function the binary calls, without starting a process: the
  * read-only checks of the suite cost milliseconds instead of a Node start each.
  */
-export async function runInProcess(args: readonly string[], options: { readonly cwd: string; readonly env: Readonly<Record<string, string | undefined>> }): Promise<CliResult> {
+export async function runInProcess(
+  args: readonly string[],
+  options: { readonly cwd: string; readonly env: Readonly<Record<string, string | undefined>> },
+): Promise<CliResult> {
   let stdout = '';
   let stderr = '';
   const io: Io = {
-    out: (text) => { stdout += text; },
-    err: (text) => { stderr += text; },
+    out: (text) => {
+      stdout += text;
+    },
+    err: (text) => {
+      stderr += text;
+    },
     interactive: false,
     color: false,
     env: options.env,
@@ -370,7 +377,8 @@ export function compareDigests(expected: Map<string, DigestEntry>, actual: Map<s
   for (const [path, entry] of expected) {
     const other = actual.get(path);
     if (!other) problems.push(`${JSON.stringify(path)}: missing`);
-    else if (JSON.stringify(other) !== JSON.stringify(entry)) problems.push(`${JSON.stringify(path)}: ${JSON.stringify(entry)} became ${JSON.stringify(other)}`);
+    else if (JSON.stringify(other) !== JSON.stringify(entry))
+      problems.push(`${JSON.stringify(path)}: ${JSON.stringify(entry)} became ${JSON.stringify(other)}`);
   }
   for (const path of actual.keys()) if (!expected.has(path)) problems.push(`${JSON.stringify(path)}: unexpected`);
   return problems;

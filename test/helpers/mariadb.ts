@@ -17,10 +17,7 @@ export async function dropDatabase(name: string): Promise<void> {
 /** Whether a database exists. */
 export async function databaseExists(name: string): Promise<boolean> {
   return withAdmin(async (admin) => {
-    const [rows] = await admin.query<RowDataPacket[]>(
-      'SELECT 1 FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = ?',
-      [name],
-    );
+    const [rows] = await admin.query<RowDataPacket[]>('SELECT 1 FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = ?', [name]);
     return rows.length > 0;
   });
 }
@@ -28,10 +25,7 @@ export async function databaseExists(name: string): Promise<boolean> {
 /** The hosts a user name is defined for. */
 export async function userHosts(user: string): Promise<string[]> {
   return withAdmin(async (admin) => {
-    const [rows] = await admin.query<RowDataPacket[]>(
-      'SELECT Host AS host FROM mysql.user WHERE User = ? ORDER BY Host',
-      [user],
-    );
+    const [rows] = await admin.query<RowDataPacket[]>('SELECT Host AS host FROM mysql.user WHERE User = ? ORDER BY Host', [user]);
     return rows.map((row) => String(row.host));
   });
 }
@@ -43,9 +37,7 @@ export async function checksumTables(db: string): Promise<Record<string, number 
     if (tables.length === 0) return {};
     const list = tables.map((table) => `\`${db}\`.\`${table}\``).join(', ');
     const [rows] = await admin.query<RowDataPacket[]>(`CHECKSUM TABLE ${list}`);
-    return Object.fromEntries(
-      rows.map((row) => [String(row.Table).slice(db.length + 1), row.Checksum === null ? null : Number(row.Checksum)]),
-    );
+    return Object.fromEntries(rows.map((row) => [String(row.Table).slice(db.length + 1), row.Checksum === null ? null : Number(row.Checksum)]));
   });
 }
 

@@ -50,7 +50,10 @@ interface LiveState {
   readonly tables: Record<string, number | null>;
 }
 
-const snapshotIds = (real: Real): string[] => readdirSync(join(real.target, 'snapshots')).filter((name) => /^\d{8}T\d{6}Z$/.test(name)).sort();
+const snapshotIds = (real: Real): string[] =>
+  readdirSync(join(real.target, 'snapshots'))
+    .filter((name) => /^\d{8}T\d{6}Z$/.test(name))
+    .sort();
 
 async function liveState(real: Real): Promise<LiveState> {
   return {
@@ -84,7 +87,10 @@ class EditFiles implements fc.AsyncCommand<Model, Real> {
 }
 
 class AddFile implements fc.AsyncCommand<Model, Real> {
-  constructor(readonly name: string, readonly content: string) {}
+  constructor(
+    readonly name: string,
+    readonly content: string,
+  ) {}
   check = (): boolean => true;
   run(_model: Model, real: Real): Promise<void> {
     const name = `${this.name}-${real.added.length}.txt`;
@@ -188,7 +194,10 @@ class ConcurrentApplies implements fc.AsyncCommand<Model, Real> {
   check = (): boolean => true;
   async run(_model: Model, real: Real): Promise<void> {
     const results = await Promise.all([real.cellar(['apply', '--yes']), real.cellar(['apply', '--yes'])]);
-    expect(results.some((result) => result.code === 0), results.map((result) => result.stderr).join('\n')).toBe(true);
+    expect(
+      results.some((result) => result.code === 0),
+      results.map((result) => result.stderr).join('\n'),
+    ).toBe(true);
     for (const result of results) {
       if (result.code !== 0) expect(result.stderr, 'the other apply is refused for the lock').toMatch(/cellar apply is running|lock/);
     }
@@ -247,22 +256,26 @@ async function expectRestorable(real: Real): Promise<void> {
 }
 
 describe('convergence (model-based)', () => {
-  it(`holds over ${runs} random sequences of changes and applies`, async () => {
-    let longest = 0;
-    await fc.assert(
-      fc.asyncProperty(fc.commands(commands, { maxCommands: 10 }), async (sequence) => {
-        const real = await setUp();
-        try {
-          await fc.asyncModelRun(() => ({ model: {}, real }), sequence);
-          await expectRestorable(real);
-          longest = Math.max(longest, [...sequence].length);
-        } finally {
-          await real.install.dispose();
-          rmSync(real.root, { recursive: true, force: true });
-        }
-      }),
-      { numRuns: runs, ...(seed === undefined ? {} : { seed }), endOnFailure: true },
-    );
-    process.stderr.write(`convergence: ${runs} sequences, the longest ${longest} steps\n`);
-  }, Math.max(300_000, runs * 120_000));
+  it(
+    `holds over ${runs} random sequences of changes and applies`,
+    async () => {
+      let longest = 0;
+      await fc.assert(
+        fc.asyncProperty(fc.commands(commands, { maxCommands: 10 }), async (sequence) => {
+          const real = await setUp();
+          try {
+            await fc.asyncModelRun(() => ({ model: {}, real }), sequence);
+            await expectRestorable(real);
+            longest = Math.max(longest, [...sequence].length);
+          } finally {
+            await real.install.dispose();
+            rmSync(real.root, { recursive: true, force: true });
+          }
+        }),
+        { numRuns: runs, ...(seed === undefined ? {} : { seed }), endOnFailure: true },
+      );
+      process.stderr.write(`convergence: ${runs} sequences, the longest ${longest} steps\n`);
+    },
+    Math.max(300_000, runs * 120_000),
+  );
 });

@@ -1,11 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  judgeDatabase,
-  tablesToChecksum,
-  type DatabaseFingerprint,
-  type DatabaseProbe,
-  type TableState,
-} from '../../src/model/database-drift.js';
+import { judgeDatabase, tablesToChecksum, type DatabaseFingerprint, type DatabaseProbe, type TableState } from '../../src/model/database-drift.js';
 import { fingerprint } from '../plan/builders.js';
 
 // The previous observation was taken at second 1_000_000 of the server's clock.
@@ -58,7 +52,10 @@ describe('judgeDatabase', () => {
     const now = probe({ b: live('InnoDB', 7), a: live('InnoDB', null) });
     const verdict = judgeDatabase(undefined, now, { a: 'c-a' });
     expect(verdict).toMatchObject({ changed: true, signal: 'first snapshot', tables: ['a', 'b'] });
-    expect(verdict.fingerprint.tables).toEqual({ a: { engine: 'InnoDB', updated: null, checksum: 'c-a' }, b: { engine: 'InnoDB', updated: 7, checksum: null } });
+    expect(verdict.fingerprint.tables).toEqual({
+      a: { engine: 'InnoDB', updated: null, checksum: 'c-a' },
+      b: { engine: 'InnoDB', updated: 7, checksum: null },
+    });
     expect(verdict.fingerprint.observedAt).toBe(now.observedAt);
     expect(verdict.fingerprint.binlog).toBe(now.binlog);
   });
@@ -79,9 +76,17 @@ describe('judgeDatabase', () => {
 
   it('a non-InnoDB table: an unmoved LSN is not enough, each table is judged', () => {
     const before = previous({ a: innodb(observedAt - 100), m: myisam(observedAt - 100) }, { binlog: null });
-    const untouched = judgeDatabase(before, probe({ a: live('InnoDB', observedAt - 100), m: live('MyISAM', observedAt - 100) }, { binlog: null, lsn: before.lsn }), {});
+    const untouched = judgeDatabase(
+      before,
+      probe({ a: live('InnoDB', observedAt - 100), m: live('MyISAM', observedAt - 100) }, { binlog: null, lsn: before.lsn }),
+      {},
+    );
     expect(untouched).toMatchObject({ changed: false, signal: 'table metadata', tables: [] });
-    const written = judgeDatabase(before, probe({ a: live('InnoDB', observedAt - 100), m: live('MyISAM', observedAt + 1) }, { binlog: null, lsn: before.lsn }), {});
+    const written = judgeDatabase(
+      before,
+      probe({ a: live('InnoDB', observedAt - 100), m: live('MyISAM', observedAt + 1) }, { binlog: null, lsn: before.lsn }),
+      {},
+    );
     expect(written).toMatchObject({ changed: true, signal: 'table metadata', tables: ['m'] });
   });
 

@@ -36,8 +36,18 @@ describe('diffTree', () => {
   it.each<[string, TreeEntry[], { added: number; modified: number; deleted: number; bytes: number; folders: number }, string[]]>([
     ['a new file', [...base, entry('d.txt', { size: 7 })], { added: 1, modified: 0, deleted: 0, bytes: 7, folders: 0 }, ['+d.txt']],
     ['a new folder with a file', [...base, dir('e'), entry('e/f', { size: 5 })], { added: 1, modified: 0, deleted: 0, bytes: 5, folders: 1 }, ['+e', '+e/f']],
-    ['a deleted file (no bytes to copy)', base.filter((item) => item.path !== 'a/two'), { added: 0, modified: 0, deleted: 1, bytes: 0, folders: 0 }, ['-a/two']],
-    ['a deleted folder and its contents', base.filter((item) => !item.path.startsWith('a')), { added: 0, modified: 0, deleted: 2, bytes: 0, folders: 1 }, ['-a', '-a/one', '-a/two']],
+    [
+      'a deleted file (no bytes to copy)',
+      base.filter((item) => item.path !== 'a/two'),
+      { added: 0, modified: 0, deleted: 1, bytes: 0, folders: 0 },
+      ['-a/two'],
+    ],
+    [
+      'a deleted folder and its contents',
+      base.filter((item) => !item.path.startsWith('a')),
+      { added: 0, modified: 0, deleted: 2, bytes: 0, folders: 1 },
+      ['-a', '-a/one', '-a/two'],
+    ],
     ['a file with a new size', replace(base, 'a/one', { size: 101 }), { added: 0, modified: 1, deleted: 0, bytes: 101, folders: 0 }, ['~a/one']],
     ['a file with a new mtime', replace(base, 'c.txt', { mtimeMs: 1 }), { added: 0, modified: 1, deleted: 0, bytes: 300, folders: 0 }, ['~c.txt']],
     ['a file with a new mode', replace(base, 'c.txt', { mode: 0o600 }), { added: 0, modified: 1, deleted: 0, bytes: 300, folders: 0 }, ['~c.txt']],
@@ -45,7 +55,12 @@ describe('diffTree', () => {
     ['the root with a new mode', replace(base, '', { mode: 0o700 }), { added: 0, modified: 0, deleted: 0, bytes: 0, folders: 1 }, ['~']],
     ['a symlink with a new target', replace(base, 'b/link', { link: '../a/two' }), { added: 0, modified: 1, deleted: 0, bytes: 0, folders: 0 }, ['~b/link']],
     ['a file that became a folder', replace(base, 'c.txt', { type: 'dir', size: 0 }), { added: 0, modified: 0, deleted: 0, bytes: 0, folders: 1 }, ['~c.txt']],
-    ['a folder that became a file', replace(base, 'b', { type: 'file', size: 9 }).filter((item) => item.path !== 'b/link'), { added: 0, modified: 1, deleted: 1, bytes: 9, folders: 0 }, ['~b', '-b/link']],
+    [
+      'a folder that became a file',
+      replace(base, 'b', { type: 'file', size: 9 }).filter((item) => item.path !== 'b/link'),
+      { added: 0, modified: 1, deleted: 1, bytes: 9, folders: 0 },
+      ['~b', '-b/link'],
+    ],
   ])('%s', (_name, live, expected, changes) => {
     const { drift } = diff(live);
     expect(drift.counts).toEqual(expected);
@@ -59,9 +74,7 @@ describe('diffTree', () => {
     expect(diff(replace(base, 'a', fields)).drift.counts.modified).toBe(0);
   });
 
-  it.each<[string, Partial<TreeEntry>]>([
-    ['mtime', { mtimeMs: 5 }],
-  ])('symlinks compare on their target (and mode), not %s', (_name, fields) => {
+  it.each<[string, Partial<TreeEntry>]>([['mtime', { mtimeMs: 5 }]])('symlinks compare on their target (and mode), not %s', (_name, fields) => {
     expect(diff(replace(base, 'b/link', fields)).drift.counts.modified).toBe(0);
   });
 
@@ -72,7 +85,19 @@ describe('diffTree', () => {
 
   it('merges interleaved sides: additions, deletions and changes throughout the order', () => {
     const before = [dir(''), dir('a'), entry('a/1'), entry('a/3'), dir('a/sub'), entry('a/sub/x'), entry('a.b'), entry('z')];
-    const live = [dir(''), dir('a'), entry('a/0'), entry('a/1', { size: 11 }), entry('a/2'), dir('a/sub'), entry('a/sub/y'), entry('a-b'), entry('a.b'), dir('y'), entry('y/1')];
+    const live = [
+      dir(''),
+      dir('a'),
+      entry('a/0'),
+      entry('a/1', { size: 11 }),
+      entry('a/2'),
+      dir('a/sub'),
+      entry('a/sub/y'),
+      entry('a-b'),
+      entry('a.b'),
+      dir('y'),
+      entry('y/1'),
+    ];
     const { drift } = diff(live, before);
     expect(drift.changes.map((change) => [change.change, change.path])).toEqual([
       ['added', 'a/0'],

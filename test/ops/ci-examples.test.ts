@@ -54,10 +54,12 @@ function gitlabJob(pipeline: Record<string, unknown>, name: string, secrets: Sec
 
 function variables(value: unknown, secrets: Secrets): Record<string, string> {
   if (value === undefined) return {};
-  return Object.fromEntries(Object.entries(record(value, 'env')).map(([key, raw]) => {
-    const resolved = text(raw, key).replace(/\$\{\{\s*secrets\.(\w+)\s*\}\}/g, (_match, secret: string) => secrets[secret] ?? '');
-    return [key, resolved];
-  }));
+  return Object.fromEntries(
+    Object.entries(record(value, 'env')).map(([key, raw]) => {
+      const resolved = text(raw, key).replace(/\$\{\{\s*secrets\.(\w+)\s*\}\}/g, (_match, secret: string) => secrets[secret] ?? '');
+      return [key, resolved];
+    }),
+  );
 }
 
 function record(value: unknown, where: string): Record<string, unknown> {

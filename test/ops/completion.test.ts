@@ -35,7 +35,7 @@ describe('cellar completion', () => {
     expect(fish.stderr).toContain('Choices: "bash", "zsh"');
   });
 
-  it('answers the scripts\' --get-yargs-completions with commands, then with the options of the command', async () => {
+  it("answers the scripts' --get-yargs-completions with commands, then with the options of the command", async () => {
     const commands = await runCellar(['--get-yargs-completions', 'cellar', 'pl'], { env: { SHELL: '/bin/bash' } });
     expect(commands.code, commands.stderr).toBe(0);
     expect(commands.stdout.split('\n')).toContain('plan');
@@ -50,10 +50,16 @@ describe('cellar completion', () => {
     // Each line: the words typed, then what bash offers for the last one.
     const cases: [string[], string[]][] = [
       [['cellar', 'pl'], ['plan']],
-      [['cellar', 'v'], ['validate', 'verify']],
+      [
+        ['cellar', 'v'],
+        ['validate', 'verify'],
+      ],
       [['cellar', 'plan', '--det'], ['--detailed-exitcode']],
       [['cellar', 'apply', '--y'], ['--yes']],
-      [['cellar', 'completion', ''], ['bash', 'zsh']],
+      [
+        ['cellar', 'completion', ''],
+        ['bash', 'zsh'],
+      ],
       [['cellar', 'plan', '-f', ''], []],
       [['cellar', 'apply', 'sav'], []],
     ];

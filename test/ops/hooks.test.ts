@@ -47,7 +47,10 @@ describe('hooks around cellar apply', () => {
    * Applies with hooks that record their calls (each exiting with the code given, 0 unless told;
    * a string is a program that does not exist), and returns the result and the calls in order.
    */
-  async function applyWithHooks(exitCodes: Partial<Record<HookName, number | string>> = {}, env: Record<string, string> = {}): Promise<{ result: CliResult; calls: HookCall[] }> {
+  async function applyWithHooks(
+    exitCodes: Partial<Record<HookName, number | string>> = {},
+    env: Record<string, string> = {},
+  ): Promise<{ result: CliResult; calls: HookCall[] }> {
     const log = join(planned.root, `hooks-${runs + 1}.log`);
     const hook = (name: HookName): string => {
       const code = exitCodes[name] ?? 0;
@@ -56,14 +59,20 @@ describe('hooks around cellar apply', () => {
     const hooks = (['before', 'after', 'onSuccess', 'onFailure'] as const).map((name) => `  ${name}: ${hook(name)}\n`).join('');
     const result = await applyWith(`hooks:\n${hooks}`, env);
     const text = await readFile(log, 'utf8').catch(() => '');
-    const calls = text.split('\n').filter((line) => line !== '').map((line) => JSON.parse(line) as HookCall);
+    const calls = text
+      .split('\n')
+      .filter((line) => line !== '')
+      .map((line) => JSON.parse(line) as HookCall);
     return { result, calls };
   }
 
   /** The counts `cellar plan --json` gives for what apply is about to do. */
   async function plannedCounts(): Promise<{ actions: string; files: string; bytes: string }> {
     const plan = await planned.cellar(['plan', '--json']);
-    const document = JSON.parse(plan.stdout) as { actions: unknown[]; drift: { files?: { added: number; modified: number; deleted: number; bytes: number } }[] };
+    const document = JSON.parse(plan.stdout) as {
+      actions: unknown[];
+      drift: { files?: { added: number; modified: number; deleted: number; bytes: number } }[];
+    };
     const files = document.drift.reduce((sum, drift) => sum + (drift.files ? drift.files.added + drift.files.modified + drift.files.deleted : 0), 0);
     const bytes = document.drift.reduce((sum, drift) => sum + (drift.files?.bytes ?? 0), 0);
     return { actions: String(document.actions.length), files: String(files), bytes: String(bytes) };
@@ -151,7 +160,10 @@ describe('hooks around cellar apply', () => {
     await mkdir(tools, { recursive: true });
     for (const tool of ['curl', 'mail']) {
       const body = tool === 'mail' ? "require('node:fs').readFileSync(0, 'utf8')" : "''";
-      await writeFile(join(tools, tool), `#!${process.execPath}\nrequire('node:fs').appendFileSync(${JSON.stringify(log)}, JSON.stringify({ tool: ${JSON.stringify(tool)}, argv: process.argv.slice(2), stdin: ${body} }) + '\\n');\n`);
+      await writeFile(
+        join(tools, tool),
+        `#!${process.execPath}\nrequire('node:fs').appendFileSync(${JSON.stringify(log)}, JSON.stringify({ tool: ${JSON.stringify(tool)}, argv: process.argv.slice(2), stdin: ${body} }) + '\\n');\n`,
+      );
       await chmod(join(tools, tool), 0o755);
     }
     const calls = async (): Promise<{ tool: string; argv: string[]; stdin: string }[]> => {
@@ -213,11 +225,17 @@ describe('hooks and a failure before apply carries anything out', () => {
       const log = join(planned.root, 'hooks.log');
       const hook = (name: string): string => JSON.stringify([process.execPath, '-e', recorder, log, name, '0']);
       const plan = join(planned.root, 'hooks.yaml');
-      await writeFile(plan, `${await readFile(planned.planFile, 'utf8')}\nhooks:\n  before: ${hook('before')}\n  onFailure: ${hook('onFailure')}\n  after: ${hook('after')}\n`);
+      await writeFile(
+        plan,
+        `${await readFile(planned.planFile, 'utf8')}\nhooks:\n  before: ${hook('before')}\n  onFailure: ${hook('onFailure')}\n  after: ${hook('after')}\n`,
+      );
       const result = await runCellar(['-f', plan, 'apply', '--yes'], { cwd: planned.root, env: { CELLS_DB_PASSWORD: 'not-the-password' } });
       expect(result.code).toBe(1);
       expect(result.stderr).toContain('(access denied); check the user, and the password read from the environment variable CELLS_DB_PASSWORD');
-      const calls = (await readFile(log, 'utf8')).trim().split('\n').map((line) => JSON.parse(line) as HookCall);
+      const calls = (await readFile(log, 'utf8'))
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line) as HookCall);
       expect(calls.map((call) => call.hook)).toEqual(['onFailure', 'after']);
       expect(calls[0]?.env).toMatchObject({ CELLAR_OUTCOME: 'failure', CELLAR_ACTIONS: '', CELLAR_CHANGED_FILES: '', CELLAR_MODE: 'backup' });
       expect(calls[0]?.env.CELLAR_ERROR).toContain('access denied');
@@ -241,7 +259,7 @@ describe('hooks and a failure before apply carries anything out', () => {
     }
   });
 
-  it('keeps the plan\'s secret variables out of the hooks\' environment', async () => {
+  it("keeps the plan's secret variables out of the hooks' environment", async () => {
     const planned = await createPlannedInstall('hooks-secret');
     try {
       const log = join(planned.root, 'env.log');

@@ -25,7 +25,9 @@ describe('the packed tarball', () => {
     prefix = join(root, 'prefix');
     // npm test has just built dist/; packing must not build it again under the other tests' feet.
     await execa('npm', ['pack', '--ignore-scripts', '--pack-destination', root, '--loglevel=error'], { cwd: repository });
-    await execa('npm', ['install', '--global', '--prefix', prefix, '--no-audit', '--no-fund', '--loglevel=error', join(root, `cellar-${version}.tgz`)], { cwd: root });
+    await execa('npm', ['install', '--global', '--prefix', prefix, '--no-audit', '--no-fund', '--loglevel=error', join(root, `cellar-${version}.tgz`)], {
+      cwd: root,
+    });
     install = await createTestInstall({ files: 40 });
   }, 300_000);
 

@@ -16,7 +16,15 @@ const step = writeManifest('record the snapshot');
 /** A reporter writing into a string, on a terminal or not. */
 function capture(progressBars: boolean): { readonly io: Io; readonly text: () => string } {
   let text = '';
-  const io: Io = { out: () => undefined, err: (chunk) => (text += chunk), interactive: progressBars, color: false, env: {}, cwd: '/', ask: () => Promise.resolve('') };
+  const io: Io = {
+    out: () => undefined,
+    err: (chunk) => (text += chunk),
+    interactive: progressBars,
+    color: false,
+    env: {},
+    cwd: '/',
+    ask: () => Promise.resolve(''),
+  };
   return { io, text: () => text };
 }
 
@@ -46,11 +54,13 @@ describe('progress lines', () => {
     at(12_000);
     reporter.progress('copying workdir', copied(40, 4));
     reporter.step(step, 2, 3);
-    expect(text()).toBe([
-      `${redraw}copying workdir [====>               ]  20%  20.0 MiB of 100.0 MiB, 2 of 10 files, 20.0 MiB/s, 4 s left`,
-      `${redraw}copying workdir [========>           ]  40%  40.0 MiB of 100.0 MiB, 4 of 10 files, 20.0 MiB/s, 3 s left`,
-      `${redraw}[3/3] write-manifest target.local: record the snapshot\n`,
-    ].join(''));
+    expect(text()).toBe(
+      [
+        `${redraw}copying workdir [====>               ]  20%  20.0 MiB of 100.0 MiB, 2 of 10 files, 20.0 MiB/s, 4 s left`,
+        `${redraw}copying workdir [========>           ]  40%  40.0 MiB of 100.0 MiB, 4 of 10 files, 20.0 MiB/s, 3 s left`,
+        `${redraw}[3/3] write-manifest target.local: record the snapshot\n`,
+      ].join(''),
+    );
   });
 
   it('elsewhere, prints whole lines, at most one every five seconds, and never a carriage return', () => {
@@ -64,11 +74,13 @@ describe('progress lines', () => {
       reporter.progress('dumping the database', { unit: 'bytes', done: ms * 1024 });
     }
     reporter.progressDone();
-    expect(text()).toBe([
-      'dumping the database: 1000.0 KiB, 1000.0 KiB/s\n',
-      'dumping the database: 5.9 MiB, 1000.0 KiB/s\n',
-      'dumping the database: 10.7 MiB, 1000.0 KiB/s\n',
-    ].join(''));
+    expect(text()).toBe(
+      [
+        'dumping the database: 1000.0 KiB, 1000.0 KiB/s\n',
+        'dumping the database: 5.9 MiB, 1000.0 KiB/s\n',
+        'dumping the database: 10.7 MiB, 1000.0 KiB/s\n',
+      ].join(''),
+    );
   });
 
   it('says how much, how many files, how fast and how long is left', () => {
@@ -135,17 +147,25 @@ describe.runIf(await commandExists('script'))('progress of a real apply, in a te
     await addBigFile('big-terminal.bin');
     const command = [process.execPath, cellarBin, '-f', planned.planFile, 'apply', '--yes'].map((word) => `'${word}'`).join(' ');
     // script(1) gives the apply a pseudo-terminal and copies what it shows to stdout.
-    const result = await runProcess(['script', '-qefc', command, '/dev/null'], { cwd: planned.root, env: { PATH: path, HOME: planned.root, TERM: 'xterm', ...planned.env } });
+    const result = await runProcess(['script', '-qefc', command, '/dev/null'], {
+      cwd: planned.root,
+      env: { PATH: path, HOME: planned.root, TERM: 'xterm', ...planned.env },
+    });
     expect(result.code, result.stdout).toBe(0);
     const redrawn = result.stdout.split(redraw).slice(1);
-    const bars = redrawn.filter((line) => /^copying datasource\.[\w.-]+ \[[=> ]{20}\] +\d+% {2}[\d.]+ [KM]iB of 6\.0 MiB, [01] of 1 file, [\d.]+ [KM]iB\/s, .+ left/.test(line));
+    const bars = redrawn.filter((line) =>
+      /^copying datasource\.[\w.-]+ \[[=> ]{20}\] +\d+% {2}[\d.]+ [KM]iB of 6\.0 MiB, [01] of 1 file, [\d.]+ [KM]iB\/s, .+ left/.test(line),
+    );
     expect(bars.length, result.stdout).toBeGreaterThan(0);
     expect(result.stdout).toMatch(/Apply complete: snapshot \d{8}T\d{6}Z written/);
   }, 60_000);
 
   it('prints plain progress lines into a pipe', async () => {
     await addBigFile('big-pipe.bin');
-    const result = await runProcess([process.execPath, cellarBin, '-f', planned.planFile, 'apply', '--yes'], { cwd: planned.root, env: { PATH: path, HOME: planned.root, ...planned.env } });
+    const result = await runProcess([process.execPath, cellarBin, '-f', planned.planFile, 'apply', '--yes'], {
+      cwd: planned.root,
+      env: { PATH: path, HOME: planned.root, ...planned.env },
+    });
     expect(result.code, result.stderr).toBe(0);
     expect(result.stderr).not.toContain('\r');
     expect(result.stderr).toMatch(/^copying datasource\.[\w.-]+: [\d.]+ [KM]iB of 6\.0 MiB \(\d+%\), [01] of 1 file, [\d.]+ [KM]iB\/s, .+ left$/m);

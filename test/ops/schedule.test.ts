@@ -40,7 +40,9 @@ function setting(unit: UnitFile, section: string, key: string): string {
 
 /** NAME=value lines, the way both systemd's EnvironmentFile= and `set -a; . FILE` read them. */
 function environmentFile(values: Readonly<Record<string, string>>): string {
-  return Object.entries(values).map(([name, value]) => `${name}=${value}\n`).join('');
+  return Object.entries(values)
+    .map(([name, value]) => `${name}=${value}\n`)
+    .join('');
 }
 
 /** Reads NAME=value lines back into variables. */
@@ -99,7 +101,8 @@ describe('systemd units', () => {
       cwd: scratch,
       env: { PATH: process.env.PATH },
     });
-    if (/unrecognized option|Unknown command verb/.test(result.stderr)) context.skip(`this systemd-analyze has no offline security check: ${result.stderr.trim()}`);
+    if (/unrecognized option|Unknown command verb/.test(result.stderr))
+      context.skip(`this systemd-analyze has no offline security check: ${result.stderr.trim()}`);
     expect(result.code, result.stdout).toBe(0);
     expect(result.stdout).toMatch(/Overall exposure level for cellar-backup\.service: (0|1|2)\.\d OK/);
   });

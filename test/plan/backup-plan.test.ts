@@ -28,7 +28,11 @@ const now = new Date('2026-11-25T14:05:00Z');
 const latestId = '20261124T140500Z';
 const indexTable = 'data_index_pydiods1_idx_tree';
 
-function plan(observed: ObservedBackup, options: Parameters<typeof makePlan>[0] = {}, indexSnapshotArgv?: (datasource: string) => readonly string[]): BackupPlan {
+function plan(
+  observed: ObservedBackup,
+  options: Parameters<typeof makePlan>[0] = {},
+  indexSnapshotArgv?: (datasource: string) => readonly string[],
+): BackupPlan {
   return planBackup(makePlan(options), observed, { now, indexSnapshotArgv });
 }
 
@@ -44,9 +48,11 @@ function firstBackup(): ObservedBackup {
     target: target([], { state: 'empty' }),
     latest: undefined,
     cells: cellsConfig([datasourceInfo('pydiods1', { flat: true })]),
-    trees: [observedTree(workdirTree, counts(120, 0, 0, 5000)), observedTree(configTree, counts(3, 0, 0, 300)), observedTree(pydiods1Tree, counts(40, 0, 0, 9000))].map(
-      (tree) => ({ ...tree, recorded: false }),
-    ),
+    trees: [
+      observedTree(workdirTree, counts(120, 0, 0, 5000)),
+      observedTree(configTree, counts(3, 0, 0, 300)),
+      observedTree(pydiods1Tree, counts(40, 0, 0, 9000)),
+    ].map((tree) => ({ ...tree, recorded: false })),
     database: observedDatabase(verdict(true, 'first snapshot', ['a', 'b']), { pydiods1: [indexTable] }),
   });
 }
@@ -108,23 +114,39 @@ describe('planBackup', () => {
       const observed = observedBackup({ trees: [observedTree(workdirTree), observedTree(configTree), observedTree(pydiods1Tree, counts(2, 1, 0, 30))] });
       const result = plan(observed);
       expect(steps(result)).toEqual(['sync-files datasource.pydiods1', 'write-manifest target.local']);
-      expect(only(result, 'sync-files')[0]).toMatchObject({ copies: [{ tree: pydiods1Tree, expected: { bytes: 30, files: 3 } }], reason: '2 added, 1 modified' });
+      expect(only(result, 'sync-files')[0]).toMatchObject({
+        copies: [{ tree: pydiods1Tree, expected: { bytes: 30, files: 3 } }],
+        reason: '2 added, 1 modified',
+      });
       expect(only(result, 'write-manifest')[0]).toMatchObject({ reuse: [workdirTree, configTree], reuseDatabase: true });
       expect(only(result, 'write-manifest')[0]?.reason).toContain(`since ${latestId}`);
       expect(result.drift).toEqual([
-        { kind: 'files', address: 'datasource.pydiods1', change: 'modified', files: counts(2, 1, 0, 30), trees: [], paths: observed.trees[2]!.drift.changes, truncated: false },
+        {
+          kind: 'files',
+          address: 'datasource.pydiods1',
+          change: 'modified',
+          files: counts(2, 1, 0, 30),
+          trees: [],
+          paths: observed.trees[2]!.drift.changes,
+          truncated: false,
+        },
       ]);
     });
 
     it('trees of one address make one sync-files with summed counts', () => {
       const minio = { ...pydiods1Tree, id: 'datasource.pydiods1.minio-sys', snapshotPath: 'datasources/pydiods1/.minio.sys' };
-      const observed = observedBackup({ trees: [observedTree(workdirTree), observedTree(pydiods1Tree, counts(1, 0, 0, 5)), observedTree(minio, counts(0, 2, 1, 7))] });
+      const observed = observedBackup({
+        trees: [observedTree(workdirTree), observedTree(pydiods1Tree, counts(1, 0, 0, 5)), observedTree(minio, counts(0, 2, 1, 7))],
+      });
       const result = plan(observed);
       expect(only(result, 'sync-files')).toEqual([
         {
           action: 'sync-files',
           address: 'datasource.pydiods1',
-          copies: [{ tree: pydiods1Tree, expected: { bytes: 5, files: 1 } }, { tree: minio, expected: { bytes: 7, files: 2 } }],
+          copies: [
+            { tree: pydiods1Tree, expected: { bytes: 5, files: 1 } },
+            { tree: minio, expected: { bytes: 7, files: 2 } },
+          ],
           reason: '1 added, 2 modified, 1 deleted',
         },
       ]);
@@ -132,7 +154,14 @@ describe('planBackup', () => {
     });
 
     describe('an optional tree', () => {
-      const minio = { ...pydiods1Tree, id: 'datasource.pydiods1.minio-sys', source: '/mnt/archive/.minio.sys', snapshotPath: 'datasources/pydiods1/.minio.sys', optional: true, label: '.minio.sys' };
+      const minio = {
+        ...pydiods1Tree,
+        id: 'datasource.pydiods1.minio-sys',
+        source: '/mnt/archive/.minio.sys',
+        snapshotPath: 'datasources/pydiods1/.minio.sys',
+        optional: true,
+        label: '.minio.sys',
+      };
       const absent = { ...observedTree(minio), present: false };
 
       it('absent live and unchanged: recorded as absent, never reused', () => {
@@ -147,7 +176,9 @@ describe('planBackup', () => {
 
       it.each(['appeared', 'vanished'] as const)('that %s is reported as a whole, without its paths', (presence) => {
         const tree = observedTree(minio, counts(presence === 'appeared' ? 3 : 0, 0, presence === 'vanished' ? 3 : 0, 9));
-        const observed = observedBackup({ trees: [observedTree(workdirTree), observedTree(pydiods1Tree), { ...tree, drift: { ...tree.drift, presence }, present: presence === 'appeared' }] });
+        const observed = observedBackup({
+          trees: [observedTree(workdirTree), observedTree(pydiods1Tree), { ...tree, drift: { ...tree.drift, presence }, present: presence === 'appeared' }],
+        });
         expect(plan(observed).drift).toEqual([
           expect.objectContaining({ address: 'datasource.pydiods1', trees: [{ label: '.minio.sys', change: presence }], paths: [] }),
         ]);
@@ -203,13 +234,22 @@ describe('planBackup', () => {
     const flat = cellsConfig([datasourceInfo('pydiods1', { flat: true }), datasourceInfo('structured')]);
     const indexes = { pydiods1: [indexTable], structured: ['data_index_structured_idx_tree'] };
     const withIndexes = (overrides: Partial<ObservedBackup>): ObservedBackup =>
-      observedBackup({ cells: flat, latest: manifest(latestId, { indexes: ['pydiods1'] }), database: observedDatabase(verdict(false, 'binary log'), indexes), ...overrides });
+      observedBackup({
+        cells: flat,
+        latest: manifest(latestId, { indexes: ['pydiods1'] }),
+        database: observedDatabase(verdict(false, 'binary log'), indexes),
+        ...overrides,
+      });
     const datasources = { pydiods1: { backup: 'files', path: undefined }, structured: { backup: 'files', path: undefined } } as const;
 
     it.each<[string, Partial<ObservedBackup>, string | undefined]>([
       ['only its files changed (the unchanged index is hard-linked)', { trees: [observedTree(pydiods1Tree, counts(1))] }, undefined],
       ['its index table changed', { database: observedDatabase(verdict(true, 'checksums', [indexTable]), indexes) }, 'its index changed'],
-      ['the last snapshot has no dump of it', { latest: manifest(latestId), trees: [observedTree(workdirTree, counts(1))] }, 'flat datasource: its file names live in the index'],
+      [
+        'the last snapshot has no dump of it',
+        { latest: manifest(latestId), trees: [observedTree(workdirTree, counts(1))] },
+        'flat datasource: its file names live in the index',
+      ],
       ['another tree changed (not when its own files and index did not)', { trees: [observedTree(workdirTree, counts(1))] }, undefined],
       ['another table changed', { database: observedDatabase(verdict(true, 'checksums', ['idm_user']), indexes) }, undefined],
     ])('when %s', (_name, overrides, reason) => {
@@ -224,15 +264,28 @@ describe('planBackup', () => {
     });
 
     it('not for a flat datasource backed up by its provider, or one without index tables', () => {
-      const provider = plan(withIndexes({ trees: [observedTree(pydiods1Tree, counts(1))] }), { datasources: { ...datasources, pydiods1: { backup: 'provider' } } });
+      const provider = plan(withIndexes({ trees: [observedTree(pydiods1Tree, counts(1))] }), {
+        datasources: { ...datasources, pydiods1: { backup: 'provider' } },
+      });
       expect(only(provider, 'dump-index')).toEqual([]);
-      const noTables = plan(withIndexes({ trees: [observedTree(pydiods1Tree, counts(1))], database: observedDatabase(verdict(false, 'binary log'), {}) }), { datasources });
+      const noTables = plan(withIndexes({ trees: [observedTree(pydiods1Tree, counts(1))], database: observedDatabase(verdict(false, 'binary log'), {}) }), {
+        datasources,
+      });
       expect(only(noTables, 'dump-index')).toEqual([]);
     });
 
     it("runs Cells' own index snapshot first, while Cells still runs", () => {
       const changed = { trees: [observedTree(pydiods1Tree, counts(1))], database: observedDatabase(verdict(true, 'checksums', [indexTable]), indexes) };
-      const result = plan(withIndexes(changed), { datasources, service: service('changes') }, (name) => ['cells', 'admin', 'datasource', 'snapshot', '-d', name, '-o', 'dump']);
+      const result = plan(withIndexes(changed), { datasources, service: service('changes') }, (name) => [
+        'cells',
+        'admin',
+        'datasource',
+        'snapshot',
+        '-d',
+        name,
+        '-o',
+        'dump',
+      ]);
       expect(steps(result)).toEqual([
         'dump-index datasource.pydiods1',
         'stop-service workdir',
@@ -276,13 +329,23 @@ describe('planBackup', () => {
     it('a stale lock whose holder stopped Cells: start it again, even with nothing to copy', () => {
       const observed = observedBackup({ target: target([manifest(latestId)], { lock: { state: 'stale', holder: lockRecord(true) } }) });
       const result = plan(observed, { service: service('never') });
-      expect(result.actions).toEqual([{ action: 'start-service', address: 'workdir', argv: ['systemctl', 'start', 'cells'], reason: 'an interrupted apply left Cells stopped' }]);
+      expect(result.actions).toEqual([
+        { action: 'start-service', address: 'workdir', argv: ['systemctl', 'start', 'cells'], reason: 'an interrupted apply left Cells stopped' },
+      ]);
       expect(result.warnings).toEqual([expect.stringContaining('was interrupted after stopping Cells')]);
     });
 
     it('a stale lock whose holder stopped Cells, with changes: one stop, one start', () => {
-      const observed = observedBackup({ target: target([manifest(latestId)], { lock: { state: 'stale', holder: lockRecord(true) } }), trees: [observedTree(workdirTree, counts(1))] });
-      expect(steps(plan(observed, { service: service('changes') }))).toEqual(['stop-service workdir', 'sync-files workdir', 'write-manifest target.local', 'start-service workdir']);
+      const observed = observedBackup({
+        target: target([manifest(latestId)], { lock: { state: 'stale', holder: lockRecord(true) } }),
+        trees: [observedTree(workdirTree, counts(1))],
+      });
+      expect(steps(plan(observed, { service: service('changes') }))).toEqual([
+        'stop-service workdir',
+        'sync-files workdir',
+        'write-manifest target.local',
+        'start-service workdir',
+      ]);
     });
 
     it('a stale lock whose holder left Cells running: nothing to start, a warning', () => {
@@ -300,8 +363,20 @@ describe('planBackup', () => {
     it('removes leftovers of an interrupted apply, even with nothing else to do', () => {
       const result = plan(observedBackup({ target: target([manifest(latestId)], { leftovers: ['20261123T000000Z', '.deleting-20261101T000000Z'] }) }));
       expect(result.actions).toEqual([
-        { action: 'prune-snapshot', address: 'snapshot.20261123T000000Z', snapshot: '20261123T000000Z', leftover: true, reason: 'incomplete: left by an interrupted apply' },
-        { action: 'prune-snapshot', address: 'snapshot..deleting-20261101T000000Z', snapshot: '.deleting-20261101T000000Z', leftover: true, reason: 'incomplete: left by an interrupted apply' },
+        {
+          action: 'prune-snapshot',
+          address: 'snapshot.20261123T000000Z',
+          snapshot: '20261123T000000Z',
+          leftover: true,
+          reason: 'incomplete: left by an interrupted apply',
+        },
+        {
+          action: 'prune-snapshot',
+          address: 'snapshot..deleting-20261101T000000Z',
+          snapshot: '.deleting-20261101T000000Z',
+          leftover: true,
+          reason: 'incomplete: left by an interrupted apply',
+        },
       ]);
     });
 
@@ -309,7 +384,12 @@ describe('planBackup', () => {
       const snapshots = [manifest(day(20)), manifest(day(21)), manifest(day(22))];
       const observed = observedBackup({ target: target(snapshots), latest: snapshots[2], trees: [observedTree(workdirTree, counts(1))] });
       const result = plan(observed, { keep: keepRules({ last: 2 }) });
-      expect(steps(result)).toEqual(['sync-files workdir', 'write-manifest target.local', `prune-snapshot snapshot.${day(20)}`, `prune-snapshot snapshot.${day(21)}`]);
+      expect(steps(result)).toEqual([
+        'sync-files workdir',
+        'write-manifest target.local',
+        `prune-snapshot snapshot.${day(20)}`,
+        `prune-snapshot snapshot.${day(21)}`,
+      ]);
       expect(only(result, 'prune-snapshot')[0]?.reason).toBe('no longer kept by targets.local.keep');
     });
 
@@ -327,7 +407,11 @@ describe('planBackup', () => {
 
     it('keeps everything without keep rules', () => {
       const snapshots = [manifest(day(20)), manifest(day(21)), manifest(day(22))];
-      expect(plan(observedBackup({ target: target(snapshots), latest: snapshots[2], trees: [observedTree(workdirTree, counts(1))] })).actions.map((action) => action.action)).not.toContain('prune-snapshot');
+      expect(
+        plan(observedBackup({ target: target(snapshots), latest: snapshots[2], trees: [observedTree(workdirTree, counts(1))] })).actions.map(
+          (action) => action.action,
+        ),
+      ).not.toContain('prune-snapshot');
     });
   });
 
@@ -407,7 +491,9 @@ describe('planBackup', () => {
 describe('planBackup on datasources', () => {
   it('reports a datasource declared since the last snapshot as added', () => {
     const fresh = { ...observedTree(pydiods1Tree, counts(4, 0, 0, 400)), recorded: false };
-    const result = planBackup(makePlan(), observedBackup({ trees: [observedTree(workdirTree), observedTree(configTree), fresh] }), { now: new Date('2026-11-25T14:05:00Z') });
+    const result = planBackup(makePlan(), observedBackup({ trees: [observedTree(workdirTree), observedTree(configTree), fresh] }), {
+      now: new Date('2026-11-25T14:05:00Z'),
+    });
     expect(result.drift.map((drift) => [drift.address, drift.change])).toEqual([['datasource.pydiods1', 'added']]);
   });
 

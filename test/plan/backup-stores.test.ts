@@ -5,13 +5,27 @@ import { planBackup } from '../../src/plan/backup-plan.js';
 import { makePlan, manifest, observedBackup, target } from './builders.js';
 
 const now = new Date('2026-11-25T14:05:00Z');
-const commands = { backup: 'command', dump: ['mongodump', '--archive'], restore: ['mongorestore', '--archive'], fingerprint: ['mongosh', '--eval', 'dbHash'] } as const;
-const recorded = { id: 'documents', driver: 'mongodb', dump: 'stores/documents.dump', sha256: 'd'.repeat(64), size: 10, fingerprint: 'f'.repeat(64), dumped: true };
+const commands = {
+  backup: 'command',
+  dump: ['mongodump', '--archive'],
+  restore: ['mongorestore', '--archive'],
+  fingerprint: ['mongosh', '--eval', 'dbHash'],
+} as const;
+const recorded = {
+  id: 'documents',
+  driver: 'mongodb',
+  dump: 'stores/documents.dump',
+  sha256: 'd'.repeat(64),
+  size: 10,
+  fingerprint: 'f'.repeat(64),
+  dumped: true,
+};
 const latest = manifest('20261124T140500Z', { stores: [recorded] });
 const plan: Plan = makePlan({ stores: { documents: commands } });
 const observed = (fingerprint: string, snapshot = latest): ObservedBackup =>
   observedBackup({ latest: snapshot, target: target([snapshot]), stores: [{ id: 'documents', driver: 'mongodb', fingerprint }] });
-const steps = (observation: ObservedBackup, backupPlan = plan): string[] => planBackup(backupPlan, observation, { now }).actions.map((action) => `${action.action} ${action.address}`);
+const steps = (observation: ObservedBackup, backupPlan = plan): string[] =>
+  planBackup(backupPlan, observation, { now }).actions.map((action) => `${action.action} ${action.address}`);
 
 describe('planBackup: stores backed up by the plan’s commands', () => {
   it('plans nothing while the store’s fingerprint is the one recorded with its dump', () => {
@@ -35,7 +49,10 @@ describe('planBackup: stores backed up by the plan’s commands', () => {
   });
 
   it('hard-links an unchanged store’s dump when something else makes a snapshot', () => {
-    const files = observedBackup({ ...observed(recorded.fingerprint), database: { ...observed(recorded.fingerprint).database!, verdict: { ...observed(recorded.fingerprint).database!.verdict, changed: true } } });
+    const files = observedBackup({
+      ...observed(recorded.fingerprint),
+      database: { ...observed(recorded.fingerprint).database!, verdict: { ...observed(recorded.fingerprint).database!.verdict, changed: true } },
+    });
     const write = planBackup(plan, files, { now }).actions.find((action) => action.action === 'write-manifest');
     expect(write).toMatchObject({ reuseStores: [{ store: 'documents', argv: commands.dump, fingerprint: recorded.fingerprint }] });
   });

@@ -17,7 +17,8 @@ const backupPlan: ActionPlan = {
       address: 'datasource.pydiods1',
       change: 'modified',
       files: { added: 3, modified: 1, deleted: 1, bytes: 10240, folders: 0 },
-      trees: [], paths: [
+      trees: [],
+      paths: [
         { path: 'docs/report.pdf', change: 'added', type: 'file', size: 8192 },
         { path: 'docs/new\nline.txt', change: 'modified', type: 'file', size: 2048 },
         { path: 'caf\udce9.txt', change: 'deleted', type: 'file', size: 5 },
@@ -28,11 +29,22 @@ const backupPlan: ActionPlan = {
   ],
   actions: [
     { action: 'stop-service', address: 'workdir', argv: ['systemctl', 'stop', 'cells'], reason: 'service stores must not be copied while Cells runs' },
-    { action: 'sync-files', address: 'datasource.pydiods1', copies: [{ tree: pydiods1Tree, expected: { bytes: 8192, files: 2 } }], reason: '3 added, 1 modified, 1 deleted' },
+    {
+      action: 'sync-files',
+      address: 'datasource.pydiods1',
+      copies: [{ tree: pydiods1Tree, expected: { bytes: 8192, files: 2 } }],
+      reason: '3 added, 1 modified, 1 deleted',
+    },
     { action: 'dump-database', address: 'database.cells', database: 'cells', reason: 'changed (checksums): a, b, c and 4 more' },
     writeManifest(`record the new snapshot, hard-linking what did not change since ${latestId}`, [workdirTree, configTree]),
     { action: 'start-service', address: 'workdir', argv: ['systemctl', 'start', 'cells'], reason: 'start Cells again' },
-    { action: 'prune-snapshot', address: 'snapshot.20261101T120000Z', snapshot: '20261101T120000Z', leftover: false, reason: 'no longer kept by targets.local.keep' },
+    {
+      action: 'prune-snapshot',
+      address: 'snapshot.20261101T120000Z',
+      snapshot: '20261101T120000Z',
+      leftover: false,
+      reason: 'no longer kept by targets.local.keep',
+    },
   ],
   patches: [],
   warnings: ['cells-vault-key is missing from the working dir: a snapshot without it cannot be restored (every datasource would break)'],
@@ -77,7 +89,12 @@ describe('renderPlanText (colour off)', () => {
 
   it('no changes against a snapshot', () => {
     expect(text(noChanges)).toBe(
-      ['Backup plan for target local (/backups/cells), against snapshot 20261124T140500Z.', '', 'No changes. Snapshot 20261124T140500Z is up to date.', ''].join('\n'),
+      [
+        'Backup plan for target local (/backups/cells), against snapshot 20261124T140500Z.',
+        '',
+        'No changes. Snapshot 20261124T140500Z is up to date.',
+        '',
+      ].join('\n'),
     );
   });
 
@@ -86,7 +103,15 @@ describe('renderPlanText (colour off)', () => {
   });
 
   it('a new address lists its paths only when all are known (--verbose)', () => {
-    const drift = { kind: 'files' as const, address: 'workdir' as const, change: 'added' as const, files: { added: 40, modified: 0, deleted: 0, bytes: 4000, folders: 0 }, trees: [], paths: [{ path: 'a', change: 'added' as const, type: 'file' as const, size: 100 }], truncated: true };
+    const drift = {
+      kind: 'files' as const,
+      address: 'workdir' as const,
+      change: 'added' as const,
+      files: { added: 40, modified: 0, deleted: 0, bytes: 4000, folders: 0 },
+      trees: [],
+      paths: [{ path: 'a', change: 'added' as const, type: 'file' as const, size: 100 }],
+      truncated: true,
+    };
     const rendered = text({ ...noChanges, snapshot: null, drift: [drift], actions: [] });
     expect(rendered).toContain('  + workdir  +40  (3.9 KiB to copy)\n\n');
     expect(rendered).not.toContain('      + a');
@@ -96,7 +121,20 @@ describe('renderPlanText (colour off)', () => {
     const first: ActionPlan = {
       ...noChanges,
       snapshot: null,
-      drift: [{ kind: 'files', address: 'workdir', change: 'added', files: { added: 2, modified: 0, deleted: 0, bytes: 1023, folders: 0 }, trees: [], paths: [{ path: '', change: 'added', type: 'dir', size: 0 }, { path: 'a', change: 'added', type: 'file', size: 1023 }], truncated: false }],
+      drift: [
+        {
+          kind: 'files',
+          address: 'workdir',
+          change: 'added',
+          files: { added: 2, modified: 0, deleted: 0, bytes: 1023, folders: 0 },
+          trees: [],
+          paths: [
+            { path: '', change: 'added', type: 'dir', size: 0 },
+            { path: 'a', change: 'added', type: 'file', size: 1023 },
+          ],
+          truncated: false,
+        },
+      ],
       actions: [writeManifest(`initialise the target ${targetPath} and record the first snapshot`)],
     };
     expect(text(first)).toBe(
@@ -134,7 +172,17 @@ describe('renderPlanText (colour off)', () => {
   it('shows names with emoji as they are', () => {
     const plan: ActionPlan = {
       ...backupPlan,
-      drift: [{ kind: 'files', address: 'workdir', change: 'modified', files: { added: 1, modified: 0, deleted: 0, bytes: 1, folders: 0 }, trees: [], paths: [{ path: '\u{1f4c1} Projects/\u{1f480}.txt', change: 'added', type: 'file', size: 1 }], truncated: false }],
+      drift: [
+        {
+          kind: 'files',
+          address: 'workdir',
+          change: 'modified',
+          files: { added: 1, modified: 0, deleted: 0, bytes: 1, folders: 0 },
+          trees: [],
+          paths: [{ path: '\u{1f4c1} Projects/\u{1f480}.txt', change: 'added', type: 'file', size: 1 }],
+          truncated: false,
+        },
+      ],
     };
     expect(text(plan)).toContain('      + \u{1f4c1} Projects/\u{1f480}.txt\n');
   });
@@ -142,7 +190,17 @@ describe('renderPlanText (colour off)', () => {
   it('shows names with other astral characters as they are', () => {
     const plan: ActionPlan = {
       ...backupPlan,
-      drift: [{ kind: 'files', address: 'workdir', change: 'modified', files: { added: 1, modified: 0, deleted: 0, bytes: 1, folders: 0 }, trees: [], paths: [{ path: '\u{1f600}/\u{20000}', change: 'added', type: 'file', size: 1 }], truncated: false }],
+      drift: [
+        {
+          kind: 'files',
+          address: 'workdir',
+          change: 'modified',
+          files: { added: 1, modified: 0, deleted: 0, bytes: 1, folders: 0 },
+          trees: [],
+          paths: [{ path: '\u{1f600}/\u{20000}', change: 'added', type: 'file', size: 1 }],
+          truncated: false,
+        },
+      ],
     };
     expect(text(plan)).toContain('      + \u{1f600}/\u{20000}\n');
   });
@@ -231,7 +289,18 @@ describe('restore plans', () => {
           diff: '--- a/pydio.json\n+++ b/pydio.json\n@@ -1 +1 @@\n-"https://old"\n+"https://new"\n',
         },
       ],
-      actions: [{ action: 'patch-config', address: 'config', file: 'pydio.json', sha256: '0'.repeat(64), mode: 0o600, owner: undefined, mtimeMs: undefined, reason: 'apply the overrides' }],
+      actions: [
+        {
+          action: 'patch-config',
+          address: 'config',
+          file: 'pydio.json',
+          sha256: '0'.repeat(64),
+          mode: 0o600,
+          owner: undefined,
+          mtimeMs: undefined,
+          reason: 'apply the overrides',
+        },
+      ],
     };
     expect(text(restore)).toBe(
       [

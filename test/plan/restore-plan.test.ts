@@ -82,7 +82,12 @@ describe('planRestore', () => {
     const changed = destination(treeOf('datasource.pydiods1'), counts(2, 1, 1, 300), { mismatched: ['same-size-and-time.bin'] });
     const result = plan(observedRestore({ destinations: [destination(treeOf('workdir')), destination(treeOf('config')), changed] }));
     expect(steps(result)).toEqual(['safety-snapshot target.local', 'restore-files datasource.pydiods1', 'check-restore workdir']);
-    expect(only(result, 'restore-files')[0]).toMatchObject({ absent: false, replace: ['same-size-and-time.bin'], leaveOut: [], expected: { bytes: 300, files: 3 } });
+    expect(only(result, 'restore-files')[0]).toMatchObject({
+      absent: false,
+      replace: ['same-size-and-time.bin'],
+      leaveOut: [],
+      expected: { bytes: 300, files: 3 },
+    });
     expect(only(result, 'safety-snapshot')[0]?.trees.map(({ tree, linkFromSnapshot }) => [tree.id, linkFromSnapshot])).toEqual([
       ['config', true],
       ['datasource.pydiods1', true],
@@ -104,8 +109,8 @@ describe('planRestore', () => {
       ['datasource.pydiods1', pydiods1Tree.source],
     ]);
     expect(check?.owners).toEqual({ uids: [[1001, 2001]], gids: [] });
-    expect(result.warnings).toContain('the snapshot\'s user pydio is id 1001 there and 2001 here: its files are given 2001');
-    expect(result.warnings).toContain('the snapshot\'s group ghost (id 1003) does not exist on this host: its files keep id 1003');
+    expect(result.warnings).toContain("the snapshot's user pydio is id 1001 there and 2001 here: its files are given 2001");
+    expect(result.warnings).toContain("the snapshot's group ghost (id 1003) does not exist on this host: its files keep id 1003");
   });
 
   it('removes a destination the snapshot recorded as absent', () => {
@@ -116,10 +121,12 @@ describe('planRestore', () => {
 
   it('leaves foreign entries out of the tree that holds them', () => {
     const foreign = [{ tree: 'datasource.pydiods1', path: `${pydiods1Tree.snapshotPath}/planted.sh` }];
-    const result = plan(observedRestore({
-      verification: { problems: [], problemCount: 0, foreign, foreignCount: 1 },
-      destinations: [destination(treeOf('datasource.pydiods1'), counts(1))],
-    }));
+    const result = plan(
+      observedRestore({
+        verification: { problems: [], problemCount: 0, foreign, foreignCount: 1 },
+        destinations: [destination(treeOf('datasource.pydiods1'), counts(1))],
+      }),
+    );
     expect(only(result, 'restore-files')[0]?.leaveOut).toEqual(['planted.sh']);
     expect(result.warnings.join('\n')).toContain('holds 1 entries its file lists do not (workdir/data/pydiods1/planted.sh)');
     expect(result.blocked).toBeNull();
@@ -128,38 +135,51 @@ describe('planRestore', () => {
   describe('pydio.json', () => {
     it('is written as the snapshot holds it, with its mode, owner and time, when the destination differs', () => {
       const result = plan(observedRestore({ destinationConfig: null }));
-      expect(only(result, 'patch-config')).toEqual([{
-        action: 'patch-config',
-        address: 'config',
-        file: `${workingDir}/pydio.json`,
-        sha256: configSha,
-        mode: 0o640,
-        owner: { uid: 1001, gid: 1002 },
-        mtimeMs: 1_700_000_000_000,
-        reason: 'write pydio.json as the snapshot holds it',
-      }]);
+      expect(only(result, 'patch-config')).toEqual([
+        {
+          action: 'patch-config',
+          address: 'config',
+          file: `${workingDir}/pydio.json`,
+          sha256: configSha,
+          mode: 0o640,
+          owner: { uid: 1001, gid: 1002 },
+          mtimeMs: 1_700_000_000_000,
+          reason: 'write pydio.json as the snapshot holds it',
+        },
+      ]);
       expect(result.patches).toEqual([]);
     });
 
-    it('is patched for another working dir, without the snapshot\'s time, and the patch is shown', () => {
-      const elsewhere = restorePlan({ restore: { from: 'local', workingDir: '/srv/restored', overrides: { hostname: undefined, publicUrl: undefined, database: undefined, paths: {} }, admin: undefined } });
+    it("is patched for another working dir, without the snapshot's time, and the patch is shown", () => {
+      const elsewhere = restorePlan({
+        restore: {
+          from: 'local',
+          workingDir: '/srv/restored',
+          overrides: { hostname: undefined, publicUrl: undefined, database: undefined, paths: {} },
+          admin: undefined,
+        },
+      });
       // The fixture's own working dir, as the snapshot recorded it.
       const taken = { ...snapshot, cells: { ...snapshot.cells, workingDir: '/home/user/.config/pydio/cells' } };
-      const planned = planRestore(elsewhere, observedRestore({ snapshot: taken, workingDir: '/srv/restored', destinationConfig: null }), { safetySnapshot: true });
+      const planned = planRestore(elsewhere, observedRestore({ snapshot: taken, workingDir: '/srv/restored', destinationConfig: null }), {
+        safetySnapshot: true,
+      });
       const [patch] = only(planned.plan, 'patch-config');
       expect(patch?.mtimeMs).toBeUndefined();
       expect(patch?.sha256).toBe(createHash('sha256').update(planned.patchedText).digest('hex'));
       expect(planned.patchedText).not.toBe(configText);
-      expect(planned.plan.patches[0]?.changes).toContainEqual(expect.objectContaining({
-        pointer: '/databases/pydio.grpc.chat/dsn',
-        before: '/home/user/.config/pydio/cells/services/pydio.grpc.chat/chat.db',
-        after: '/srv/restored/services/pydio.grpc.chat/chat.db',
-      }));
+      expect(planned.plan.patches[0]?.changes).toContainEqual(
+        expect.objectContaining({
+          pointer: '/databases/pydio.grpc.chat/dsn',
+          before: '/home/user/.config/pydio/cells/services/pydio.grpc.chat/chat.db',
+          after: '/srv/restored/services/pydio.grpc.chat/chat.db',
+        }),
+      );
     });
   });
 
   describe('the database', () => {
-    it('is created with the snapshot\'s defaults when missing, then loaded', () => {
+    it("is created with the snapshot's defaults when missing, then loaded", () => {
       const result = plan(observedRestore({ database: { name: 'cells', exists: false, tables: 0, matchesSnapshot: false } }));
       expect(only(result, 'create-database')).toMatchObject([{ database: 'cells', charset: 'utf8mb4', collation: 'utf8mb4_unicode_ci' }]);
       expect(only(result, 'load-database')).toMatchObject([{ database: 'cells', dump: 'database/cells.sql.gz' }]);
@@ -197,16 +217,21 @@ describe('planRestore', () => {
 
     it('resyncs a structured datasource restored without its .minio.sys, run by cellar only when it starts Cells with its binary', () => {
       const structured = observedRestore({ destinations: changed, cells: cellsConfig([datasourceInfo('pydiods1')]) });
-      expect(only(plan(structured), 'resync-datasource')).toEqual([{
-        action: 'resync-datasource',
-        address: 'datasource.pydiods1',
-        datasource: 'pydiods1',
-        argv: ['cells', 'admin', 'datasource', 'resync', '-d', 'pydiods1'],
-        run: false,
-        reason: 'structured datasource restored without its .minio.sys',
-      }]);
+      expect(only(plan(structured), 'resync-datasource')).toEqual([
+        {
+          action: 'resync-datasource',
+          address: 'datasource.pydiods1',
+          datasource: 'pydiods1',
+          argv: ['cells', 'admin', 'datasource', 'resync', '-d', 'pydiods1'],
+          run: false,
+          reason: 'structured datasource restored without its .minio.sys',
+        },
+      ]);
       const runs = restorePlan({ cells: { ...makePlan().cells, service: service('changes'), binary: '/opt/cells' } });
-      expect(only(plan(structured, { plan: runs }), 'resync-datasource')[0]).toMatchObject({ argv: ['/opt/cells', 'admin', 'datasource', 'resync', '-d', 'pydiods1'], run: true });
+      expect(only(plan(structured, { plan: runs }), 'resync-datasource')[0]).toMatchObject({
+        argv: ['/opt/cells', 'admin', 'datasource', 'resync', '-d', 'pydiods1'],
+        run: true,
+      });
       expect(only(plan({ ...structured, minioSysSaved: ['pydiods1'] }), 'resync-datasource')).toEqual([]);
     });
   });
@@ -220,13 +245,17 @@ describe('planRestore', () => {
     it('a snapshot with more foreign entries than it can leave out', () => {
       const foreign = [{ tree: 'workdir', path: 'workdir/x' }];
       const result = plan(observedRestore({ verification: { problems: [], problemCount: 0, foreign, foreignCount: 5000 } }));
-      expect(result.blocked).toBe(`snapshot ${snapshotId} holds 5000 entries that its file lists do not: too many to leave out; run cellar verify and restore another snapshot`);
+      expect(result.blocked).toBe(
+        `snapshot ${snapshotId} holds 5000 entries that its file lists do not: too many to leave out; run cellar verify and restore another snapshot`,
+      );
     });
   });
 
   it('compares every destination by content after a restore that did not complete, and says so', () => {
     const result = plan(observedRestore({ incompleteRestore: { snapshot: snapshotId, started: '2026-11-25T10:00:00.000Z' } }));
-    expect(result.warnings[0]).toBe(`a restore of snapshot ${snapshotId} into ${workingDir} did not complete (started 2026-11-25T10:00:00.000Z): every file there is compared by content`);
+    expect(result.warnings[0]).toBe(
+      `a restore of snapshot ${snapshotId} into ${workingDir} did not complete (started 2026-11-25T10:00:00.000Z): every file there is compared by content`,
+    );
   });
 
   it('moves its state digest with anything it is decided from', () => {
@@ -238,8 +267,21 @@ describe('planRestore', () => {
 });
 
 describe('planRestore: stores backed up by the plan’s commands', () => {
-  const commands = { backup: 'command', dump: ['mongodump', '--archive'], restore: ['mongorestore', '--archive', '--drop'], fingerprint: ['mongosh', '--eval', 'dbHash'] } as const;
-  const dumped = { id: 'documents', driver: 'mongodb', dump: 'stores/documents.dump', sha256: 'd'.repeat(64), size: 10, fingerprint: 'f'.repeat(64), dumped: true };
+  const commands = {
+    backup: 'command',
+    dump: ['mongodump', '--archive'],
+    restore: ['mongorestore', '--archive', '--drop'],
+    fingerprint: ['mongosh', '--eval', 'dbHash'],
+  } as const;
+  const dumped = {
+    id: 'documents',
+    driver: 'mongodb',
+    dump: 'stores/documents.dump',
+    sha256: 'd'.repeat(64),
+    size: 10,
+    fingerprint: 'f'.repeat(64),
+    dumped: true,
+  };
   const withStore = manifest(snapshotId, { stores: [dumped] });
   const storePlan = restorePlan({ stores: { documents: commands } });
   const observedWith = (fingerprint: string | undefined): ObservedRestore =>
@@ -248,7 +290,12 @@ describe('planRestore: stores backed up by the plan’s commands', () => {
   it('loads a store whose fingerprint differs, after a safety snapshot that dumps it, and checks it with its fingerprint command', () => {
     const result = plan(observedWith('0'.repeat(64)), { plan: storePlan });
     expect(steps(result)).toEqual(['safety-snapshot target.local', 'load-store store.documents', 'check-restore workdir']);
-    expect(only(result, 'load-store')[0]).toMatchObject({ dump: dumped.dump, argv: commands.restore, check: commands.fingerprint, fingerprint: dumped.fingerprint });
+    expect(only(result, 'load-store')[0]).toMatchObject({
+      dump: dumped.dump,
+      argv: commands.restore,
+      check: commands.fingerprint,
+      fingerprint: dumped.fingerprint,
+    });
     expect(only(result, 'safety-snapshot')[0]?.stores).toEqual([{ store: 'documents', driver: 'mongodb', argv: commands.dump, fingerprint: '0'.repeat(64) }]);
     expect(result.drift).toEqual([{ kind: 'store', address: 'store.documents', change: 'modified', driver: 'mongodb' }]);
   });

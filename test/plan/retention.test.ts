@@ -50,12 +50,7 @@ describe('snapshotsToPrune', () => {
       ['2026-12-28 12:00', '2026-12-31 12:00', '2027-01-03 12:00', '2027-01-04 12:00'],
       ['2026-12-28 12:00', '2026-12-31 12:00'],
     ],
-    [
-      'weekly: Monday starts a week, Sunday ends it',
-      { weekly: 1 },
-      ['2026-11-22 23:59', '2026-11-23 00:00'],
-      ['2026-11-22 23:59'],
-    ],
+    ['weekly: Monday starts a week, Sunday ends it', { weekly: 1 }, ['2026-11-22 23:59', '2026-11-23 00:00'], ['2026-11-22 23:59']],
     [
       'monthly: the newest of each month',
       { monthly: 2 },

@@ -47,11 +47,31 @@ describe('checkFreshness', () => {
 
   it.each<[string, SavedPlan, string]>([
     ['the plan file changed', saved({}, 'q'.repeat(64)), 'saved plan is stale: /etc/cellar/backup-plan.yaml changed since it was made; run cellar plan again'],
-    ['the observed state moved', saved({ state: 't'.repeat(64) }), 'saved plan is stale: the installation or the target changed since it was made; run cellar plan again'],
-    ['its snapshot was edited', saved({ snapshot: '20261206T010000Z' }), 'saved plan is stale: it names snapshot 20261206T010000Z, but cellar now plans with 20261207T010000Z; run cellar plan again'],
-    ['retention moved with the date', saved({ actions: plan.actions.slice(1) }), 'saved plan is stale: it prunes other snapshots than cellar prunes now (retention counts from the current date); run cellar plan again'],
-    ['another action', saved({ actions: [plan.actions[0]!, { ...plan.actions[1]!, reason: 'edited' }] }), 'saved plan is stale: its actions are not what cellar plans now; run cellar plan again'],
-    ['its target', saved({ target: { name: 'local', path: '/elsewhere' } }), 'saved plan is stale: its target is not what cellar plans now; run cellar plan again'],
+    [
+      'the observed state moved',
+      saved({ state: 't'.repeat(64) }),
+      'saved plan is stale: the installation or the target changed since it was made; run cellar plan again',
+    ],
+    [
+      'its snapshot was edited',
+      saved({ snapshot: '20261206T010000Z' }),
+      'saved plan is stale: it names snapshot 20261206T010000Z, but cellar now plans with 20261207T010000Z; run cellar plan again',
+    ],
+    [
+      'retention moved with the date',
+      saved({ actions: plan.actions.slice(1) }),
+      'saved plan is stale: it prunes other snapshots than cellar prunes now (retention counts from the current date); run cellar plan again',
+    ],
+    [
+      'another action',
+      saved({ actions: [plan.actions[0]!, { ...plan.actions[1]!, reason: 'edited' }] }),
+      'saved plan is stale: its actions are not what cellar plans now; run cellar plan again',
+    ],
+    [
+      'its target',
+      saved({ target: { name: 'local', path: '/elsewhere' } }),
+      'saved plan is stale: its target is not what cellar plans now; run cellar plan again',
+    ],
     ['its warnings', saved({ warnings: ['added'] }), 'saved plan is stale: its warnings are not what cellar plans now; run cellar plan again'],
     ['its refusal', saved({ blocked: 'no' }), 'saved plan is stale: its refusal is not what cellar plans now; run cellar plan again'],
   ])('refuses one whose %s, naming it', (_name, savedPlan, reason) => {

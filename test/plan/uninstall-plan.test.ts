@@ -34,13 +34,15 @@ const keep = { dropDatabase: false, force: false };
 describe('planUninstall', () => {
   it('removes the working dir, and only it, behind a current snapshot', () => {
     const result = planUninstall(makePlan(), facts(current), keep);
-    expect(result.actions).toEqual([{
-      action: 'remove-files',
-      address: 'workdir',
-      path: workingDir,
-      holds: { files: 3167, bytes: 52_428_800 },
-      reason: `remove ${workingDir} and everything in it (3167 backed-up files, 50.0 MiB), not its parent folder`,
-    }]);
+    expect(result.actions).toEqual([
+      {
+        action: 'remove-files',
+        address: 'workdir',
+        path: workingDir,
+        holds: { files: 3167, bytes: 52_428_800 },
+        reason: `remove ${workingDir} and everything in it (3167 backed-up files, 50.0 MiB), not its parent folder`,
+      },
+    ]);
     expect(result.blocked).toBeNull();
   });
 
@@ -55,8 +57,16 @@ describe('planUninstall', () => {
 
   it.each<[string, UninstallFacts, string]>([
     ['no snapshot', facts({ ...current, snapshot: null }), 'there is no snapshot of this installation; run cellar apply first (or use --force)'],
-    ['a stale snapshot', facts(stale), 'the last snapshot (20261124T140500Z) is not current: database.cells changed since; run cellar apply first, or use --force'],
-    ['a running Cells it cannot stop', facts(current, { liveUsers: [{ pid: 7, command: 'cells' }] }), `Cells is running in ${workingDir}; stop it first, or declare cells.service so that cellar stops it`],
+    [
+      'a stale snapshot',
+      facts(stale),
+      'the last snapshot (20261124T140500Z) is not current: database.cells changed since; run cellar apply first, or use --force',
+    ],
+    [
+      'a running Cells it cannot stop',
+      facts(current, { liveUsers: [{ pid: 7, command: 'cells' }] }),
+      `Cells is running in ${workingDir}; stop it first, or declare cells.service so that cellar stops it`,
+    ],
   ])('refuses with %s', (_name, given, reason) => {
     expect(planUninstall(makePlan(), given, keep).blocked).toBe(reason);
   });
@@ -64,7 +74,9 @@ describe('planUninstall', () => {
   it('goes ahead on a stale snapshot with --force, saying what is lost', () => {
     const result = planUninstall(makePlan(), facts(stale), { dropDatabase: false, force: true });
     expect(result.blocked).toBeNull();
-    expect(result.warnings).toEqual(['the last snapshot (20261124T140500Z) is not current: database.cells changed since; --force removes the installation anyway']);
+    expect(result.warnings).toEqual([
+      'the last snapshot (20261124T140500Z) is not current: database.cells changed since; --force removes the installation anyway',
+    ]);
   });
 
   it('does not count pruning as pending work', () => {

@@ -45,6 +45,8 @@ describe('createLoopBtrfs', () => {
       await busy;
     }
     // With the lazy unmount done and its last user gone, the loop device is detached.
-    await expect.poll(async () => (await execa('losetup', ['--list', '--noheadings', '--output', 'BACK-FILE'])).stdout, { timeout: 10_000 }).not.toContain(btrfs.image);
+    await expect
+      .poll(async () => (await execa('losetup', ['--list', '--noheadings', '--output', 'BACK-FILE'])).stdout, { timeout: 10_000 })
+      .not.toContain(btrfs.image);
   });
 });

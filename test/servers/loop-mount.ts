@@ -28,7 +28,10 @@ export async function unmount(mountPoint: string): Promise<void> {
 /** The loop devices that are backed by a file, by device. */
 export async function loopDevicesOf(file: string): Promise<string[]> {
   const out = await run('losetup', ['--associated', file, '--noheadings', '--output', 'NAME']);
-  return out.split('\n').map((line) => line.trim()).filter((line) => line !== '');
+  return out
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line !== '');
 }
 
 export function requireRoot(what: string): void {

@@ -49,7 +49,9 @@ describe('startServerProcess', () => {
       portInUse: /in use/,
     });
     await expect(start).rejects.toThrow(ServerStartError);
-    await expect(start).rejects.toThrow(/^a broken server did not start: sh exited with code 3 before it answered\n--- its output ---\ncannot read \/etc\/broken.conf$/);
+    await expect(start).rejects.toThrow(
+      /^a broken server did not start: sh exited with code 3 before it answered\n--- its output ---\ncannot read \/etc\/broken.conf$/,
+    );
   });
 
   it('tells a taken port apart, and onFreePort moves on to another port', async () => {

@@ -38,7 +38,25 @@ async function selfSignedCertificate(folder: string): Promise<{ key: string; cer
   const cert = join(folder, 'tls.crt');
   await execa(
     'openssl',
-    ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-days', '2', '-subj', `/CN=${address}`, '-addext', `subjectAltName=IP:${address}`, '-keyout', key, '-out', cert],
+    [
+      'req',
+      '-x509',
+      '-newkey',
+      'ec',
+      '-pkeyopt',
+      'ec_paramgen_curve:prime256v1',
+      '-nodes',
+      '-days',
+      '2',
+      '-subj',
+      `/CN=${address}`,
+      '-addext',
+      `subjectAltName=IP:${address}`,
+      '-keyout',
+      key,
+      '-out',
+      cert,
+    ],
     { stdin: 'ignore' },
   );
   return { key, cert };

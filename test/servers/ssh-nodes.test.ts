@@ -59,7 +59,10 @@ describe('startSshNodes', () => {
     const data = join(shared, 'tree');
     await writeSmallTree(alpha.hostPath(data));
     const pulled = join(scratch, 'pulled');
-    const pull = await execa('rsync', ['-a', '-e', alpha.ssh.sshCommand, `${alpha.ssh.destination}:${data}/`, `${pulled}/`], { stdin: 'ignore', reject: false });
+    const pull = await execa('rsync', ['-a', '-e', alpha.ssh.sshCommand, `${alpha.ssh.destination}:${data}/`, `${pulled}/`], {
+      stdin: 'ignore',
+      reject: false,
+    });
     expect(pull.exitCode, pull.stderr).toBe(0);
     expect(treeState(pulled)).toEqual(treeState(alpha.hostPath(data)));
     const beta = cluster.node('beta');

@@ -60,7 +60,13 @@ async function ensureMountPoint(path: string, teardown: Teardown): Promise<void>
   if (created === undefined) return;
   teardown.add(async () => {
     for (let folder = path; folder.length >= created.length; folder = dirname(folder)) {
-      if (!(await rmdir(folder).then(() => true, () => false))) return;
+      if (
+        !(await rmdir(folder).then(
+          () => true,
+          () => false,
+        ))
+      )
+        return;
     }
   });
 }

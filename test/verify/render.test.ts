@@ -8,7 +8,19 @@ import { toVerifyDocument } from '../../src/render/verify-json.js';
 import { renderVerifySummary, verifyFailureDetails, verifyFailureMessage } from '../../src/render/verify-text.js';
 
 function tree(id: string, files: number, bytes: number, newBytes: number): ManifestTree {
-  return { id, address: 'workdir', source: '/cells', snapshotPath: 'workdir', exclude: [], list: `lists/${id}.ndjson`, sha256: '0', entries: files + 1, files, bytes, newBytes };
+  return {
+    id,
+    address: 'workdir',
+    source: '/cells',
+    snapshotPath: 'workdir',
+    exclude: [],
+    list: `lists/${id}.ndjson`,
+    sha256: '0',
+    entries: files + 1,
+    files,
+    bytes,
+    newBytes,
+  };
 }
 
 function manifest(id: string, changes: Partial<Manifest>): Manifest {
@@ -90,9 +102,9 @@ describe('renderSnapshotsText', () => {
       'No snapshots in target local (/backup/cells) yet; `cellar apply` takes the first.\n' +
         'Left by an interrupted apply, not snapshots (the next apply removes them): 20261125T040000Z.\n',
     );
-    expect(renderSnapshotsText(toSnapshotsDocument(target({ damaged: [{ id: '20261125T040000Z', reason: 'manifest.json is not JSON' }] })), { color: false })).toBe(
-      'No usable snapshots in target local (/backup/cells).\n' + 'Damaged, ignored by plan and apply: 20261125T040000Z: manifest.json is not JSON\n',
-    );
+    expect(
+      renderSnapshotsText(toSnapshotsDocument(target({ damaged: [{ id: '20261125T040000Z', reason: 'manifest.json is not JSON' }] })), { color: false }),
+    ).toBe('No usable snapshots in target local (/backup/cells).\n' + 'Damaged, ignored by plan and apply: 20261125T040000Z: manifest.json is not JSON\n');
     const holder = { host: 'cells1', pid: 4242, processStart: null, started: '2026-11-25T04:00:00.000Z', command: 'apply', serviceStopped: false };
     const running = toSnapshotsDocument(target({ leftovers: ['20261125T040000Z'], lock: { state: 'held', holder } }));
     expect(running.running).toEqual({ command: 'apply', host: 'cells1', pid: 4242, started: '2026-11-25T04:00:00.000Z' });
@@ -111,7 +123,15 @@ describe('verify text', () => {
   });
 
   it('lists the problems kept and counts the others', () => {
-    const result: VerifyResult = { problems: ['workdir/a: missing', 'workdir/b: is 3 bytes, expected 4'], problemCount: 7, foreign: [], foreignCount: 0, files: 10, bytes: 100, dumps: 1 };
+    const result: VerifyResult = {
+      problems: ['workdir/a: missing', 'workdir/b: is 3 bytes, expected 4'],
+      problemCount: 7,
+      foreign: [],
+      foreignCount: 0,
+      files: 10,
+      bytes: 100,
+      dumps: 1,
+    };
     const document = toVerifyDocument(subject, result);
     expect(document.verified).toBe(false);
     expect(verifyFailureMessage(document)).toBe('snapshot 20261125T020000Z in target local failed verification: 7 problems');

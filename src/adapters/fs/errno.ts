@@ -26,7 +26,9 @@ export function writeFailure(error: unknown, folder: string): CellarError | unde
     return new CellarError('FILESYSTEM', `${folder} is on a read-only file system; remount it read-write or choose another folder`, { cause: error });
   }
   if (hasErrorCode(error, 'EACCES') || hasErrorCode(error, 'EPERM')) {
-    return new CellarError('FILESYSTEM', `cannot write in ${folder} (permission denied); give the backup user write access or choose another folder`, { cause: error });
+    return new CellarError('FILESYSTEM', `cannot write in ${folder} (permission denied); give the backup user write access or choose another folder`, {
+      cause: error,
+    });
   }
   return undefined;
 }

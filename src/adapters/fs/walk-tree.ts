@@ -26,9 +26,7 @@ export function* walkTree(root: string, options: WalkOptions): Generator<TreeEnt
     return;
   }
   yield top;
-  const stack: { readonly dir: string; readonly names: readonly string[]; index: number }[] = [
-    { dir: '', names: readNames(root, ''), index: 0 },
-  ];
+  const stack: { readonly dir: string; readonly names: readonly string[]; index: number }[] = [{ dir: '', names: readNames(root, ''), index: 0 }];
   while (stack.length > 0) {
     const frame = stack[stack.length - 1];
     if (!frame) break;
@@ -88,7 +86,9 @@ function readNames(root: string, dir: string): string[] {
   } catch (error) {
     if (isCode(error, 'ENOENT')) return [];
     const where = dir === '' ? root : `${root}/${dir}`;
-    throw new CellarError('FILESYSTEM', `cannot read the folder ${where}: ${describe(error)}; give the backup user read access or exclude it`, { cause: error });
+    throw new CellarError('FILESYSTEM', `cannot read the folder ${where}: ${describe(error)}; give the backup user read access or exclude it`, {
+      cause: error,
+    });
   }
 }
 

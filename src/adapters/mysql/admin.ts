@@ -10,14 +10,22 @@ export async function databaseExists(connection: Connection, database: string): 
 }
 
 /** Creates a database with the given default character set and collation (the source's). */
-export async function createDatabase(connection: Connection, database: string, defaults: { readonly charset: string; readonly collation: string }): Promise<void> {
+export async function createDatabase(
+  connection: Connection,
+  database: string,
+  defaults: { readonly charset: string; readonly collation: string },
+): Promise<void> {
   const name = (value: string): string => {
-    if (!/^[A-Za-z0-9_]+$/.test(value)) throw new CellarError('SNAPSHOT_DAMAGED', `${JSON.stringify(value)} is not a character set or collation name; the snapshot is damaged`);
+    if (!/^[A-Za-z0-9_]+$/.test(value))
+      throw new CellarError('SNAPSHOT_DAMAGED', `${JSON.stringify(value)} is not a character set or collation name; the snapshot is damaged`);
     return value;
   };
   await describedQuery(
     `creating the database ${database}`,
-    () => connection.query(`CREATE DATABASE IF NOT EXISTS ${quoteIdentifier(database)} CHARACTER SET ${name(defaults.charset)} COLLATE ${name(defaults.collation)}`),
+    () =>
+      connection.query(
+        `CREATE DATABASE IF NOT EXISTS ${quoteIdentifier(database)} CHARACTER SET ${name(defaults.charset)} COLLATE ${name(defaults.collation)}`,
+      ),
     'declare restore.database.admin with a login allowed to create databases, or create it yourself',
   );
 }

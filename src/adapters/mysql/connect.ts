@@ -34,18 +34,34 @@ function connectionError(login: Login, database: string | undefined, error: unkn
   switch (code) {
     case 'ECONNREFUSED':
     case 'ENOENT':
-      return new CellarError('DATABASE_UNREACHABLE', `cannot connect to the database server at ${where} (connection refused); start it or fix the host and port in the plan`, { cause: error });
+      return new CellarError(
+        'DATABASE_UNREACHABLE',
+        `cannot connect to the database server at ${where} (connection refused); start it or fix the host and port in the plan`,
+        { cause: error },
+      );
     case 'ETIMEDOUT':
     case 'ENOTFOUND':
     case 'EAI_AGAIN':
-      return new CellarError('DATABASE_UNREACHABLE', `cannot reach the database server at ${where} (${typeof code === 'string' ? code : 'network error'}); check the host name and the network`, { cause: error });
+      return new CellarError(
+        'DATABASE_UNREACHABLE',
+        `cannot reach the database server at ${where} (${typeof code === 'string' ? code : 'network error'}); check the host name and the network`,
+        { cause: error },
+      );
     case 'ER_ACCESS_DENIED_ERROR':
     case 'ER_DBACCESS_DENIED_ERROR':
-      return new CellarError('DATABASE_UNREACHABLE', `the database server refused ${where} (access denied); check the user, and the password ${passwordSource(login)}`, { cause: error });
+      return new CellarError(
+        'DATABASE_UNREACHABLE',
+        `the database server refused ${where} (access denied); check the user, and the password ${passwordSource(login)}`,
+        { cause: error },
+      );
     case 'ER_BAD_DB_ERROR':
       return new CellarError('DATABASE_UNREACHABLE', `the database ${database ?? ''} does not exist on ${where}; check its name in the plan`, { cause: error });
     default:
-      return new CellarError('DATABASE_UNREACHABLE', `cannot connect to the database server at ${where}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+      return new CellarError(
+        'DATABASE_UNREACHABLE',
+        `cannot connect to the database server at ${where}: ${error instanceof Error ? error.message : String(error)}`,
+        { cause: error },
+      );
   }
 }
 

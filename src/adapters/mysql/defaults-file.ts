@@ -38,7 +38,9 @@ export function openDefaultsFile(login: Login): DefaultsFile {
   return {
     argument: '--defaults-extra-file=/dev/fd/3',
     fd,
-    dispose: () => { closeSync(fd); },
+    dispose: () => {
+      closeSync(fd);
+    },
   };
 }
 

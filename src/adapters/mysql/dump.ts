@@ -62,7 +62,7 @@ function fileSink(fd: number): Writable {
   return new Writable({
     write(chunk: Buffer, _encoding, callback) {
       try {
-        for (let written = 0; written < chunk.length; ) written += writeSync(fd, chunk, written);
+        for (let written = 0; written < chunk.length;) written += writeSync(fd, chunk, written);
         callback();
       } catch (error) {
         callback(error as Error);
@@ -103,7 +103,11 @@ export async function dumpDatabase(request: DumpRequest): Promise<DumpResult> {
 
 async function runDump(client: ClientProgram, args: string[], defaults: DefaultsFile, fd: number, onProgress: DumpRequest['onProgress']) {
   const { execa } = await import('execa');
-  const subprocess = execa(client.program, args, { stdio: ['ignore', 'pipe', 'pipe', clientFd3(defaults)], buffer: { stdout: false, stderr: true }, reject: false });
+  const subprocess = execa(client.program, args, {
+    stdio: ['ignore', 'pipe', 'pipe', clientFd3(defaults)],
+    buffer: { stdout: false, stderr: true },
+    reject: false,
+  });
   const raw = new Meter({ hashed: false, onBytes: onProgress });
   const compressed = new Meter({ hashed: true });
   try {
@@ -146,8 +150,20 @@ export async function loadDump(request: LoadRequest): Promise<void> {
     const subprocess = execa(client.program, args, { stdio: ['pipe', 'ignore', 'pipe', clientFd3(defaults)], buffer: { stderr: true }, reject: false });
     const { onProgress } = request;
     const size = statSync(request.dump, { throwIfNoEntry: false })?.size ?? 0;
-    const meter = new Meter({ hashed: false, onBytes: onProgress && ((read) => { onProgress(read, size); }) });
-    const feeding = pipeline(createReadStream(request.dump, { highWaterMark: streamChunk }), meter, createGunzip({ chunkSize: streamChunk }), subprocess.stdin).catch((error: unknown) => error);
+    const meter = new Meter({
+      hashed: false,
+      onBytes:
+        onProgress &&
+        ((read) => {
+          onProgress(read, size);
+        }),
+    });
+    const feeding = pipeline(
+      createReadStream(request.dump, { highWaterMark: streamChunk }),
+      meter,
+      createGunzip({ chunkSize: streamChunk }),
+      subprocess.stdin,
+    ).catch((error: unknown) => error);
     const [fed, result] = await Promise.all([feeding, subprocess]);
     if (result.failed && isNotFound(result.cause)) throw toolMissing(client.program, result.cause);
     if (result.exitCode !== 0) {

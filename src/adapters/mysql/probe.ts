@@ -42,10 +42,7 @@ export async function readServerInfo(connection: Connection): Promise<ServerInfo
  */
 export async function probeDatabase(connection: Connection, database: string, server: ServerInfo): Promise<DatabaseProbe> {
   if (server.variant === 'mysql') await connection.query('SET SESSION information_schema_stats_expiry = 0').catch(() => undefined);
-  const [identity] = await rows(
-    connection,
-    'SELECT @@hostname AS host, @@port AS port, @@datadir AS datadir, @@server_id AS id, UNIX_TIMESTAMP() AS now',
-  );
+  const [identity] = await rows(connection, 'SELECT @@hostname AS host, @@port AS port, @@datadir AS datadir, @@server_id AS id, UNIX_TIMESTAMP() AS now');
   const uptime = Number(await statusValue(connection, 'Uptime'));
   const observedAt = Number(identity?.now);
   const tables = await rows(
@@ -112,7 +109,11 @@ async function schemaDigest(connection: Connection, database: string): Promise<s
 
 /** The database's default character set and collation. */
 async function databaseDefaults(connection: Connection, database: string): Promise<{ charset: string | null; collation: string | null }> {
-  const [row] = await rows(connection, 'SELECT DEFAULT_CHARACTER_SET_NAME AS charset, DEFAULT_COLLATION_NAME AS collation FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = ?', [database]);
+  const [row] = await rows(
+    connection,
+    'SELECT DEFAULT_CHARACTER_SET_NAME AS charset, DEFAULT_COLLATION_NAME AS collation FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = ?',
+    [database],
+  );
   return { charset: typeof row?.charset === 'string' ? row.charset : null, collation: typeof row?.collation === 'string' ? row.collation : null };
 }
 
@@ -134,7 +135,9 @@ export function routineGrant(server: ServerInfo, user: string, database: string)
   const account = `'${user}'@'%'`;
   if (server.variant === 'mysql') return `GRANT SHOW_ROUTINE ON *.* TO ${account}`;
   const [major = 0, minor = 0] = server.version.split(/[.-]/).map(Number);
-  return major > 11 || (major === 11 && minor >= 3) ? `GRANT SHOW CREATE ROUTINE ON \`${database}\`.* TO ${account}` : `GRANT SELECT ON mysql.proc TO ${account}`;
+  return major > 11 || (major === 11 && minor >= 3)
+    ? `GRANT SHOW CREATE ROUTINE ON \`${database}\`.* TO ${account}`
+    : `GRANT SELECT ON mysql.proc TO ${account}`;
 }
 
 /** CHECKSUM TABLE for the named tables: reads every row of each, so it is asked for sparingly. */
@@ -143,9 +146,7 @@ export async function checksumTables(connection: Connection, database: string, t
   const list = tables.map((table) => `${quoteIdentifier(database)}.${quoteIdentifier(table)}`).join(', ');
   const result = await rows(connection, `CHECKSUM TABLE ${list}`);
   const prefix = `${database}.`;
-  return Object.fromEntries(
-    result.map((row) => [String(row.Table).slice(prefix.length), String(row.Checksum)]),
-  );
+  return Object.fromEntries(result.map((row) => [String(row.Table).slice(prefix.length), String(row.Checksum)]));
 }
 
 /** Names of the base tables of a database. */

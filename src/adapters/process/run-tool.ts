@@ -23,6 +23,9 @@ export function isNotFound(error: unknown): boolean {
 
 /** The last non-empty line of a tool's stderr, for a one-line error. */
 export function lastLine(text: string): string {
-  const lines = text.split('\n').map((line) => line.trim()).filter((line) => line !== '');
+  const lines = text
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line !== '');
   return lines[lines.length - 1] ?? '(no message)';
 }

@@ -16,7 +16,9 @@ export interface ThreadTask<Input> {
   readonly weight: number;
 }
 
-type WireError = { readonly cellar: ErrorCode; readonly message: string; readonly details: readonly string[] } | { readonly cellar: undefined; readonly message: string; readonly errno: string | undefined };
+type WireError =
+  | { readonly cellar: ErrorCode; readonly message: string; readonly details: readonly string[] }
+  | { readonly cellar: undefined; readonly message: string; readonly errno: string | undefined };
 
 type Reply<Output> = { readonly output: Output } | { readonly error: WireError };
 
@@ -81,8 +83,12 @@ export function startThreadPool<Input, Output>(script: URL, threads: number): Th
       idle.push(worker);
       dispatch();
     });
-    worker.on('error', (error) => { fail(worker, error); });
-    worker.on('exit', () => { fail(worker, new Error('a worker thread stopped before finishing its task')); });
+    worker.on('error', (error) => {
+      fail(worker, error);
+    });
+    worker.on('exit', () => {
+      fail(worker, new Error('a worker thread stopped before finishing its task'));
+    });
     idle.push(worker);
     return worker;
   });
@@ -113,7 +119,11 @@ export async function runOnThreads<Input, Output>(script: URL, tasks: readonly T
   const heaviestFirst = tasks.map((task, index) => ({ task, index })).sort((a, b) => b.task.weight - a.task.weight);
   const outputs = new Array<Output>(tasks.length);
   try {
-    await Promise.all(heaviestFirst.map(async ({ task, index }) => { outputs[index] = await pool.run(task.input); }));
+    await Promise.all(
+      heaviestFirst.map(async ({ task, index }) => {
+        outputs[index] = await pool.run(task.input);
+      }),
+    );
   } finally {
     await pool.close();
   }

@@ -63,7 +63,10 @@ export function rsyncArgs(copy: RsyncCopy): string[] {
 export async function rsyncCopy(copy: RsyncCopy): Promise<RsyncOutcome> {
   const { execa } = await import('execa');
   const leaveOut = copy.leaveOut ?? [];
-  const input = leaveOut.length > 0 ? { input: Buffer.concat(leaveOut.flatMap((path) => [encodeName(`/${literalPattern(path)}`), Buffer.from([0])])) } : { stdin: 'ignore' as const };
+  const input =
+    leaveOut.length > 0
+      ? { input: Buffer.concat(leaveOut.flatMap((path) => [encodeName(`/${literalPattern(path)}`), Buffer.from([0])])) }
+      : { stdin: 'ignore' as const };
   const subprocess = execa('rsync', rsyncArgs(copy), { reject: false, ...input, buffer: { stdout: false, stderr: true }, stripFinalNewline: true });
   const onProgress = copy.onProgress;
   if (onProgress) subprocess.stdout.on('data', progressParser(onProgress));
@@ -116,11 +119,9 @@ function rsyncError(copy: RsyncCopy, code: number, stderr: string, signal: strin
   const denied = [...stderr.matchAll(/^rsync: .*?"(.+?)".*Permission denied \(13\)$/gm)].map((match) => match[1] ?? '');
   if (denied.length > 0) {
     const more = denied.length > 1 ? ` and ${denied.length - 1} more` : '';
-    return new CellarError(
-      'FILESYSTEM',
-      `cannot read ${denied[0] ?? ''}${more} (permission denied); give the backup user read access or exclude it`,
-      { details: denied.slice(1, 10) },
-    );
+    return new CellarError('FILESYSTEM', `cannot read ${denied[0] ?? ''}${more} (permission denied); give the backup user read access or exclude it`, {
+      details: denied.slice(1, 10),
+    });
   }
   const meaning = signal ? `rsync was killed by ${signal}` : (exitMeanings[code] ?? `rsync exited with ${code}`);
   return new CellarError('TOOL_FAILED', `copying ${copy.source} failed: ${meaning}: ${lastLine(stderr)}`);

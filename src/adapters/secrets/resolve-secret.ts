@@ -18,7 +18,11 @@ export function resolveSecret(ref: SecretRef, env: Readonly<Record<string, strin
   try {
     return readFileSync(ref.file, 'utf8').replace(/\r?\n$/, '');
   } catch (error) {
-    throw new CellarError('SECRET_UNAVAILABLE', `${what} comes from ${ref.file}, which cannot be read (${describeSystemError(error)}); create it or fix its permissions`, { cause: error });
+    throw new CellarError(
+      'SECRET_UNAVAILABLE',
+      `${what} comes from ${ref.file}, which cannot be read (${describeSystemError(error)}); create it or fix its permissions`,
+      { cause: error },
+    );
   }
 }
 

@@ -89,7 +89,9 @@ function tryCreate(path: string, text: string): boolean {
     return true;
   } catch (error) {
     if (hasErrorCode(error, 'EEXIST')) return false;
-    throw writeFailure(error, dirname(path)) ?? new CellarError('FILESYSTEM', `cannot create the lock ${path}: ${describeSystemError(error)}`, { cause: error });
+    throw (
+      writeFailure(error, dirname(path)) ?? new CellarError('FILESYSTEM', `cannot create the lock ${path}: ${describeSystemError(error)}`, { cause: error })
+    );
   } finally {
     rmSync(temporary, { force: true });
   }

@@ -16,10 +16,7 @@ export interface TargetMarker {
   readonly created: string;
 }
 
-export type TargetState =
-  | { readonly state: 'missing' }
-  | { readonly state: 'empty' }
-  | { readonly state: 'ready'; readonly marker: TargetMarker };
+export type TargetState = { readonly state: 'missing' } | { readonly state: 'empty' } | { readonly state: 'ready'; readonly marker: TargetMarker };
 
 /** What is at a target's path; a non-empty folder without a valid marker is refused. */
 export function readTargetState(path: string): TargetState {
@@ -55,7 +52,10 @@ function readMarker(path: string): TargetMarker {
     throw new CellarError('TARGET_INVALID', `${file} is not a cellar target marker; use a new target folder`);
   }
   if (marker.format_version !== markerFormat) {
-    throw new CellarError('TARGET_INVALID', `${file} has format_version ${String(marker.format_version)}; this cellar reads ${markerFormat}, use a matching version`);
+    throw new CellarError(
+      'TARGET_INVALID',
+      `${file} has format_version ${String(marker.format_version)}; this cellar reads ${markerFormat}, use a matching version`,
+    );
   }
   return marker as TargetMarker;
 }

@@ -7,7 +7,11 @@ export async function askLine(input: Readable, output: Writable, question: strin
   try {
     const answer = await Promise.race([
       rl.question(question),
-      new Promise<string>((resolve) => rl.once('close', () => { resolve(''); })),
+      new Promise<string>((resolve) =>
+        rl.once('close', () => {
+          resolve('');
+        }),
+      ),
     ]);
     return answer.trim();
   } finally {

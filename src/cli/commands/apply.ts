@@ -76,7 +76,10 @@ async function confirm(actions: ActionPlan, args: ApplyCommandArgs, io: Io): Pro
   const removed = actions.actions.flatMap((action) => (action.action === 'remove-files' ? [action.path] : []));
   const count = actions.actions.length;
   const expected = removed.length > 0 ? removed.join(' ') : 'yes';
-  const question = removed.length > 0 ? `\nThis removes ${expected} for good. Type that path to go on: ` : `\nCarry out these ${count} action${count === 1 ? '' : 's'}? Only 'yes' is accepted: `;
+  const question =
+    removed.length > 0
+      ? `\nThis removes ${expected} for good. Type that path to go on: `
+      : `\nCarry out these ${count} action${count === 1 ? '' : 's'}? Only 'yes' is accepted: `;
   const answer = await io.ask(question);
   if (answer !== expected) throw new CellarError('ABORTED', 'apply cancelled; nothing was changed');
 }

@@ -31,7 +31,9 @@ export async function runVerify(args: VerifyCommandArgs, io: Io): Promise<number
   const result = verifySnapshot(spec.path, manifest, {
     readData,
     keepProblems: problemsShown,
-    onProgress: (done, total) => { reporter.progress(label, { unit: 'bytes', done, total }); },
+    onProgress: (done, total) => {
+      reporter.progress(label, { unit: 'bytes', done, total });
+    },
   });
   reporter.progressDone();
   const document = toVerifyDocument({ target: { name: spec.name, path: spec.path }, snapshot: manifest.id, readData }, result);
