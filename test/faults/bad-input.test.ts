@@ -239,12 +239,10 @@ function brokenFiles(scene: Scene): fc.Arbitrary<Hostile> {
     fc
       .constantFrom('!!binary aGVsbG8=', '!!js/function "x"', '!!set {a, b}', '!<tag:evil> x')
       .map((tag) => ({ kind: 'tag', text: replaceLine(scene, 23, `    path: ${tag}`), line: 23 })),
-    fc
-      .nat({ max: 27 })
-      .map((line) => ({
-        kind: 'duplicate key',
-        text: [...scene.lines.slice(0, line + 1), scene.lines[line]!, ...scene.lines.slice(line + 1)].join('\n') + '\n',
-      })),
+    fc.nat({ max: 27 }).map((line) => ({
+      kind: 'duplicate key',
+      text: [...scene.lines.slice(0, line + 1), scene.lines[line]!, ...scene.lines.slice(line + 1)].join('\n') + '\n',
+    })),
     fc.nat({ max: 27 }).map((line) => ({ kind: 'tab indentation', text: replaceLine(scene, line + 1, `\t${scene.lines[line]!}`) })),
     fc
       .string({ minLength: 1, maxLength: 12 })
