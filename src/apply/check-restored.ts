@@ -3,7 +3,7 @@ import { pathExists } from '../adapters/fs/exists.js';
 import { connect } from '../adapters/mysql/connect.js';
 import { tableNames } from '../adapters/mysql/probe.js';
 import type { CellsConfig } from '../cells/cells-config.js';
-import type { Plan } from '../config/plan.js';
+import type { PlanFile } from '../config/plan.js';
 import { CellarError, isCellarError } from '../core/errors.js';
 import { configuredDatabase } from '../observe/database-login.js';
 import { vaultFiles } from '../model/installation.js';
@@ -13,7 +13,7 @@ import { vaultFiles } from '../model/installation.js';
  * files, each datasource folder, and pydio.json's own database login reaching the snapshot's
  * tables. Returns the problems; a login that does not work is an error, since Cells cannot start.
  */
-export async function checkRestored(plan: Plan, cells: CellsConfig, workingDir: string, tables: readonly string[]): Promise<string[]> {
+export async function checkRestored(plan: PlanFile, cells: CellsConfig, workingDir: string, tables: readonly string[]): Promise<string[]> {
   const problems: string[] = [];
   for (const file of vaultFiles) {
     if (!pathExists(join(workingDir, file))) problems.push(`${file} is missing from ${workingDir}: Cells cannot decrypt its datasource secrets`);

@@ -1,4 +1,4 @@
-import type { HooksSpec, Plan } from '../config/plan.js';
+import type { HooksSpec, PlanFile } from '../config/plan.js';
 import type { ActionPlan, PlanMode } from '../model/actions.js';
 import { runPlanCommand } from './plan-command.js';
 import type { Reporter } from './reporter.js';
@@ -39,7 +39,7 @@ function hookEnvironment(context: HookContext): Record<string, string> {
  * Runs one hook if the plan declares it, without the plan's secret variables in its environment.
  * A failing hook is reported and never changes apply's own result.
  */
-async function runHook(plan: Plan, name: HookName, context: HookContext, reporter: Reporter): Promise<void> {
+async function runHook(plan: PlanFile, name: HookName, context: HookContext, reporter: Reporter): Promise<void> {
   const argv = plan.hooks[name];
   if (!argv) return;
   try {
@@ -55,7 +55,7 @@ async function runHook(plan: Plan, name: HookName, context: HookContext, reporte
  * runs `onFailure` and `after`, with the counts empty.
  */
 export async function withHooks<T extends { readonly snapshot: string | undefined }>(
-  plan: Plan,
+  plan: PlanFile,
   mode: PlanMode,
   reporter: Reporter,
   work: (planned: (actions: ActionPlan) => Promise<void>) => Promise<T>,

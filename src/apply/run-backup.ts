@@ -1,4 +1,4 @@
-import type { Plan } from '../config/plan.js';
+import type { PlanFile } from '../config/plan.js';
 import { writeFailure } from '../adapters/fs/errno.js';
 import { secretEnvNames } from '../config/secret-names.js';
 import { runPlanCommand } from './plan-command.js';
@@ -15,7 +15,7 @@ import { runActions, type Handlers } from './run-actions.js';
 import { baselineOf, beginSnapshot, type Baseline, type SnapshotDraft } from './snapshot-draft.js';
 
 export interface BackupRun {
-  readonly plan: Plan;
+  readonly plan: PlanFile;
   readonly actions: BackupPlan;
   readonly observation: BackupObservation;
   readonly lock: HeldLock;

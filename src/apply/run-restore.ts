@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
-import type { Plan } from '../config/plan.js';
+import type { PlanFile } from '../config/plan.js';
 import { CellarError } from '../core/errors.js';
 import { writeFileAtomic } from '../adapters/fs/atomic-write.js';
 import { writeFailure } from '../adapters/fs/errno.js';
@@ -34,7 +34,7 @@ import { runActions, type Handlers } from './run-actions.js';
 import { beginSnapshot } from './snapshot-draft.js';
 
 export interface RestoreRun {
-  readonly plan: Plan;
+  readonly plan: PlanFile;
   readonly actions: RestorePlan;
   readonly observation: RestoreObservation;
   /** pydio.json as the plan's patch-config action writes it (its sha256 is in the action). */

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import type { Plan } from '../config/plan.js';
+import type { PlanFile } from '../config/plan.js';
 import { CellarError } from '../core/errors.js';
 import { pathExists } from '../adapters/fs/exists.js';
 import { removeTree } from '../adapters/fs/folders.js';
@@ -14,7 +14,7 @@ import type { Reporter } from './reporter.js';
 import { runActions, type Handlers } from './run-actions.js';
 
 export interface UninstallRun {
-  readonly plan: Plan;
+  readonly plan: PlanFile;
   readonly actions: UninstallPlan;
   readonly database: DatabaseSource | undefined;
   readonly lock: HeldLock;

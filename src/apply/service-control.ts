@@ -1,4 +1,4 @@
-import type { Plan } from '../config/plan.js';
+import type { PlanFile } from '../config/plan.js';
 import type { HeldLock } from '../adapters/target/lock.js';
 import { runPlanCommand } from './plan-command.js';
 
@@ -13,7 +13,7 @@ export interface ServiceControl {
   start(argv: readonly string[]): Promise<void>;
 }
 
-export function serviceControl(plan: Plan, lock: HeldLock): ServiceControl {
+export function serviceControl(plan: PlanFile, lock: HeldLock): ServiceControl {
   let stopped = false;
   return {
     get stopped() {

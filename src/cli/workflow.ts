@@ -4,7 +4,7 @@ import { initTarget, readTargetState } from '../adapters/target/marker.js';
 import type { Reporter } from '../apply/reporter.js';
 import { runBackup } from '../apply/run-backup.js';
 import { indexSnapshotCommand } from '../cells/admin-commands.js';
-import type { Plan } from '../config/plan.js';
+import type { PlanFile } from '../config/plan.js';
 import { isFolder } from '../adapters/fs/exists.js';
 import { findFolderUsers } from '../adapters/process/folder-users.js';
 import { runRestore } from '../apply/run-restore.js';
@@ -34,7 +34,7 @@ export interface Outcome {
 
 /** A plan made from fresh observations, and the way to carry it out. */
 export interface Prepared {
-  readonly plan: Plan;
+  readonly plan: PlanFile;
   readonly planSha256: string;
   readonly actionPlan: ActionPlan;
   /** Carries out `actions` (the ones just planned, or a saved plan's), holding `lock`. */
@@ -42,8 +42,8 @@ export interface Prepared {
 }
 
 export interface PrepareOptions {
-  readonly plan: Plan;
-  readonly planFile: string;
+  readonly plan: PlanFile;
+  readonly planPath: string;
   readonly options: PlanOptions;
   readonly verbose: boolean;
   readonly lock?: HeldLock | undefined;
@@ -56,7 +56,7 @@ export async function prepare(io: Io, prepareOptions: PrepareOptions): Promise<P
   const { options } = prepareOptions;
   const context: PrepareContext = {
     ...prepareOptions,
-    planSha256: sha256File(prepareOptions.planFile) ?? '',
+    planSha256: sha256File(prepareOptions.planPath) ?? '',
     observeOptions: { env: io.env, keepPaths: prepareOptions.verbose ? Number.MAX_SAFE_INTEGER : pathsShown, lock: prepareOptions.lock },
   };
   switch (options.mode) {
@@ -158,7 +158,7 @@ function describeSnapshot(manifest: Manifest): string {
 }
 
 /** The target's lock, taking it now when the target exists (so that apply observes what it will change). */
-export function lockIfReady(plan: Plan, options: PlanOptions, command: string): HeldLock | undefined {
+export function lockIfReady(plan: PlanFile, options: PlanOptions, command: string): HeldLock | undefined {
   const spec = targetSpec(plan, options.target ?? (options.mode === 'restore' ? plan.restore?.from : undefined));
   return readTargetState(spec.path).state === 'ready' ? acquireLock(spec.path, command) : undefined;
 }

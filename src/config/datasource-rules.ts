@@ -6,11 +6,11 @@ import type { DatasourceInfo, StorageKind } from '../cells/cells-config.js';
 import { assertNever } from '../core/assert-never.js';
 import { didYouMean } from './did-you-mean.js';
 import type { PlanFacts } from './plan-facts.js';
-import type { Plan } from './plan.js';
+import type { PlanFile } from './plan.js';
 import type { Problem } from './problem.js';
 
 /** Problems with the working dir and the datasources; none when the working dir does not exist here. */
-export function checkDatasources(plan: Plan, facts: PlanFacts): Problem[] {
+export function checkDatasources(plan: PlanFile, facts: PlanFacts): Problem[] {
   const workingDir = plan.cells.workingDir;
   const state = facts.workingDir;
   const at = { path: ['cells', 'workingDir'], at: 'value' } as const;
@@ -38,7 +38,7 @@ export function checkDatasources(plan: Plan, facts: PlanFacts): Problem[] {
   }
 }
 
-function compareDatasources(plan: Plan, live: readonly DatasourceInfo[]): Problem[] {
+function compareDatasources(plan: PlanFile, live: readonly DatasourceInfo[]): Problem[] {
   const problems: Problem[] = [];
   const liveNames = live.map((datasource) => datasource.name);
   for (const datasource of live) {

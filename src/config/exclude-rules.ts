@@ -3,7 +3,7 @@
  * under services/, pydio.json and the vault files) unless the pattern says `force: true`.
  */
 import { compileExclude } from '../model/exclude.js';
-import type { Plan } from './plan.js';
+import type { PlanFile } from './plan.js';
 import type { Problem } from './problem.js';
 
 /**
@@ -29,7 +29,7 @@ const NEEDED_PATHS: readonly { readonly path: string; readonly isDirectory: bool
 ];
 
 /** A problem for each pattern without `force` that would exclude something a restore needs. */
-export function checkExcludes(plan: Plan): Problem[] {
+export function checkExcludes(plan: PlanFile): Problem[] {
   return plan.cells.exclude.flatMap((rule, index) => {
     if (rule.force) return [];
     const matcher = compileExclude(rule.pattern);

@@ -1,5 +1,5 @@
 import type { CellsConfig } from '../cells/cells-config.js';
-import type { Plan } from './plan.js';
+import type { PlanFile } from './plan.js';
 import { literalPattern } from '../model/exclude.js';
 import { configFiles, restoreMarkerName, vaultFiles } from '../model/installation.js';
 import { relativeInside } from '../model/paths.js';
@@ -25,7 +25,7 @@ export interface Layout {
  * inside `workdir/` when it lies in the working dir, under `datasources/<name>/` otherwise, with
  * the `.minio.sys` of an outside objects folder beside it. Every file belongs to one address.
  */
-export function layoutTrees(plan: Plan, cells: CellsConfig | undefined): Layout {
+export function layoutTrees(plan: PlanFile, cells: CellsConfig | undefined): Layout {
   const workingDir = plan.cells.workingDir;
   const userExclude = plan.cells.exclude.map((rule) => rule.pattern);
   const nested: string[] = [];

@@ -3,13 +3,13 @@ import { checkDatasources } from './datasource-rules.js';
 import { didYouMean } from './did-you-mean.js';
 import { checkExcludes } from './exclude-rules.js';
 import type { PlanFacts } from './plan-facts.js';
-import type { Plan } from './plan.js';
+import type { PlanFile } from './plan.js';
 import type { Problem } from './problem.js';
 import { checkStores } from './store-rules.js';
 import { checkTargets } from './target-rules.js';
 
 /** Every rule the plan breaks, given what the file system holds. */
-export function checkPlanRules(plan: Plan, facts: PlanFacts): Problem[] {
+export function checkPlanRules(plan: PlanFile, facts: PlanFacts): Problem[] {
   return [
     ...checkTargets(plan, facts),
     ...checkDatasources(plan, facts),
@@ -20,7 +20,7 @@ export function checkPlanRules(plan: Plan, facts: PlanFacts): Problem[] {
   ];
 }
 
-function checkRetention(plan: Plan): Problem[] {
+function checkRetention(plan: PlanFile): Problem[] {
   return Object.values(plan.targets).flatMap((target) => {
     const counts = Object.values(target.keep ?? {}).filter((count) => count !== undefined);
     if (target.keep === undefined || counts.some((count) => count > 0)) return [];
@@ -34,7 +34,7 @@ function checkRetention(plan: Plan): Problem[] {
   });
 }
 
-function checkRestoreSource(plan: Plan): Problem[] {
+function checkRestoreSource(plan: PlanFile): Problem[] {
   const from = plan.restore?.from;
   if (from === undefined || plan.targets[from] !== undefined) return [];
   const names = Object.keys(plan.targets);

@@ -1,9 +1,9 @@
 /** A plan in one line, for `validate` and `init`. */
 import { plural } from '../model/text.js';
-import type { Plan } from './plan.js';
+import type { PlanFile } from './plan.js';
 
 /** `5 datasources (3 files, 1 provider, 1 skip), database cells on 127.0.0.1:3306, 1 target (local)` */
-export function summarizePlan(plan: Plan): string {
+export function summarizePlan(plan: PlanFile): string {
   const modes = Object.values(plan.datasources).map((spec) => spec.backup);
   const byMode = (['files', 'provider', 'skip'] as const)
     .map((mode) => ({ mode, count: modes.filter((candidate) => candidate === mode).length }))

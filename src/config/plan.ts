@@ -103,7 +103,7 @@ export interface HooksSpec {
   readonly onFailure: readonly string[] | undefined;
 }
 
-export interface Plan {
+export interface PlanFile {
   /** The plan file, for messages. */
   readonly file: string;
   readonly cells: CellsSpec;

@@ -3,7 +3,7 @@
  * folder that holds the plan file, so a plan means the same thing whatever the current directory.
  */
 import { isAbsolute } from 'node:path';
-import type { DatabaseOverride, DatabaseSpec, DatasourceSpec, ExcludeRule, HooksSpec, Plan, RestoreSpec, StoreSpec, TargetSpec } from './plan.js';
+import type { DatabaseOverride, DatabaseSpec, DatasourceSpec, ExcludeRule, HooksSpec, PlanFile, RestoreSpec, StoreSpec, TargetSpec } from './plan.js';
 import type { SecretRef } from '../model/secret.js';
 import type { Datasource, ExcludePattern, RawPlan, Secret, Store, Target } from './raw-plan.js';
 
@@ -22,7 +22,7 @@ const DEFAULT_HOST = '127.0.0.1';
 const DEFAULT_PORT = 3306;
 
 /** The plan with every default applied; `raw` must already satisfy the schema. */
-export function resolvePlan(raw: RawPlan, context: ResolveContext): Plan {
+export function resolvePlan(raw: RawPlan, context: ResolveContext): PlanFile {
   const base = parentOf(context.file);
   const at = (path: string): string => absolutePath(path, base);
   const fromEnv = context.env.CELLS_WORKING_DIR;

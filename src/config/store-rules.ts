@@ -5,11 +5,11 @@
 import { externalStores } from '../cells/databases.js';
 import { didYouMean } from './did-you-mean.js';
 import type { PlanFacts } from './plan-facts.js';
-import type { Plan } from './plan.js';
+import type { PlanFile } from './plan.js';
 import type { Problem } from './problem.js';
 
 /** Problems with `stores`; none unless the working dir holds a readable pydio.json. */
-export function checkStores(plan: Plan, facts: PlanFacts): Problem[] {
+export function checkStores(plan: PlanFile, facts: PlanFacts): Problem[] {
   if (facts.workingDir.kind !== 'cells') return [];
   const { databases, defaultDatabase } = facts.workingDir.config;
   const external = externalStores(databases, defaultDatabase, plan.cells.workingDir);

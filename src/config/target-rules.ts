@@ -5,7 +5,7 @@
  */
 import { targetMarkerName } from '../model/target.js';
 import type { PlanFacts } from './plan-facts.js';
-import type { Plan, TargetSpec } from './plan.js';
+import type { PlanFile, TargetSpec } from './plan.js';
 import type { Problem, YamlPath } from './problem.js';
 
 type Relation = 'same' | 'inside' | 'contains';
@@ -17,7 +17,7 @@ interface LiveFolder {
 }
 
 /** Targets that overlap live data or each other, targets that are not cellar's to write, restores that would write into their own source. */
-export function checkTargets(plan: Plan, facts: PlanFacts): Problem[] {
+export function checkTargets(plan: PlanFile, facts: PlanFacts): Problem[] {
   const real = (path: string): string => facts.realPaths.get(path) ?? path;
   const live = liveFolders(plan, facts);
   const suggestion = `${parentOf(real(plan.cells.workingDir))}/cellar-backups`;
@@ -49,7 +49,7 @@ export function checkTargets(plan: Plan, facts: PlanFacts): Problem[] {
 }
 
 // Two targets in one folder would mix their snapshots, and one's retention would prune the other's.
-function targetOverlaps(plan: Plan, real: (path: string) => string): Problem[] {
+function targetOverlaps(plan: PlanFile, real: (path: string) => string): Problem[] {
   const targets = Object.values(plan.targets);
   const problems: Problem[] = [];
   targets.forEach((target, index) => {
@@ -75,7 +75,7 @@ function targetOverlaps(plan: Plan, real: (path: string) => string): Problem[] {
   return problems;
 }
 
-function liveFolders(plan: Plan, facts: PlanFacts): LiveFolder[] {
+function liveFolders(plan: PlanFile, facts: PlanFacts): LiveFolder[] {
   const folders: LiveFolder[] = [{ label: 'the Cells working dir', path: plan.cells.workingDir }];
   for (const [name, spec] of Object.entries(plan.datasources)) {
     if (spec.backup === 'files' && spec.path !== undefined) folders.push({ label: `the folder of datasource "${name}"`, path: spec.path });
@@ -148,7 +148,7 @@ function targetState(target: TargetSpec, facts: PlanFacts, path: YamlPath, subje
 }
 
 // A restore writes the working dir and the moved datasource folders; none of them may overlap the target it reads.
-function restoreOverlaps(plan: Plan, real: (path: string) => string): Problem[] {
+function restoreOverlaps(plan: PlanFile, real: (path: string) => string): Problem[] {
   const restore = plan.restore;
   const source = restore === undefined ? undefined : plan.targets[restore.from];
   if (restore === undefined || source === undefined) return [];

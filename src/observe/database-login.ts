@@ -1,7 +1,7 @@
 import type { CellsConfig } from '../cells/cells-config.js';
 import { dsnEndpoint } from '../cells/dsn.js';
 import type { DsnOverride } from '../cells/patch-config.js';
-import type { Plan } from '../config/plan.js';
+import type { PlanFile } from '../config/plan.js';
 import type { Login } from '../adapters/mysql/login.js';
 import { describeSecretSource, resolveSecret } from '../adapters/secrets/resolve-secret.js';
 
@@ -16,7 +16,7 @@ type Env = Readonly<Record<string, string | undefined>>;
  * The database a backup dumps: the plan's `database:` when given, else the MySQL DSN that
  * pydio.json's `defaults.database` points at. Undefined when Cells has no MySQL database.
  */
-export function backupDatabase(plan: Plan, cells: CellsConfig | undefined, env: Env): DatabaseSource | undefined {
+export function backupDatabase(plan: PlanFile, cells: CellsConfig | undefined, env: Env): DatabaseSource | undefined {
   const spec = plan.database;
   if (spec) {
     const password = spec.password ? resolveSecret(spec.password, env, 'database.password') : undefined;
@@ -59,7 +59,7 @@ export interface RestoreDatabase {
  * the database it was dumped from, reached with the same login, and patches nothing.
  */
 export function restoreDatabase(
-  plan: Plan,
+  plan: PlanFile,
   snapshotCells: CellsConfig,
   dumped: { readonly name: string; readonly safety: boolean },
   env: Env,

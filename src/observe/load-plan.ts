@@ -9,7 +9,7 @@ import { readFileIfExists } from '../adapters/fs/read-file.js';
 import { parsePlan } from '../config/parse-plan.js';
 import type { PlanFacts } from '../config/plan-facts.js';
 import { checkPlanRules } from '../config/plan-rules.js';
-import type { Plan } from '../config/plan.js';
+import type { PlanFile } from '../config/plan.js';
 import { formatProblem, sortProblems, type LocatedProblem } from '../config/problem.js';
 import { resolvePlan } from '../config/resolve-plan.js';
 import { CellarError } from '../core/errors.js';
@@ -18,7 +18,7 @@ import { gatherPlanFacts } from './plan-facts.js';
 export type Env = Readonly<Record<string, string | undefined>>;
 
 export interface LoadedPlan {
-  readonly plan: Plan;
+  readonly plan: PlanFile;
   /** Checks that could not run here, e.g. a working dir that does not exist on this machine. */
   readonly warnings: readonly string[];
 }
@@ -73,7 +73,7 @@ function planInvalid(label: string, problems: readonly LocatedProblem[]): Cellar
   return new CellarError('PLAN_INVALID', `${label} has ${count}`, { details: problems.map((problem) => formatProblem(label, problem)) });
 }
 
-function skippedChecks(plan: Plan, facts: PlanFacts): string[] {
+function skippedChecks(plan: PlanFile, facts: PlanFacts): string[] {
   const { workingDir } = facts;
   if (workingDir.kind === 'cells') {
     const unknown = unknownVersionWarning(workingDir.config.version, workingDir.config.generation);

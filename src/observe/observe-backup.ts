@@ -2,7 +2,7 @@ import { isFolder } from '../adapters/fs/exists.js';
 import { signingKeyOf } from '../adapters/secrets/signing-key.js';
 import { join } from 'node:path';
 import { parseCellsConfig, type CellsConfig } from '../cells/cells-config.js';
-import type { Plan, TargetSpec } from '../config/plan.js';
+import type { PlanFile, TargetSpec } from '../config/plan.js';
 import { CellarError } from '../core/errors.js';
 import { readFileIfExists } from '../adapters/fs/read-file.js';
 import { readRestoreMarker } from '../adapters/fs/restore-marker.js';
@@ -37,7 +37,7 @@ export interface ObserveOptions {
 }
 
 /** Gathers every fact a backup plan needs: the target, the live trees against the latest snapshot, the config files, the database. */
-export async function observeBackup(plan: Plan, targetName: string | undefined, options: ObserveOptions): Promise<BackupObservation> {
+export async function observeBackup(plan: PlanFile, targetName: string | undefined, options: ObserveOptions): Promise<BackupObservation> {
   const spec = targetSpec(plan, targetName);
   const cells = await readCells(plan.cells.workingDir);
   const { target, latest } = withIntactLatest(observeTarget(spec, options.lock));
@@ -75,7 +75,7 @@ export async function observeBackup(plan: Plan, targetName: string | undefined, 
 }
 
 /** The named target, or the only one; an unknown name lists the declared ones. */
-export function targetSpec(plan: Plan, name: string | undefined): TargetSpec {
+export function targetSpec(plan: PlanFile, name: string | undefined): TargetSpec {
   const names = Object.keys(plan.targets);
   const chosen = name ?? (names.length === 1 ? names[0] : undefined);
   if (chosen === undefined) {

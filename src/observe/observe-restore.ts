@@ -1,7 +1,7 @@
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { parseCellsConfig } from '../cells/cells-config.js';
-import type { Plan, RestoreSpec } from '../config/plan.js';
+import type { PlanFile, RestoreSpec } from '../config/plan.js';
 import { placeRestore, restoredWorkingDir } from '../config/restore-layout.js';
 import { CellarError } from '../core/errors.js';
 import { isFolder } from '../adapters/fs/exists.js';
@@ -44,7 +44,7 @@ export interface RestoreObserveOptions {
 }
 
 /** Gathers what a restore plan needs: the snapshot and its state, each destination compared with it, pydio.json, the database, a live Cells. */
-export async function observeRestore(plan: Plan, options: RestoreObserveOptions): Promise<RestoreObservation> {
+export async function observeRestore(plan: PlanFile, options: RestoreObserveOptions): Promise<RestoreObservation> {
   const restore = restoreSpec(plan);
   const spec = targetSpec(plan, options.target ?? restore.from);
   const target = observeTarget(spec, options.lock);
@@ -93,7 +93,7 @@ export async function observeRestore(plan: Plan, options: RestoreObserveOptions)
   };
 }
 
-function restoreSpec(plan: Plan): RestoreSpec {
+function restoreSpec(plan: PlanFile): RestoreSpec {
   if (!plan.restore) {
     throw new CellarError('USAGE', `${plan.file} has no restore: section; add restore.from (see examples/backup-plan.yaml)`);
   }

@@ -5,13 +5,13 @@ import { fileSystemTypeOf } from '../adapters/fs/mount-type.js';
 import { readTextFile } from '../adapters/fs/read-file.js';
 import { resolveRealPath } from '../adapters/fs/real-path.js';
 import { parseCellsConfig } from '../cells/cells-config.js';
-import type { Plan } from '../config/plan.js';
+import type { PlanFile } from '../config/plan.js';
 import { isMarkerDraft, targetMarkerName } from '../model/target.js';
 import type { PlanFacts, TargetState, WorkingDirState } from '../config/plan-facts.js';
 import { isCellarError } from '../core/errors.js';
 
 /** Reads what the plan's safety rules need from the file system; it never writes. */
-export async function gatherPlanFacts(plan: Plan): Promise<PlanFacts> {
+export async function gatherPlanFacts(plan: PlanFile): Promise<PlanFacts> {
   const workingDir = await readWorkingDir(plan.cells.workingDir);
   const targets = new Map<string, TargetState>();
   for (const target of Object.values(plan.targets)) targets.set(target.name, await readTargetState(target.path));
@@ -25,7 +25,7 @@ export async function gatherPlanFacts(plan: Plan): Promise<PlanFacts> {
   return { realPaths, targets, targetFileSystems, workingDir };
 }
 
-function comparedPaths(plan: Plan, workingDir: WorkingDirState): Set<string> {
+function comparedPaths(plan: PlanFile, workingDir: WorkingDirState): Set<string> {
   const paths = new Set([plan.cells.workingDir, ...Object.values(plan.targets).map((target) => target.path)]);
   for (const spec of Object.values(plan.datasources)) if (spec.backup === 'files' && spec.path !== undefined) paths.add(spec.path);
   if (plan.restore !== undefined) {

@@ -1,6 +1,6 @@
 import { unknownVersionWarning } from '../cells/cells-config.js';
 import { createHash } from 'node:crypto';
-import type { Plan } from '../config/plan.js';
+import type { PlanFile } from '../config/plan.js';
 import { restoreMarkerName, vaultFiles } from '../model/installation.js';
 import { leftCellsStopped, lockWarnings } from './lock-notes.js';
 import type { ObservedBackup, ObservedTree } from '../observe/observed.js';
@@ -21,7 +21,7 @@ export interface BackupPlanOptions {
  * copy only drifted addresses, dump the database only when it changed, and stop Cells only when
  * something is copied (and `stopFor` allows it).
  */
-export function planBackup(plan: Plan, observed: ObservedBackup, options: BackupPlanOptions): BackupPlan {
+export function planBackup(plan: PlanFile, observed: ObservedBackup, options: BackupPlanOptions): BackupPlan {
   const { target, latest, database } = observed;
   const stores = storeDrift(plan, observed);
   const drift = [...filesDrift(observed), ...databaseDrift(observed), ...stores.drift];
@@ -97,7 +97,7 @@ function copiesAndDumps(observed: ObservedBackup, drifted: readonly ObservedTree
 }
 
 /** The new snapshot's manifest: every tree, and what of the latest snapshot it hard-links. */
-function writeManifest(plan: Plan, observed: ObservedBackup, reuseStores: readonly StoreDump[]): WriteManifest {
+function writeManifest(plan: PlanFile, observed: ObservedBackup, reuseStores: readonly StoreDump[]): WriteManifest {
   const { target, latest, database } = observed;
   const unchanged = observed.trees.filter((tree) => !hasChanges(tree));
   return {
@@ -118,7 +118,7 @@ function writeManifest(plan: Plan, observed: ObservedBackup, reuseStores: readon
 }
 
 /** Command stores whose fingerprint moved since the latest snapshot (or that it lacks), and the others. */
-function storeDrift(plan: Plan, observed: ObservedBackup): { readonly drift: Drift[]; readonly changed: StoreDump[]; readonly unchanged: StoreDump[] } {
+function storeDrift(plan: PlanFile, observed: ObservedBackup): { readonly drift: Drift[]; readonly changed: StoreDump[]; readonly unchanged: StoreDump[] } {
   const drift: Drift[] = [];
   const changed: StoreDump[] = [];
   const unchanged: StoreDump[] = [];
@@ -204,7 +204,7 @@ function databaseDrift(observed: ObservedBackup): Drift[] {
  * their files. It is dumped when the index changed (or was never dumped); otherwise the previous
  * dump, which the same table would reproduce byte for byte, is hard-linked with the rest.
  */
-function indexDumps(plan: Plan, observed: ObservedBackup): DumpIndex[] {
+function indexDumps(plan: PlanFile, observed: ObservedBackup): DumpIndex[] {
   const database = observed.database;
   if (!database) return [];
   const previousIndexes = new Set(observed.latest?.indexes.map((index) => index.datasource));
@@ -229,7 +229,7 @@ function indexDumps(plan: Plan, observed: ObservedBackup): DumpIndex[] {
   return actions;
 }
 
-function pruneActions(plan: Plan, observed: ObservedBackup, snapshotNeeded: boolean, now: Date): BackupAction[] {
+function pruneActions(plan: PlanFile, observed: ObservedBackup, snapshotNeeded: boolean, now: Date): BackupAction[] {
   const { target } = observed;
   // While another run holds the lock, the folders without a manifest are its work in progress.
   const leftovers = target.lock.state === 'held' ? [] : target.leftovers;
@@ -273,7 +273,7 @@ function undumpable(database: string, hidden: { readonly names: readonly string[
   return `the dump of ${database} would fail: its login may not read the routine${hidden.names.length === 1 ? '' : 's'} ${listSome(hidden.names)} (created by another user); run ${hidden.grant}`;
 }
 
-function backupWarnings(plan: Plan, observed: ObservedBackup): string[] {
+function backupWarnings(plan: PlanFile, observed: ObservedBackup): string[] {
   const database = observed.database;
   const warnings: string[] = observed.unplaced.map(
     (name) => `datasource ${name} is declared backup: files but has no folder (none in pydio.json, no path in the plan); it is not backed up`,

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Plan } from '../config/plan.js';
+import type { PlanFile } from '../config/plan.js';
 import { vaultFiles } from '../model/installation.js';
 import type { DatabaseFingerprint } from '../model/database-drift.js';
 import { isAbsent, type ManifestTree } from '../model/manifest.js';
@@ -34,7 +34,7 @@ export interface PlannedRestore {
  * its patches, check every destination against the snapshot's lists, start Cells, then the
  * resyncs it needs (they talk to a running Cells). A restore that changes nothing plans nothing.
  */
-export function planRestore(plan: Plan, observed: ObservedRestore, options: RestorePlanOptions): PlannedRestore {
+export function planRestore(plan: PlanFile, observed: ObservedRestore, options: RestorePlanOptions): PlannedRestore {
   const patch = patchFor(plan, observed);
   const changed = observed.destinations.filter((destination) => total(gains(destination)) > 0);
   const loads = storeLoads(plan, observed);
@@ -86,7 +86,7 @@ export function planRestore(plan: Plan, observed: ObservedRestore, options: Rest
 }
 
 /** pydio.json as the restore writes it: the snapshot's, with the plan's overrides (a safety snapshot's as it is). */
-function patchFor(plan: Plan, observed: ObservedRestore): ConfigPatch & { readonly sha256: string } {
+function patchFor(plan: PlanFile, observed: ObservedRestore): ConfigPatch & { readonly sha256: string } {
   const { snapshot } = observed;
   const restore = plan.restore;
   const input: ConfigPatchInput =
@@ -206,7 +206,7 @@ function ownerMap(owners: readonly OwnerChange[]): { readonly uids: Map<number, 
 }
 
 /** Structured local datasources restored without their objects folder's `.minio.sys`: Cells must rebuild their index. */
-function resyncs(plan: Plan, observed: ObservedRestore): Omit<ResyncDatasource, 'run'>[] {
+function resyncs(plan: PlanFile, observed: ObservedRestore): Omit<ResyncDatasource, 'run'>[] {
   const binary = plan.cells.binary ?? 'cells';
   return observed.cells.datasources
     .filter((info) => !info.flat && info.storage === 'local' && plan.datasources[info.name]?.backup === 'files' && !observed.minioSysSaved.includes(info.name))
@@ -273,7 +273,7 @@ function safetySnapshot(observed: ObservedRestore, work: readonly RestoreAction[
 }
 
 /** Why apply must refuse: a damaged snapshot, or a Cells that runs where the restore would write (a restore with nothing to do leaves it be). */
-function restoreBlocked(plan: Plan, observed: ObservedRestore, changes: boolean): string | null {
+function restoreBlocked(plan: PlanFile, observed: ObservedRestore, changes: boolean): string | null {
   const { problems, problemCount, foreign, foreignCount } = observed.verification;
   if (problemCount > 0) {
     const more = problemCount > 1 ? ` and ${problemCount - 1} more problems` : '';
@@ -288,7 +288,7 @@ function restoreBlocked(plan: Plan, observed: ObservedRestore, changes: boolean)
   return null;
 }
 
-function restoreWarnings(plan: Plan, observed: ObservedRestore, changes: boolean): string[] {
+function restoreWarnings(plan: PlanFile, observed: ObservedRestore, changes: boolean): string[] {
   const warnings: string[] = storeWarnings(plan, observed);
   const { foreign, foreignCount } = observed.verification;
   if (foreignCount > 0) {

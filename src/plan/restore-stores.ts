@@ -1,11 +1,11 @@
 /** What a restore does with the stores the plan backs up through its own commands (stores.<id>). */
-import type { Plan } from '../config/plan.js';
+import type { PlanFile } from '../config/plan.js';
 import type { LoadStore, StoreDump } from '../model/actions.js';
 import type { Drift } from '../model/drift.js';
 import type { ObservedRestore } from '../observe/observed.js';
 
 /** Load each store of the snapshot whose fingerprint here differs from the one recorded with its dump. */
-export function storeLoads(plan: Plan, observed: ObservedRestore): LoadStore[] {
+export function storeLoads(plan: PlanFile, observed: ObservedRestore): LoadStore[] {
   return observed.snapshot.stores.flatMap((dumped) => {
     const spec = plan.stores[dumped.id];
     const live = observed.stores.find((store) => store.id === dumped.id);
@@ -26,7 +26,7 @@ export function storeLoads(plan: Plan, observed: ObservedRestore): LoadStore[] {
 }
 
 /** The stores a restore loads, as a safety snapshot dumps them first. */
-export function storesToKeep(plan: Plan, observed: ObservedRestore, loads: readonly LoadStore[]): StoreDump[] {
+export function storesToKeep(plan: PlanFile, observed: ObservedRestore, loads: readonly LoadStore[]): StoreDump[] {
   return loads.flatMap(({ store }) => {
     const spec = plan.stores[store];
     const live = observed.stores.find((candidate) => candidate.id === store);
@@ -45,7 +45,7 @@ export function storeDrift(observed: ObservedRestore, loads: readonly LoadStore[
 }
 
 /** Stores this restore does not bring back, and why. */
-export function storeWarnings(plan: Plan, observed: ObservedRestore): string[] {
+export function storeWarnings(plan: PlanFile, observed: ObservedRestore): string[] {
   return observed.stores.flatMap(({ id, driver }) => {
     const spec = plan.stores[id];
     if (spec?.backup === 'skip') return [`store ${id} (${driver}) is not backed up by cellar (${spec.reason}): restore it with its own tools`];

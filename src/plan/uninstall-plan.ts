@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Plan } from '../config/plan.js';
+import type { PlanFile } from '../config/plan.js';
 import { formatBytes, plural } from '../model/text.js';
 import type { BackupPlan, UninstallAction, UninstallPlan } from '../model/actions.js';
 
@@ -23,7 +23,7 @@ export interface UninstallOptions {
  * folders beside it, where the Cells Sync client keeps its data) and, when asked, the database.
  * Refused unless the latest snapshot is current, or with --force.
  */
-export function planUninstall(plan: Plan, facts: UninstallFacts, options: UninstallOptions): UninstallPlan {
+export function planUninstall(plan: PlanFile, facts: UninstallFacts, options: UninstallOptions): UninstallPlan {
   const pending = facts.backup.actions.filter((action) => action.action !== 'prune-snapshot');
   const actions: UninstallAction[] = [];
   const service = plan.cells.service;
@@ -66,7 +66,7 @@ export function planUninstall(plan: Plan, facts: UninstallFacts, options: Uninst
   };
 }
 
-function blocked(plan: Plan, facts: UninstallFacts, pending: number, options: UninstallOptions): string | null {
+function blocked(plan: PlanFile, facts: UninstallFacts, pending: number, options: UninstallOptions): string | null {
   if (facts.backup.snapshot === null && !options.force) return 'there is no snapshot of this installation; run cellar apply first (or use --force)';
   if (pending > 0 && !options.force) return `${staleness(facts.backup, pending)}; run cellar apply first, or use --force`;
   if (facts.liveUsers.length > 0 && !plan.cells.service) {

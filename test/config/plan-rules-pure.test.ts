@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { PlanFacts } from '../../src/config/plan-facts.js';
 import { checkPlanRules } from '../../src/config/plan-rules.js';
-import type { Plan, TargetSpec } from '../../src/config/plan.js';
+import type { PlanFile, TargetSpec } from '../../src/config/plan.js';
 
 // The rules are pure: facts are built in memory, no disk involved.
-function buildPlan(overrides: Partial<Plan> = {}): Plan {
+function buildPlan(overrides: Partial<PlanFile> = {}): PlanFile {
   return {
     file: '/etc/cellar/backup-plan.yaml',
     cells: { workingDir: '/srv/cells', service: undefined, exclude: [], binary: undefined },

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CellsConfig, DatabaseEntry } from '../../src/cells/cells-config.js';
 import type { PlanFacts } from '../../src/config/plan-facts.js';
-import type { Plan } from '../../src/config/plan.js';
+import type { PlanFile } from '../../src/config/plan.js';
 import { checkStores } from '../../src/config/store-rules.js';
 import { makePlan } from '../plan/builders.js';
 
@@ -10,7 +10,7 @@ const facts = (databases: readonly DatabaseEntry[]): PlanFacts => {
   const config = { databases, defaultDatabase: mysql, datasources: [] } as unknown as CellsConfig;
   return { realPaths: new Map(), targets: new Map(), targetFileSystems: new Map(), workingDir: { kind: 'cells', config } };
 };
-const messages = (stores: Plan['stores'], databases: readonly DatabaseEntry[]): string[] =>
+const messages = (stores: PlanFile['stores'], databases: readonly DatabaseEntry[]): string[] =>
   checkStores(makePlan({ stores, workingDir: '/srv/cells' }), facts(databases)).map((problem) => problem.message);
 
 describe('checkStores', () => {

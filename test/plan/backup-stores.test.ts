@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Plan } from '../../src/config/plan.js';
+import type { PlanFile } from '../../src/config/plan.js';
 import type { ObservedBackup } from '../../src/observe/observed.js';
 import { planBackup } from '../../src/plan/backup-plan.js';
 import { makePlan, manifest, observedBackup, target } from './builders.js';
@@ -21,7 +21,7 @@ const recorded = {
   dumped: true,
 };
 const latest = manifest('20261124T140500Z', { stores: [recorded] });
-const plan: Plan = makePlan({ stores: { documents: commands } });
+const plan: PlanFile = makePlan({ stores: { documents: commands } });
 const observed = (fingerprint: string, snapshot = latest): ObservedBackup =>
   observedBackup({ latest: snapshot, target: target([snapshot]), stores: [{ id: 'documents', driver: 'mongodb', fingerprint }] });
 const steps = (observation: ObservedBackup, backupPlan = plan): string[] =>

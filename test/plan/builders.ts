@@ -1,6 +1,6 @@
 /** In-memory builders for the pure planners' inputs: plans, trees, manifests and observations. */
 import type { CellsConfig, DatasourceInfo } from '../../src/cells/cells-config.js';
-import type { DatasourceSpec, KeepRules, Plan, ServiceSpec } from '../../src/config/plan.js';
+import type { DatasourceSpec, KeepRules, PlanFile, ServiceSpec } from '../../src/config/plan.js';
 import type { DatabaseFingerprint, DatabaseSignal, DatabaseVerdict } from '../../src/model/database-drift.js';
 import type { Manifest, ManifestTree, SnapshotKind } from '../../src/model/manifest.js';
 import type { LockRecord, LockStatus } from '../../src/model/lock.js';
@@ -15,14 +15,14 @@ export const targetPath = '/backups/cells';
 
 export interface PlanOptions {
   readonly datasources?: Readonly<Record<string, DatasourceSpec>>;
-  readonly stores?: Plan['stores'];
+  readonly stores?: PlanFile['stores'];
   readonly service?: ServiceSpec | undefined;
   readonly exclude?: readonly string[];
   readonly keep?: KeepRules | undefined;
   readonly workingDir?: string;
 }
 
-export function makePlan(options: PlanOptions = {}): Plan {
+export function makePlan(options: PlanOptions = {}): PlanFile {
   return {
     file: '/etc/cellar/backup-plan.yaml',
     cells: {

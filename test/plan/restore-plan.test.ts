@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { Plan } from '../../src/config/plan.js';
+import type { PlanFile } from '../../src/config/plan.js';
 import type { RestoreAction, RestorePlan } from '../../src/model/actions.js';
 import type { ManifestTree } from '../../src/model/manifest.js';
 import type { ObservedRestore, ObservedRestoreDatabase, RestoreDestination } from '../../src/observe/observed.js';
@@ -14,7 +14,7 @@ const configText = readFileSync(new URL('../fixtures/pydio/v4.0.0-dev.json', imp
 const configSha = createHash('sha256').update(configText).digest('hex');
 const treeOf = (id: string): ManifestTree => snapshot.trees.find((tree) => tree.id === id)!;
 
-function restorePlan(overrides: Partial<Plan> = {}): Plan {
+function restorePlan(overrides: Partial<PlanFile> = {}): PlanFile {
   return {
     ...makePlan(),
     restore: { from: 'local', workingDir, overrides: { hostname: undefined, publicUrl: undefined, database: undefined, paths: {} }, admin: undefined },
@@ -60,7 +60,7 @@ function observedRestore(overrides: Partial<ObservedRestore> = {}): ObservedRest
   };
 }
 
-const plan = (observed: ObservedRestore, options: { plan?: Plan; safetySnapshot?: boolean } = {}): RestorePlan =>
+const plan = (observed: ObservedRestore, options: { plan?: PlanFile; safetySnapshot?: boolean } = {}): RestorePlan =>
   planRestore(options.plan ?? restorePlan(), observed, { safetySnapshot: options.safetySnapshot ?? true }).plan;
 
 const steps = (result: RestorePlan): string[] => result.actions.map((action) => `${action.action} ${action.address}`);

@@ -28,18 +28,18 @@ export interface ApplyCommandArgs extends PlanArgs {
  */
 export async function runApply(args: ApplyCommandArgs, io: Io): Promise<number> {
   const saved = args.savedPlan === undefined ? undefined : readSaved(args.savedPlan, args);
-  const planFile = saved ? saved.planFile : planFilePath(args.file, io.env, io.cwd);
+  const planPath = saved ? saved.planFile : planFilePath(args.file, io.env, io.cwd);
   const options = saved ? saved.options : planOptionsFrom(args);
   const quiet = args.quiet === true;
   if (quiet && args.yes !== true) throw new CellarError('USAGE', 'apply --quiet shows no plan to answer for; add --yes');
-  const { plan } = await loadPlan(planFile, io.env, io.cwd);
+  const { plan } = await loadPlan(planPath, io.env, io.cwd);
   const reporter = createReporter(io, { progressBars: io.interactive && !quiet, quiet });
   const json = args.json === true;
   const applied = await withHooks(plan, options.mode, reporter, async (planned) => {
     let lock: HeldLock | undefined = lockIfReady(plan, options, 'apply');
     try {
       if (lock?.tookOver) reporter.warn(`took over the lock of an interrupted cellar ${lock.tookOver.command} (pid ${lock.tookOver.pid})`);
-      const prepared = await prepare(io, { plan, planFile, options, verbose: args.verbose === true, lock });
+      const prepared = await prepare(io, { plan, planPath, options, verbose: args.verbose === true, lock });
       if (saved) checkFreshness(saved, { planSha256: prepared.planSha256, plan: prepared.actionPlan });
       const actions = saved ? saved.plan : prepared.actionPlan;
       await planned(actions);

@@ -4,7 +4,7 @@ import { writeTextFile } from '../../adapters/fs/write-file.js';
 import { parseCellsConfig } from '../../cells/cells-config.js';
 import { renderInitialPlan } from '../../config/initial-plan.js';
 import { checkPlanBytes, planFileLabel } from '../../observe/load-plan.js';
-import type { Plan } from '../../config/plan.js';
+import type { PlanFile } from '../../config/plan.js';
 import { summarizePlan } from '../../config/plan-summary.js';
 import { schemaFile } from '../../config/schema-file.js';
 import { CellarError, isCellarError } from '../../core/errors.js';
@@ -29,7 +29,7 @@ export async function runInit(args: Record<string, unknown>, io: Io): Promise<nu
   const config = parseCellsConfig(new TextDecoder().decode(configBytes));
   const text = renderInitialPlan({ workingDir, targetDir, config, schemaRef: schemaFile });
 
-  let plan: Plan;
+  let plan: PlanFile;
   try {
     ({ plan } = await checkPlanBytes(new TextEncoder().encode(text), { file: output, label, env: io.env }));
   } catch (error) {

@@ -17,10 +17,10 @@ export interface PlanCommandArgs extends PlanArgs {
 
 /** `cellar plan`: show the drift and the actions; exit 2 with --detailed-exitcode when there are changes, 1 when apply would refuse. */
 export async function runPlan(args: PlanCommandArgs, io: Io): Promise<number> {
-  const planFile = planFilePath(args.file, io.env, io.cwd);
+  const planPath = planFilePath(args.file, io.env, io.cwd);
   const options = planOptionsFrom(args);
-  const { plan } = await loadPlan(planFile, io.env, io.cwd);
-  const prepared = await prepare(io, { plan, planFile, options, verbose: args.verbose === true });
+  const { plan } = await loadPlan(planPath, io.env, io.cwd);
+  const prepared = await prepare(io, { plan, planPath, options, verbose: args.verbose === true });
   const { actionPlan } = prepared;
   if (args.json === true) io.out(renderPlanJson(actionPlan));
   else io.out(renderPlanText(toPlanDocument(actionPlan), { color: io.color }));
@@ -30,20 +30,20 @@ export async function runPlan(args: PlanCommandArgs, io: Io): Promise<number> {
     return 1;
   }
   if (args.out !== undefined) {
-    writeJsonFile(args.out, sealSavedPlan(savedPlan(planFile, prepared.planSha256, options, prepared.actionPlan)));
+    writeJsonFile(args.out, sealSavedPlan(savedPlan(planPath, prepared.planSha256, options, prepared.actionPlan)));
     if (args.json !== true) io.err(`Saved the plan to ${args.out}; apply it exactly with \`cellar apply ${args.out}\`.\n`);
   }
   const changes = actionPlan.actions.length > 0;
   return args.detailedExitcode === true && changes ? 2 : 0;
 }
 
-function savedPlan(planFile: string, planSha256: string, options: PlanOptions, plan: SavedPlan['plan']): SavedPlan {
+function savedPlan(planPath: string, planSha256: string, options: PlanOptions, plan: SavedPlan['plan']): SavedPlan {
   return {
     format_version: savedPlanFormat,
     kind: 'cellar-saved-plan',
     tool: { name: 'cellar', version: toolVersion },
     created: new Date().toISOString(),
-    planFile,
+    planFile: planPath,
     planSha256,
     options,
     plan,
