@@ -7,7 +7,7 @@ import { connect } from '../src/adapters/mysql/connect.js';
 import { dumpDatabase } from '../src/adapters/mysql/dump.js';
 import type { Login } from '../src/adapters/mysql/login.js';
 import { readServerInfo } from '../src/adapters/mysql/probe.js';
-import { listSnapshots } from '../src/adapters/target/snapshot-store.js';
+import { localSnapshotStore } from '../src/adapters/target/local-store.js';
 import { observeDatabase } from '../src/observe/observe-database.js';
 
 /** The request, as the benchmark passes it in argv[2]. */
@@ -21,7 +21,8 @@ async function main(request: StepRequest): Promise<void> {
   switch (request.step) {
     case 'fingerprint': {
       // The fingerprint recorded by the latest snapshot, as a backup plan compares with it.
-      const latest = listSnapshots(request.target, undefined)
+      const latest = localSnapshotStore('bench', request.target, undefined)
+        .list()
         .snapshots.filter((snapshot) => snapshot.kind === 'backup')
         .pop();
       const previous = latest?.database?.fingerprint;

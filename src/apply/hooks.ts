@@ -1,6 +1,7 @@
 import type { HooksSpec, PlanFile } from '../config/plan.js';
 import type { ActionPlan, PlanMode } from '../model/actions.js';
 import { runPlanCommand } from './plan-command.js';
+import { localHost } from '../adapters/host/local-host.js';
 import type { Reporter } from './reporter.js';
 
 export type HookName = keyof HooksSpec;
@@ -43,7 +44,8 @@ async function runHook(plan: PlanFile, name: HookName, context: HookContext, rep
   const argv = plan.hooks[name];
   if (!argv) return;
   try {
-    await runPlanCommand(plan, argv, `hooks.${name}`, hookEnvironment(context));
+    // Hooks run where cellar runs, whichever host the installation is on.
+    await runPlanCommand(localHost, plan, argv, `hooks.${name}`, hookEnvironment(context));
   } catch (error) {
     reporter.warn(`${error instanceof Error ? error.message : String(error)} (the apply's own result is unaffected)`);
   }

@@ -1,4 +1,4 @@
-import type { RsyncProgress } from '../adapters/rsync/rsync.js';
+import type { TransferProgress } from '../model/ports.js';
 import type { AnyAction, CopySize } from '../model/actions.js';
 
 /** How far a long step is: work done so far and, when known beforehand, in all. */
@@ -11,7 +11,7 @@ export interface ProgressAmount {
 }
 
 /** rsync's progress against what the plan expects it to transfer. */
-export function copyProgress(copied: RsyncProgress, expected: CopySize | undefined): ProgressAmount {
+export function copyProgress(copied: TransferProgress, expected: CopySize | undefined): ProgressAmount {
   return { unit: 'bytes', done: copied.bytes, total: expected?.bytes, files: { done: copied.files, total: expected?.files } };
 }
 

@@ -4,10 +4,9 @@ import { secretEnvNames } from '../config/secret-names.js';
 import { runPlanCommand } from './plan-command.js';
 import { serviceControl } from './service-control.js';
 import { settle } from './settle.js';
-import type { HeldLock } from '../adapters/target/lock.js';
-import { removeLeftover, removeSnapshot } from '../adapters/target/snapshot-store.js';
-import { targetSpec, type BackupObservation } from '../observe/observe-backup.js';
-import { signingKeyOf } from '../adapters/secrets/signing-key.js';
+import type { HeldLock } from '../model/lock.js';
+import type { Host, SnapshotStore } from '../model/ports.js';
+import type { BackupObservation } from '../observe/observe-backup.js';
 import type { Manifest } from '../model/manifest.js';
 import type { BackupAction, BackupPlan, WriteManifest } from '../model/actions.js';
 import type { Reporter } from './reporter.js';
@@ -18,6 +17,8 @@ export interface BackupRun {
   readonly plan: PlanFile;
   readonly actions: BackupPlan;
   readonly observation: BackupObservation;
+  readonly store: SnapshotStore;
+  readonly host: Host;
   readonly lock: HeldLock;
   readonly reporter: Reporter;
   readonly now: Date;
@@ -39,12 +40,11 @@ export interface BackupOutcome {
 export async function runBackup(run: BackupRun): Promise<BackupOutcome> {
   const { actions, reporter, observation } = run;
   const target = actions.target.path;
-  const baseline = baselineOf(target, observation.observed.latest);
+  const baseline = baselineOf(run.store, observation.observed.latest);
   let draft: SnapshotDraft | undefined;
-  const key = signingKeyOf(targetSpec(run.plan, actions.target.name).signingKey);
-  const startDraft = (): SnapshotDraft => (draft ??= beginSnapshot(target, key, run.now, reporter));
+  const startDraft = (): SnapshotDraft => (draft ??= beginSnapshot(run.store, run.host, run.now, reporter));
   let manifest: Manifest | undefined;
-  const service = serviceControl(run.plan, run.lock);
+  const service = serviceControl(run.host, run.plan, run.lock);
   // The dump needs nothing the file copies make: it starts with them (after Cells is stopped, when
   // it is) and its own step waits for it. Settled to its error, so that it never rejects unheard.
   let dumping: Promise<Error | undefined> | undefined;
@@ -72,7 +72,7 @@ export async function runBackup(run: BackupRun): Promise<BackupOutcome> {
       if (error) throw error;
     },
     'dump-index': async (action) => {
-      if (action.cellsArgv) await runPlanCommand(run.plan, action.cellsArgv, `Cells' index snapshot of ${action.datasource}`);
+      if (action.cellsArgv) await runPlanCommand(run.host, run.plan, action.cellsArgv, `Cells' index snapshot of ${action.datasource}`);
       if (action.tables.length > 0) {
         const database = requireDatabase(observation);
         await startDraft().dumpIndex(database.source, database.server, action.datasource, action.tables);
@@ -97,8 +97,8 @@ export async function runBackup(run: BackupRun): Promise<BackupOutcome> {
       );
     },
     'prune-snapshot': (action) => {
-      if (action.leftover) removeLeftover(target, action.snapshot);
-      else removeSnapshot(target, action.snapshot);
+      if (action.leftover) run.store.removeLeftover(action.snapshot);
+      else run.store.remove(action.snapshot);
     },
   };
   const failure = await runActions(actions.actions, handlers, {

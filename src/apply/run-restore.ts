@@ -13,12 +13,10 @@ import { findFolderUsers } from '../adapters/process/folder-users.js';
 import { runPlanCommand } from './plan-command.js';
 import { serviceControl } from './service-control.js';
 import { settle } from './settle.js';
-import { rsyncCopy } from '../adapters/rsync/rsync.js';
-import type { HeldLock } from '../adapters/target/lock.js';
+import type { HeldLock } from '../model/lock.js';
+import type { Host, SnapshotStore } from '../model/ports.js';
 import { parseCellsConfig } from '../cells/cells-config.js';
 import { refuseOverlaps, type RestoreObservation } from '../observe/observe-restore.js';
-import { targetSpec } from '../observe/observe-backup.js';
-import { signingKeyOf } from '../adapters/secrets/signing-key.js';
 import { currentFingerprint } from '../observe/observe-database.js';
 import type { Manifest } from '../model/manifest.js';
 import { loadStore, storeFingerprint } from '../adapters/process/store-command.js';
@@ -39,6 +37,8 @@ export interface RestoreRun {
   readonly observation: RestoreObservation;
   /** pydio.json as the plan's patch-config action writes it (its sha256 is in the action). */
   readonly patchedText: string;
+  readonly store: SnapshotStore;
+  readonly host: Host;
   readonly lock: HeldLock;
   readonly reporter: Reporter;
   readonly now: Date;
@@ -72,7 +72,7 @@ export async function runRestore(run: RestoreRun): Promise<RestoreOutcome> {
   let safety: Manifest | undefined;
   const todo: string[] = [];
   const warnings: string[] = [];
-  const service = serviceControl(run.plan, run.lock);
+  const service = serviceControl(run.host, run.plan, run.lock);
   const database = databaseLane(run);
   // The time from which what the restore writes is checked byte for byte; set when the working dir is marked.
   let since: number | undefined;
@@ -123,7 +123,7 @@ export async function runRestore(run: RestoreRun): Promise<RestoreOutcome> {
       sealed.setFolderTimes();
     },
     'resync-datasource': async (action) => {
-      if (action.run) await runPlanCommand(run.plan, action.argv, `resync of ${action.datasource}`);
+      if (action.run) await runPlanCommand(run.host, run.plan, action.argv, `resync of ${action.datasource}`);
       else todo.push(action.argv.join(' '));
     },
   };
@@ -228,8 +228,7 @@ function refuseLiveCells(workingDir: string): void {
 
 async function takeSafetySnapshot(run: RestoreRun, action: SafetySnapshot): Promise<Manifest> {
   const { observed } = run.observation;
-  const target = run.actions.target.path;
-  const draft = beginSnapshot(target, signingKeyOf(targetSpec(run.plan, run.actions.target.name).signingKey), run.now, run.reporter);
+  const draft = beginSnapshot(run.store, run.host, run.now, run.reporter);
   try {
     const baseline = { folder: run.observation.snapshotFolder, manifest: observed.snapshot };
     // Hard links from the snapshot only where equal size and time prove equal bytes.
@@ -280,7 +279,7 @@ function prepareDestination(action: RestoreFiles): void {
 
 async function restoreTree(run: RestoreRun, action: RestoreFiles): Promise<void> {
   const part = restoredPart(action.tree);
-  await rsyncCopy({
+  await run.host.copyTo({
     source: join(run.observation.snapshotFolder, action.tree.snapshotPath),
     destination: action.destination,
     exclude: part.exclude,

@@ -7,7 +7,8 @@ import { dropDatabase } from '../adapters/mysql/admin.js';
 import { connect } from '../adapters/mysql/connect.js';
 import { findFolderUsers } from '../adapters/process/folder-users.js';
 import { serviceControl } from './service-control.js';
-import type { HeldLock } from '../adapters/target/lock.js';
+import type { HeldLock } from '../model/lock.js';
+import type { Host } from '../model/ports.js';
 import type { DatabaseSource } from '../observe/database-login.js';
 import type { UninstallAction, UninstallPlan } from '../model/actions.js';
 import type { Reporter } from './reporter.js';
@@ -17,13 +18,14 @@ export interface UninstallRun {
   readonly plan: PlanFile;
   readonly actions: UninstallPlan;
   readonly database: DatabaseSource | undefined;
+  readonly host: Host;
   readonly lock: HeldLock;
   readonly reporter: Reporter;
 }
 
 /** Removes the working dir (only it) and, when planned, the database. */
 export async function runUninstall(run: UninstallRun): Promise<void> {
-  const service = serviceControl(run.plan, run.lock);
+  const service = serviceControl(run.host, run.plan, run.lock);
   const handlers: Handlers<UninstallAction> = {
     'stop-service': (action) => service.stop(action.argv),
     'remove-files': (action) => {

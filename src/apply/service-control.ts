@@ -1,5 +1,6 @@
 import type { PlanFile } from '../config/plan.js';
-import type { HeldLock } from '../adapters/target/lock.js';
+import type { HeldLock } from '../model/lock.js';
+import type { Host } from '../model/ports.js';
 import { runPlanCommand } from './plan-command.js';
 
 /**
@@ -13,19 +14,19 @@ export interface ServiceControl {
   start(argv: readonly string[]): Promise<void>;
 }
 
-export function serviceControl(plan: PlanFile, lock: HeldLock): ServiceControl {
+export function serviceControl(host: Host, plan: PlanFile, lock: HeldLock): ServiceControl {
   let stopped = false;
   return {
     get stopped() {
       return stopped;
     },
     async stop(argv) {
-      await runPlanCommand(plan, argv, 'stopping Cells');
+      await runPlanCommand(host, plan, argv, 'stopping Cells');
       stopped = true;
       lock.update({ serviceStopped: true });
     },
     async start(argv) {
-      await runPlanCommand(plan, argv, 'starting Cells');
+      await runPlanCommand(host, plan, argv, 'starting Cells');
       stopped = false;
       lock.update({ serviceStopped: false });
     },

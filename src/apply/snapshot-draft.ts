@@ -1,6 +1,5 @@
 import { hostname } from 'node:os';
 import { join } from 'node:path';
-import { isFolder } from '../adapters/fs/exists.js';
 import { linkFile, makeFolder, removeTree, tryLinkFile } from '../adapters/fs/folders.js';
 import { sha256File } from '../adapters/fs/hash-file.js';
 import { linkTree } from '../adapters/fs/link-tree.js';
@@ -8,10 +7,7 @@ import { dumpDatabase } from '../adapters/mysql/dump.js';
 import { dumpStore } from '../adapters/process/store-command.js';
 import type { ServerInfo } from '../adapters/mysql/probe.js';
 import { ownerNames } from '../adapters/process/owner-names.js';
-import { rsyncCopy } from '../adapters/rsync/rsync.js';
 import { createFileList, readFileList } from '../adapters/target/file-list.js';
-import { createSnapshotFolder, snapshotFolder, snapshotsFolder, writeManifest } from '../adapters/target/snapshot-store.js';
-import { CellarError } from '../core/errors.js';
 import { toolVersion } from '../core/version.js';
 import type { DatabaseSource } from '../observe/database-login.js';
 import type { DatabaseFingerprint } from '../model/database-drift.js';
@@ -26,9 +22,8 @@ import {
   type ManifestIndex,
   type ManifestStore,
   type ManifestTree,
-  type SigningKey,
 } from '../model/manifest.js';
-import { dateToId } from '../plan/retention.js';
+import type { Host, SnapshotStore } from '../model/ports.js';
 import type { TreeSpec } from '../model/tree.js';
 import { listPathOf, startRecorder, type RecordedTree, type Recorder } from './record-tree.js';
 import type { CopySize, StoreDump } from '../model/actions.js';
@@ -87,21 +82,10 @@ export interface SnapshotDraft {
   discard(): Promise<void>;
 }
 
-/** How many later seconds a new snapshot's id may move to when its own is taken. */
-const freeIdTries = 3600;
-
-/** Starts a snapshot in `target`, named by `now` (or the next free second when that id is taken), to be signed with `key`. */
+/** Starts a snapshot in `store`, named by `now` (or the next free second when that id is taken), of trees on `host`. */
 // eslint-disable-next-line max-lines-per-function -- a closure over one draft's state (its folder, lists, dumps and owners); each method is short
-export function beginSnapshot(target: string, key: SigningKey | undefined, now: Date, reporter: Reporter): SnapshotDraft {
-  let time = now.getTime();
-  // A file system that says every name exists (some pseudo ones do) must not keep it looping.
-  for (let tries = 1; !createSnapshotFolder(target, dateToId(new Date(time))); tries += 1) {
-    if (tries === freeIdTries)
-      throw new CellarError('TARGET_INVALID', `${snapshotsFolder(target)} reports every snapshot name as taken; check the folder and the file system it is on`);
-    time += 1000;
-  }
-  const id = dateToId(new Date(time));
-  const folder = snapshotFolder(target, id);
+export function beginSnapshot(store: SnapshotStore, host: Host, now: Date, reporter: Reporter): SnapshotDraft {
+  const { id, folder } = store.reserve(now);
   makeFolder(join(folder, 'lists'));
   const trees = new Map<string, ManifestTree>();
   const indexes = new Map<string, ManifestIndex>();
@@ -118,7 +102,7 @@ export function beginSnapshot(target: string, key: SigningKey | undefined, now: 
     reporter.warn(warning);
   };
   const syncTree = async ({ tree, expected }: TreeCopy, destination: string, linkDest: string | undefined): Promise<void> => {
-    const outcome = await rsyncCopy({
+    const outcome = await host.copyFrom({
       source: tree.source,
       destination,
       exclude: tree.exclude,
@@ -154,7 +138,7 @@ export function beginSnapshot(target: string, key: SigningKey | undefined, now: 
     async copyTrees(copies) {
       for (const copy of copies) {
         const { tree, baseline } = copy;
-        if (tree.optional === true && !isFolder(tree.source)) {
+        if (tree.optional === true && !host.hasFolder(tree.source)) {
           recordAbsent(tree);
           continue;
         }
@@ -286,7 +270,7 @@ export function beginSnapshot(target: string, key: SigningKey | undefined, now: 
         restoreOf: header.restoreOf,
         owners: mergeNames([...owners.names, await ownerNames(owners.uids, owners.gids)]),
       };
-      writeManifest(target, manifest, key);
+      store.commit(manifest);
       return manifest;
     },
     async discard() {
@@ -309,7 +293,7 @@ function mergeNames(all: readonly OwnerNames[]): OwnerNames {
   };
 }
 
-/** The baseline for hard links: the given snapshot in `target`. */
-export function baselineOf(target: string, manifest: Manifest | undefined): Baseline | undefined {
-  return manifest ? { folder: snapshotFolder(target, manifest.id), manifest } : undefined;
+/** The baseline for hard links: the given snapshot in `store`. */
+export function baselineOf(store: SnapshotStore, manifest: Manifest | undefined): Baseline | undefined {
+  return manifest ? { folder: store.folderOf(manifest.id), manifest } : undefined;
 }

@@ -5,7 +5,7 @@
  */
 import { createTwoFilesPatch, FILE_HEADERS_ONLY } from 'diff';
 import { applyEdits, type Edit } from 'jsonc-parser';
-import { readCellsConfig } from './cells-config.js';
+import { readCellsConfig, type CellsConfig } from './cells-config.js';
 import type { ConfigRewrite } from './config-rewrite.js';
 import { insertionOffset, insertProperty } from './insert-property.js';
 import { collectStrings, parseJsonTree, toPointer, type JsonPath } from './json-text.js';
@@ -47,10 +47,13 @@ export interface ConfigPatch {
   readonly diff: string;
 }
 
-/** Applies the overrides to pydio.json text; an override that matches nothing is OVERRIDE_UNMATCHED. */
-export function patchCellsConfig(text: string, input: ConfigPatchInput): ConfigPatch {
+/**
+ * Applies the overrides to pydio.json text; an override that matches nothing is OVERRIDE_UNMATCHED.
+ * `config` is that text already read, when the caller has it.
+ */
+export function patchCellsConfig(text: string, input: ConfigPatchInput, read?: CellsConfig): ConfigPatch {
   const root = parseJsonTree(text);
-  const config = readCellsConfig(JSON.parse(text));
+  const config = read ?? readCellsConfig(JSON.parse(text));
   const strings = collectStrings(root);
   const publicUrl = input.publicUrl === undefined ? undefined : overridePublicUrl(config.generation, root, strings, input.publicUrl);
   // Applied in this order to each value: a hostname rewrite of urlInternal comes before the public URL's.

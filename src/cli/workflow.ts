@@ -1,6 +1,5 @@
 import { sha256File } from '../adapters/fs/hash-file.js';
-import { acquireLock, type HeldLock } from '../adapters/target/lock.js';
-import { initTarget, readTargetState } from '../adapters/target/marker.js';
+import { localHost } from '../adapters/host/local-host.js';
 import type { Reporter } from '../apply/reporter.js';
 import { runBackup } from '../apply/run-backup.js';
 import { indexSnapshotCommand } from '../cells/admin-commands.js';
@@ -9,8 +8,11 @@ import { isFolder } from '../adapters/fs/exists.js';
 import { findFolderUsers } from '../adapters/process/folder-users.js';
 import { runRestore } from '../apply/run-restore.js';
 import { runUninstall } from '../apply/run-uninstall.js';
-import { observeBackup, targetSpec, type ObserveOptions } from '../observe/observe-backup.js';
-import { observeRestore } from '../observe/observe-restore.js';
+import { observeBackup, type ObserveOptions } from '../observe/observe-backup.js';
+import { observeRestore, restoreSpec } from '../observe/observe-restore.js';
+import { targetStore } from '../observe/target-store.js';
+import type { HeldLock } from '../model/lock.js';
+import type { SnapshotStore } from '../model/ports.js';
 import { planRestore } from '../plan/restore-plan.js';
 import { planUninstall } from '../plan/uninstall-plan.js';
 import { planBackup } from '../plan/backup-plan.js';
@@ -18,7 +20,7 @@ import type { Manifest } from '../model/manifest.js';
 import type { PlanOptions } from '../plan/saved-plan.js';
 import { formatBytes } from '../model/text.js';
 import { relativeInside } from '../model/paths.js';
-import type { ObservedTree } from '../observe/observed.js';
+import type { ObservedTree } from '../model/ports.js';
 import type { ActionPlan, ModePlan, PlanMode } from '../model/actions.js';
 import type { Io } from './io.js';
 
@@ -46,6 +48,8 @@ export interface PrepareOptions {
   readonly planPath: string;
   readonly options: PlanOptions;
   readonly verbose: boolean;
+  /** The target the options name, opened once for the run. */
+  readonly store: SnapshotStore;
   readonly lock?: HeldLock | undefined;
 }
 
@@ -57,11 +61,11 @@ export async function prepare(io: Io, prepareOptions: PrepareOptions): Promise<P
   const context: PrepareContext = {
     ...prepareOptions,
     planSha256: sha256File(prepareOptions.planPath) ?? '',
-    observeOptions: { env: io.env, keepPaths: prepareOptions.verbose ? Number.MAX_SAFE_INTEGER : pathsShown, lock: prepareOptions.lock },
+    observeOptions: { env: io.env, keepPaths: prepareOptions.verbose ? Number.MAX_SAFE_INTEGER : pathsShown, lock: prepareOptions.lock, host: localHost },
   };
   switch (options.mode) {
     case 'backup':
-      return prepareBackup(context, options);
+      return prepareBackup(context);
     case 'restore':
       return prepareRestore(context, options);
     case 'uninstall':
@@ -74,8 +78,8 @@ interface PrepareContext extends PrepareOptions {
   readonly observeOptions: ObserveOptions;
 }
 
-async function prepareBackup({ plan, planSha256, observeOptions }: PrepareContext, options: PlanOptions): Promise<Prepared> {
-  const observation = await observeBackup(plan, options.target, observeOptions);
+async function prepareBackup({ plan, planSha256, store, observeOptions }: PrepareContext): Promise<Prepared> {
+  const observation = await observeBackup(plan, store, observeOptions);
   const binary = plan.cells.binary;
   const actionPlan = planBackup(plan, observation.observed, {
     now: new Date(),
@@ -86,21 +90,40 @@ async function prepareBackup({ plan, planSha256, observeOptions }: PrepareContex
     planSha256,
     actionPlan,
     execute: async (actions, lock, reporter) => {
-      const { manifest, warnings } = await runBackup({ plan, actions: inMode(actions, 'backup'), observation, lock, reporter, now: new Date() });
+      const { manifest, warnings } = await runBackup({
+        plan,
+        actions: inMode(actions, 'backup'),
+        observation,
+        store,
+        host: observeOptions.host,
+        lock,
+        reporter,
+        now: new Date(),
+      });
       return { snapshot: manifest?.id, summary: manifest ? describeSnapshot(manifest) : 'nothing to record', warnings, todo: [] };
     },
   };
 }
 
-async function prepareRestore({ plan, planSha256, observeOptions }: PrepareContext, options: PlanOptions): Promise<Prepared> {
-  const observation = await observeRestore(plan, { ...observeOptions, snapshot: options.snapshot, target: options.target });
+async function prepareRestore({ plan, planSha256, store, observeOptions }: PrepareContext, options: PlanOptions): Promise<Prepared> {
+  const observation = await observeRestore(plan, store, { ...observeOptions, snapshot: options.snapshot });
   const { plan: actionPlan, patchedText } = planRestore(plan, observation.observed, { safetySnapshot: options.safetySnapshot });
   return {
     plan,
     planSha256,
     actionPlan,
     execute: async (actions, lock, reporter) => {
-      const outcome = await runRestore({ plan, actions: inMode(actions, 'restore'), observation, patchedText, lock, reporter, now: new Date() });
+      const outcome = await runRestore({
+        plan,
+        actions: inMode(actions, 'restore'),
+        observation,
+        patchedText,
+        store,
+        host: observeOptions.host,
+        lock,
+        reporter,
+        now: new Date(),
+      });
       const safety = outcome.safety ? `; undo it with cellar apply --restore --snapshot ${outcome.safety.id}` : '';
       return {
         snapshot: outcome.safety?.id,
@@ -112,8 +135,8 @@ async function prepareRestore({ plan, planSha256, observeOptions }: PrepareConte
   };
 }
 
-async function prepareUninstall({ plan, planSha256, observeOptions }: PrepareContext, options: PlanOptions): Promise<Prepared> {
-  const observation = await observeBackup(plan, options.target, observeOptions);
+async function prepareUninstall({ plan, planSha256, store, observeOptions }: PrepareContext, options: PlanOptions): Promise<Prepared> {
+  const observation = await observeBackup(plan, store, observeOptions);
   const backup = planBackup(plan, observation.observed, { now: new Date() });
   const workingDir = plan.cells.workingDir;
   const actionPlan = planUninstall(
@@ -132,7 +155,7 @@ async function prepareUninstall({ plan, planSha256, observeOptions }: PrepareCon
     planSha256,
     actionPlan,
     execute: async (actions, lock, reporter) => {
-      await runUninstall({ plan, actions: inMode(actions, 'uninstall'), database: observation.database?.source, lock, reporter });
+      await runUninstall({ plan, actions: inMode(actions, 'uninstall'), database: observation.database?.source, host: observeOptions.host, lock, reporter });
       return { snapshot: undefined, summary: `removed ${workingDir}`, warnings: [], todo: [] };
     },
   };
@@ -157,14 +180,18 @@ function describeSnapshot(manifest: Manifest): string {
   return `snapshot ${manifest.id} written: ${files} files, ${formatBytes(newBytes)} new${database}`;
 }
 
+/** The store of the target the options name: a restore's comes from restore.from unless --target names one. */
+export function storeFor(plan: PlanFile, options: PlanOptions): SnapshotStore {
+  return targetStore(plan, options.target ?? (options.mode === 'restore' ? restoreSpec(plan).from : undefined));
+}
+
 /** The target's lock, taking it now when the target exists (so that apply observes what it will change). */
-export function lockIfReady(plan: PlanFile, options: PlanOptions, command: string): HeldLock | undefined {
-  const spec = targetSpec(plan, options.target ?? (options.mode === 'restore' ? plan.restore?.from : undefined));
-  return readTargetState(spec.path).state === 'ready' ? acquireLock(spec.path, command) : undefined;
+export function lockIfReady(store: SnapshotStore, command: string): HeldLock | undefined {
+  return store.readState().state === 'ready' ? store.lock(command) : undefined;
 }
 
 /** Initialises a new target and takes its lock, right before the first snapshot is written. */
-export function initAndLock(path: string, command: string): HeldLock {
-  initTarget(path);
-  return acquireLock(path, command);
+export function initAndLock(store: SnapshotStore, command: string): HeldLock {
+  store.init();
+  return store.lock(command);
 }

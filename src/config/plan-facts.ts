@@ -2,7 +2,7 @@
 import type { CellsConfig } from '../cells/cells-config.js';
 
 /** What a target path holds now. */
-export type TargetState = 'missing' | 'empty' | 'initialised' | 'not-empty' | 'not-a-folder' | 'unreadable';
+export type TargetFolderFact = 'missing' | 'empty' | 'initialised' | 'not-empty' | 'not-a-folder' | 'unreadable';
 
 /** What the working dir holds now; pydio.json is read only when it is there. */
 export type WorkingDirState =
@@ -19,7 +19,7 @@ export interface PlanFacts {
    */
   readonly realPaths: ReadonlyMap<string, string>;
   /** By target name. */
-  readonly targets: ReadonlyMap<string, TargetState>;
+  readonly targets: ReadonlyMap<string, TargetFolderFact>;
   /** By target name: the type of the file system that holds (or would hold) the target, where known. */
   readonly targetFileSystems: ReadonlyMap<string, string>;
   readonly workingDir: WorkingDirState;

@@ -12,5 +12,14 @@ export interface LockRecord {
   readonly serviceStopped: boolean;
 }
 
+/** The lock this run holds. */
+export interface HeldLock {
+  readonly record: LockRecord;
+  /** A previous holder that died with the lock; its unfinished business is the new holder's. */
+  readonly tookOver: LockRecord | undefined;
+  update(change: Partial<Pick<LockRecord, 'serviceStopped'>>): void;
+  release(): void;
+}
+
 export type LockStatus =
   { readonly state: 'free' } | { readonly state: 'held'; readonly holder: LockRecord } | { readonly state: 'stale'; readonly holder: LockRecord };

@@ -119,6 +119,17 @@ export function isAbsent(tree: ManifestTree): boolean {
 /** Snapshot ids are UTC timestamps, `20261125T140500Z`; they sort in time order. */
 export const snapshotIdPattern = /^\d{8}T\d{6}Z$/;
 
+/** `20261125T140500Z` → that instant. */
+export function idToDate(id: string): Date {
+  const iso = `${id.slice(0, 4)}-${id.slice(4, 6)}-${id.slice(6, 8)}T${id.slice(9, 11)}:${id.slice(11, 13)}:${id.slice(13, 15)}Z`;
+  return new Date(iso);
+}
+
+/** The snapshot id for an instant: its UTC timestamp to the second. */
+export function dateToId(date: Date): string {
+  return `${date.toISOString().slice(0, 19).replace(/[-:]/g, '')}Z`;
+}
+
 /**
  * The manifest as it is stored: its JSON with a `digest` of everything else, so that a manifest
  * changed by anything but cellar (a flipped bit, an edit) is refused instead of trusted: it names

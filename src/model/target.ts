@@ -10,6 +10,25 @@ export function isMarkerDraft(name: string): boolean {
   return name.startsWith(`.${targetMarkerName}.`);
 }
 
+/** The file that makes a folder a cellar target; nothing is written to a folder without it. */
+export interface TargetMarker {
+  readonly format_version: '1';
+  readonly kind: 'cellar-target';
+  readonly id: string;
+  readonly created: string;
+}
+
+export type TargetState = { readonly state: 'missing' } | { readonly state: 'empty' } | { readonly state: 'ready'; readonly marker: TargetMarker };
+
+export interface SnapshotListing {
+  /** Complete snapshots, oldest first. */
+  readonly snapshots: readonly Manifest[];
+  /** Folders left by an interrupted apply or prune: not snapshots, removed by the next apply. */
+  readonly leftovers: readonly string[];
+  /** Snapshots whose manifest cannot be trusted: never used, reported. */
+  readonly damaged: readonly { readonly id: string; readonly reason: string }[];
+}
+
 export interface ObservedTarget {
   readonly name: string;
   readonly path: string;

@@ -1,11 +1,6 @@
-import { signingKeyOf } from '../adapters/secrets/signing-key.js';
-import { join } from 'node:path';
-import { pathExists } from '../adapters/fs/exists.js';
-import { readTargetState } from '../adapters/target/marker.js';
-import { listSnapshots, manifestName, readManifest, snapshotFolder } from '../adapters/target/snapshot-store.js';
-import type { TargetSpec } from '../config/plan.js';
 import { CellarError } from '../core/errors.js';
-import { snapshotIdPattern, type Manifest } from '../model/manifest.js';
+import type { Manifest } from '../model/manifest.js';
+import type { SnapshotStore } from '../model/ports.js';
 
 const idsNamed = 5;
 
@@ -15,15 +10,14 @@ const idsNamed = 5;
  * SNAPSHOT_NOT_FOUND naming the newest ids; a damaged manifest, or one newer than the latest
  * backup, is SNAPSHOT_DAMAGED.
  */
-export function findSnapshot(spec: TargetSpec, wanted: string): Manifest {
-  const where = `target ${spec.name} (${spec.path})`;
-  if (readTargetState(spec.path).state !== 'ready') {
+export function findSnapshot(store: SnapshotStore, wanted: string): Manifest {
+  const where = `target ${store.name} (${store.location})`;
+  if (store.readState().state !== 'ready') {
     throw new CellarError('SNAPSHOT_NOT_FOUND', `${where} has no snapshots yet; take one with \`cellar apply\``);
   }
   // An explicit id is read on its own, so that other snapshots' manifests do not stand in the way.
-  if (snapshotIdPattern.test(wanted) && pathExists(join(snapshotFolder(spec.path, wanted), manifestName)))
-    return readManifest(spec.path, wanted, signingKeyOf(spec.signingKey));
-  const { snapshots, leftovers, damaged } = listSnapshots(spec.path, signingKeyOf(spec.signingKey));
+  if (store.hasManifest(wanted)) return store.readManifest(wanted);
+  const { snapshots, leftovers, damaged } = store.list();
   if (wanted === 'latest') {
     const latest = [...snapshots].reverse().find((snapshot) => snapshot.kind === 'backup');
     // A damaged manifest newer than the latest backup may be the latest backup: never skip it silently.

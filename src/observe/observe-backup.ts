@@ -1,26 +1,22 @@
 import { isFolder } from '../adapters/fs/exists.js';
-import { signingKeyOf } from '../adapters/secrets/signing-key.js';
 import { join } from 'node:path';
 import { parseCellsConfig, type CellsConfig } from '../cells/cells-config.js';
-import type { PlanFile, TargetSpec } from '../config/plan.js';
+import type { PlanFile } from '../config/plan.js';
 import { CellarError } from '../core/errors.js';
 import { readFileIfExists } from '../adapters/fs/read-file.js';
 import { readRestoreMarker } from '../adapters/fs/restore-marker.js';
 import { sha256File } from '../adapters/fs/hash-file.js';
-import { inspectLock, type HeldLock } from '../adapters/target/lock.js';
-import { readTargetState } from '../adapters/target/marker.js';
-import { listSnapshots, snapshotFolder } from '../adapters/target/snapshot-store.js';
 import { layoutTrees, type Layout } from '../config/layout.js';
 import { configFiles } from '../model/installation.js';
 import type { Manifest } from '../model/manifest.js';
-import type { LockStatus } from '../model/lock.js';
+import type { HeldLock, LockStatus } from '../model/lock.js';
+import type { Host, SnapshotStore, TreeToObserve } from '../model/ports.js';
 import type { ObservedTarget } from '../model/target.js';
 import type { ObservedBackup } from './observed.js';
 import type { TreeSpec } from '../model/tree.js';
 import { backupDatabase, type DatabaseSource } from './database-login.js';
 import { observeDatabase, type DatabaseObservation } from './observe-database.js';
 import { observeStores } from './observe-stores.js';
-import { observeTrees, type TreeToObserve } from './observe-tree.js';
 
 export interface BackupObservation {
   readonly observed: ObservedBackup;
@@ -34,20 +30,21 @@ export interface ObserveOptions {
   readonly keepPaths: number;
   /** The target's lock when this run already holds it (apply): then it is not "another apply". */
   readonly lock?: HeldLock | undefined;
+  /** Where the installation's trees live. */
+  readonly host: Host;
 }
 
 /** Gathers every fact a backup plan needs: the target, the live trees against the latest snapshot, the config files, the database. */
-export async function observeBackup(plan: PlanFile, targetName: string | undefined, options: ObserveOptions): Promise<BackupObservation> {
-  const spec = targetSpec(plan, targetName);
+export async function observeBackup(plan: PlanFile, store: SnapshotStore, options: ObserveOptions): Promise<BackupObservation> {
   const cells = await readCells(plan.cells.workingDir);
-  const { target, latest } = withIntactLatest(observeTarget(spec, options.lock));
+  const { target, latest } = withIntactLatest(store, observeTarget(store, options.lock));
   const layout = layoutTrees(plan, cells);
   const config = configFiles.map((name) => ({ name, sha256: sha256File(join(plan.cells.workingDir, name)) }));
   const source = backupDatabase(plan, cells, options.env);
   const previous = source && latest?.database?.name === source.name ? latest.database.fingerprint : undefined;
   // The walks run on worker threads while this one fingerprints the database.
   const [trees, database, stores] = await Promise.all([
-    observeTrees(layout.trees.map((tree) => treeToObserve(tree, latest, spec.path, options.keepPaths))),
+    options.host.observeTrees(layout.trees.map((tree) => treeToObserve(tree, latest, store, options.keepPaths))),
     source ? observeDatabase(source, previous, cells).then((observation) => ({ ...observation, source })) : undefined,
     observeStores(plan, cells, plan.cells.workingDir),
   ]);
@@ -74,18 +71,6 @@ export async function observeBackup(plan: PlanFile, targetName: string | undefin
   };
 }
 
-/** The named target, or the only one; an unknown name lists the declared ones. */
-export function targetSpec(plan: PlanFile, name: string | undefined): TargetSpec {
-  const names = Object.keys(plan.targets);
-  const chosen = name ?? (names.length === 1 ? names[0] : undefined);
-  if (chosen === undefined) {
-    throw new CellarError('USAGE', `the plan declares several targets (${names.join(', ')}); choose one with --target`);
-  }
-  const spec = plan.targets[chosen];
-  if (!spec) throw new CellarError('USAGE', `the plan has no target named ${chosen}; it declares ${names.join(', ')}`);
-  return spec;
-}
-
 /** pydio.json of the working dir; a working dir without one is not a Cells installation. */
 async function readCells(workingDir: string): Promise<CellsConfig> {
   if (!isFolder(workingDir)) {
@@ -102,12 +87,11 @@ async function readCells(workingDir: string): Promise<CellsConfig> {
 }
 
 /** A target's snapshots, leftovers and lock; a foreign folder is refused. */
-export function observeTarget(spec: TargetSpec, ownLock?: HeldLock): ObservedTarget {
-  const state = readTargetState(spec.path);
-  if (state.state !== 'ready')
-    return { name: spec.name, path: spec.path, state: state.state, snapshots: [], leftovers: [], damaged: [], lock: { state: 'free' } };
-  const listing = listSnapshots(spec.path, signingKeyOf(spec.signingKey));
-  return { name: spec.name, path: spec.path, state: 'ready', ...listing, lock: lockStatus(spec.path, ownLock) };
+export function observeTarget(store: SnapshotStore, ownLock?: HeldLock): ObservedTarget {
+  const target = { name: store.name, path: store.location };
+  const state = store.readState();
+  if (state.state !== 'ready') return { ...target, state: state.state, snapshots: [], leftovers: [], damaged: [], lock: { state: 'free' } };
+  return { ...target, state: 'ready', ...store.list(), lock: lockStatus(store, ownLock) };
 }
 
 /**
@@ -115,12 +99,12 @@ export function observeTarget(spec: TargetSpec, ownLock?: HeldLock): ObservedTar
  * and unchanged files are linked from it. Newer ones with a damaged list are moved to `damaged`
  * (reported, never used), so that one damaged snapshot does not stop the next backup.
  */
-function withIntactLatest(target: ObservedTarget): { readonly target: ObservedTarget; readonly latest: Manifest | undefined } {
+function withIntactLatest(store: SnapshotStore, target: ObservedTarget): { readonly target: ObservedTarget; readonly latest: Manifest | undefined } {
   const damaged: { id: string; reason: string }[] = [];
   const backups = target.snapshots.filter((snapshot) => snapshot.kind === 'backup');
   let latest: Manifest | undefined;
   for (const snapshot of [...backups].reverse()) {
-    const tree = snapshot.trees.find((candidate) => sha256File(join(snapshotFolder(target.path, snapshot.id), candidate.list)) !== candidate.sha256);
+    const tree = snapshot.trees.find((candidate) => sha256File(store.listFile(snapshot.id, candidate.list)) !== candidate.sha256);
     if (tree === undefined) {
       latest = snapshot;
       break;
@@ -139,13 +123,13 @@ function withIntactLatest(target: ObservedTarget): { readonly target: ObservedTa
   };
 }
 
-function lockStatus(target: string, ownLock: HeldLock | undefined): LockStatus {
-  if (!ownLock) return inspectLock(target);
+function lockStatus(store: SnapshotStore, ownLock: HeldLock | undefined): LockStatus {
+  if (!ownLock) return store.inspectLock();
   return ownLock.tookOver ? { state: 'stale', holder: ownLock.tookOver } : { state: 'free' };
 }
 
-function treeToObserve(tree: TreeSpec, latest: Manifest | undefined, targetPath: string, keepPaths: number): TreeToObserve {
+function treeToObserve(tree: TreeSpec, latest: Manifest | undefined, store: SnapshotStore, keepPaths: number): TreeToObserve {
   const recorded = latest?.trees.find((candidate) => candidate.id === tree.id);
   if (!recorded || !latest) return { tree, list: undefined, entries: 0, keepPaths };
-  return { tree, list: join(snapshotFolder(targetPath, latest.id), recorded.list), entries: recorded.entries, keepPaths };
+  return { tree, list: store.listFile(latest.id, recorded.list), entries: recorded.entries, keepPaths };
 }

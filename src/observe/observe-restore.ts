@@ -13,17 +13,17 @@ import type { ServerInfo } from '../adapters/mysql/probe.js';
 import { findFolderUsers } from '../adapters/process/folder-users.js';
 import { ownerIds } from '../adapters/process/owner-names.js';
 import { readFileList } from '../adapters/target/file-list.js';
-import type { HeldLock } from '../adapters/target/lock.js';
-import { snapshotFolder } from '../adapters/target/snapshot-store.js';
 import type { CellsConfig } from '../cells/cells-config.js';
 import { isAbsent, type Manifest } from '../model/manifest.js';
 import { relativeInside } from '../model/paths.js';
+import type { HeldLock } from '../model/lock.js';
+import type { SnapshotStore } from '../model/ports.js';
 import type { RecordedEntry } from '../model/tree.js';
 import { observeStores } from './observe-stores.js';
 import { verifySnapshot } from './verify-snapshot.js';
 import type { ObservedRestore, OwnerChange } from './observed.js';
 import { restoreDatabase, type RestoreDatabase } from './database-login.js';
-import { observeTarget, targetSpec } from './observe-backup.js';
+import { observeTarget } from './observe-backup.js';
 import { findSnapshot } from './find-snapshot.js';
 import { observeRestoreDatabase } from './restore-database-state.js';
 import { observeDestination } from './restore-destination.js';
@@ -38,19 +38,17 @@ export interface RestoreObservation {
 export interface RestoreObserveOptions {
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly snapshot: string | undefined;
-  readonly target: string | undefined;
   readonly keepPaths: number;
   readonly lock?: HeldLock | undefined;
 }
 
 /** Gathers what a restore plan needs: the snapshot and its state, each destination compared with it, pydio.json, the database, a live Cells. */
-export async function observeRestore(plan: PlanFile, options: RestoreObserveOptions): Promise<RestoreObservation> {
+export async function observeRestore(plan: PlanFile, store: SnapshotStore, options: RestoreObserveOptions): Promise<RestoreObservation> {
   const restore = restoreSpec(plan);
-  const spec = targetSpec(plan, options.target ?? restore.from);
-  const target = observeTarget(spec, options.lock);
-  const snapshot = findSnapshot(spec, options.snapshot ?? 'latest');
-  const folder = snapshotFolder(spec.path, snapshot.id);
-  const verification = verifySnapshot(spec.path, snapshot, { readData: false });
+  const target = observeTarget(store, options.lock);
+  const snapshot = findSnapshot(store, options.snapshot ?? 'latest');
+  const folder = store.folderOf(snapshot.id);
+  const verification = verifySnapshot(store, snapshot, { readData: false });
 
   const snapshotConfig = await readSnapshotConfig(folder, snapshot);
   const cells = parseCellsConfig(snapshotConfig.text, {
@@ -59,14 +57,14 @@ export async function observeRestore(plan: PlanFile, options: RestoreObserveOpti
   });
   const incompleteRestore = readRestoreMarker(restoredWorkingDir(restore, snapshot));
   const { workingDir, placements } = placeRestore(restore, snapshot, { hostname: hostname(), incompleteRestore: incompleteRestore !== null });
-  await refuseOverlaps(spec.path, [workingDir, ...placements.map((placement) => placement.destination)]);
+  await refuseOverlaps(store.location, [workingDir, ...placements.map((placement) => placement.destination)]);
   const destinations = placements.map(({ tree, destination, trusted }) =>
     observeDestination(tree, destination, folder, { keepPaths: options.keepPaths, trusted }),
   );
 
   const dumped = snapshot.database;
   const database = dumped ? restoreDatabase(plan, cells, { name: dumped.name, safety: snapshot.kind === 'safety' }, options.env) : undefined;
-  const observedDatabase = database && dumped ? await observeRestoreDatabase(database, dumped, spec.path) : undefined;
+  const observedDatabase = database && dumped ? await observeRestoreDatabase(database, dumped, store.location) : undefined;
   const declared = await observeStores(plan, cells, snapshot.cells.workingDir);
   const undeclared = snapshot.stores.filter((store) => !declared.some((candidate) => candidate.id === store.id));
 
@@ -93,7 +91,8 @@ export async function observeRestore(plan: PlanFile, options: RestoreObserveOpti
   };
 }
 
-function restoreSpec(plan: PlanFile): RestoreSpec {
+/** The plan's restore: section; a plan without one cannot restore. */
+export function restoreSpec(plan: PlanFile): RestoreSpec {
   if (!plan.restore) {
     throw new CellarError('USAGE', `${plan.file} has no restore: section; add restore.from (see examples/backup-plan.yaml)`);
   }

@@ -3,18 +3,10 @@ import type { DsnOverride } from '../cells/patch-config.js';
 import type { DatabaseVerdict } from '../model/database-drift.js';
 import type { RestoreMarker } from '../model/installation.js';
 import type { Manifest, ManifestTree, SnapshotExclusion } from '../model/manifest.js';
+import type { ObservedTree } from '../model/ports.js';
 import type { ObservedTarget } from '../model/target.js';
 import type { RecordedEntry, TreeDrift } from '../model/tree.js';
 import type { VerifyResult } from '../model/verification.js';
-
-export interface ObservedTree {
-  readonly drift: TreeDrift;
-  readonly digest: string;
-  /** The latest snapshot holds this tree (false for a datasource declared since). */
-  readonly recorded: boolean;
-  /** The live source exists: false only for an absent optional tree. */
-  readonly present: boolean;
-}
 
 export interface ObservedDatabase {
   readonly name: string;

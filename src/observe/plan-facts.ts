@@ -7,14 +7,14 @@ import { resolveRealPath } from '../adapters/fs/real-path.js';
 import { parseCellsConfig } from '../cells/cells-config.js';
 import type { PlanFile } from '../config/plan.js';
 import { isMarkerDraft, targetMarkerName } from '../model/target.js';
-import type { PlanFacts, TargetState, WorkingDirState } from '../config/plan-facts.js';
+import type { PlanFacts, TargetFolderFact, WorkingDirState } from '../config/plan-facts.js';
 import { isCellarError } from '../core/errors.js';
 
 /** Reads what the plan's safety rules need from the file system; it never writes. */
 export async function gatherPlanFacts(plan: PlanFile): Promise<PlanFacts> {
   const workingDir = await readWorkingDir(plan.cells.workingDir);
-  const targets = new Map<string, TargetState>();
-  for (const target of Object.values(plan.targets)) targets.set(target.name, await readTargetState(target.path));
+  const targets = new Map<string, TargetFolderFact>();
+  for (const target of Object.values(plan.targets)) targets.set(target.name, await readTargetFolder(target.path));
   const realPaths = new Map<string, string>();
   for (const path of comparedPaths(plan, workingDir)) realPaths.set(path, await resolveRealPath(path));
   const targetFileSystems = new Map<string, string>();
@@ -61,7 +61,7 @@ async function readWorkingDir(path: string): Promise<WorkingDirState> {
   }
 }
 
-async function readTargetState(path: string): Promise<TargetState> {
+async function readTargetFolder(path: string): Promise<TargetFolderFact> {
   const kind = await entryKind(path);
   if (kind === 'missing' || kind === 'unreadable') return kind;
   if (kind === 'other') return 'not-a-folder';

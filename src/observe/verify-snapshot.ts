@@ -6,7 +6,7 @@ import { fsPath } from '../adapters/fs/path-bytes.js';
 import { statEntry, walkTree } from '../adapters/fs/walk-tree.js';
 import { isFolder } from '../adapters/fs/exists.js';
 import { readFileList } from '../adapters/target/file-list.js';
-import { snapshotFolder } from '../adapters/target/snapshot-store.js';
+import type { SnapshotStore } from '../model/ports.js';
 import { isCellarError } from '../core/errors.js';
 import { isAbsent, type Manifest, type ManifestTree } from '../model/manifest.js';
 import type { ForeignEntry } from '../model/verification.js';
@@ -34,8 +34,8 @@ const foreignKept = 10_000;
  * the manifest records are listed with their digest. `readData` also re-hashes every file and
  * dump. Reads only.
  */
-export function verifySnapshot(target: string, manifest: Manifest, options: VerifyOptions): VerifyResult {
-  const folder = snapshotFolder(target, manifest.id);
+export function verifySnapshot(store: SnapshotStore, manifest: Manifest, options: VerifyOptions): VerifyResult {
+  const folder = store.folderOf(manifest.id);
   const keep = options.keepProblems ?? 50;
   const problems: string[] = [];
   let problemCount = 0;

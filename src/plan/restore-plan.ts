@@ -100,7 +100,7 @@ function patchFor(plan: PlanFile, observed: ObservedRestore): ConfigPatch & { re
           workingDir: snapshot.cells.workingDir === restore.workingDir ? undefined : { from: snapshot.cells.workingDir, to: restore.workingDir },
           oldHostname: snapshot.host,
         };
-  const patch = patchCellsConfig(observed.snapshotConfig.text, input);
+  const patch = patchCellsConfig(observed.snapshotConfig.text, input, observed.cells);
   return { ...patch, sha256: createHash('sha256').update(patch.text).digest('hex') };
 }
 

@@ -1,4 +1,5 @@
 import type { KeepRules } from '../config/plan.js';
+import { idToDate } from '../model/manifest.js';
 
 /**
  * Which snapshots the `keep` rules retain, as restic's `forget` counts them (a snapshot kept by one
@@ -27,17 +28,6 @@ export function snapshotsToPrune(ids: readonly string[], keep: KeepRules | undef
     }
   }
   return newestFirst.filter((id) => !kept.has(id)).reverse();
-}
-
-/** `20261125T140500Z` → that instant. */
-export function idToDate(id: string): Date {
-  const iso = `${id.slice(0, 4)}-${id.slice(4, 6)}-${id.slice(6, 8)}T${id.slice(9, 11)}:${id.slice(11, 13)}:${id.slice(13, 15)}Z`;
-  return new Date(iso);
-}
-
-/** The snapshot id for an instant: its UTC timestamp to the second. */
-export function dateToId(date: Date): string {
-  return `${date.toISOString().slice(0, 19).replace(/[-:]/g, '')}Z`;
 }
 
 function isoWeek(date: Date): string {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { initTarget, readTargetState } from '../../src/adapters/target/marker.js';
-import { createSnapshotFolder } from '../../src/adapters/target/snapshot-store.js';
+import { localSnapshotStore } from '../../src/adapters/target/local-store.js';
 import { targetMarkerName as markerName } from '../../src/model/target.js';
 
 const roots: string[] = [];
@@ -38,7 +38,7 @@ describe('target marker', () => {
     const target = join(scratch(), 'backups');
     initTarget(target);
     rmSync(join(target, 'snapshots'), { recursive: true });
-    expect(createSnapshotFolder(target, '20261207T155943Z')).toBe(true);
+    expect(localSnapshotStore('backups', target, undefined).reserve(new Date('2026-12-07T15:59:43Z')).id).toBe('20261207T155943Z');
     expect(readdirSync(join(target, 'snapshots'))).toEqual(['20261207T155943Z']);
   });
 });

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Io } from '../../src/cli/io.js';
 import type { ProgressAmount } from '../../src/apply/reporter.js';
-import { progressParser, type RsyncProgress } from '../../src/adapters/rsync/rsync.js';
+import { progressParser } from '../../src/adapters/rsync/rsync.js';
+import type { TransferProgress } from '../../src/model/ports.js';
 import { createReporter, describeProgress, describeProgressBar, formatDuration } from '../../src/cli/reporter.js';
 import { writeManifest } from '../plan/builders.js';
 import { cellarBin } from '../helpers/cli.js';
@@ -108,7 +109,7 @@ describe('progress lines', () => {
 
 describe('rsync progress', () => {
   it('reads bytes and finished files from --info=progress2 lines, however the chunks split them', () => {
-    const seen: RsyncProgress[] = [];
+    const seen: TransferProgress[] = [];
     const parse = progressParser((copied) => seen.push(copied));
     const output = '\r      1,048,576  10%    1.00MB/s    0:00:09\r      2,097,152  20%    1.00MB/s    0:00:08 (xfr#1, to-chk=8/10)\n\r      3,145,728  30%';
     for (const chunk of [output.slice(0, 20), output.slice(20, 70), output.slice(70)]) parse(Buffer.from(chunk));

@@ -5,7 +5,8 @@ import type { DatabaseFingerprint, DatabaseSignal, DatabaseVerdict } from '../..
 import type { Manifest, ManifestTree, SnapshotKind } from '../../src/model/manifest.js';
 import type { LockRecord, LockStatus } from '../../src/model/lock.js';
 import type { ObservedTarget } from '../../src/model/target.js';
-import type { ObservedBackup, ObservedDatabase, ObservedTree } from '../../src/observe/observed.js';
+import type { ObservedBackup, ObservedDatabase } from '../../src/observe/observed.js';
+import type { ObservedTree } from '../../src/model/ports.js';
 import type { FileCounts, PathChange, RecordedEntry, TreeEntry, TreeSpec } from '../../src/model/tree.js';
 import type { Address } from '../../src/model/address.js';
 import type { WriteManifest } from '../../src/model/actions.js';

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { snapshotIdPattern } from '../../src/model/manifest.js';
-import { dateToId, idToDate, snapshotsToPrune } from '../../src/plan/retention.js';
+import { snapshotsToPrune } from '../../src/plan/retention.js';
+import { dateToId, idToDate } from '../../src/model/manifest.js';
 import { keepRules } from './builders.js';
 
 /** `2026-11-25 14:05` (UTC) → `20261125T140500Z`. */

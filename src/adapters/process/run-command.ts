@@ -1,13 +1,7 @@
 import { basename } from 'node:path';
 import { CellarError } from '../../core/errors.js';
 import { isNotFound, lastLine } from './run-tool.js';
-
-export interface CommandOptions {
-  /** Variables added to the environment (a hook's CELLAR_* facts). */
-  readonly env?: Readonly<Record<string, string>> | undefined;
-  /** Variables removed from the inherited environment: the plan's secrets stay with cellar. */
-  readonly hide?: readonly string[] | undefined;
-}
+import type { CommandOptions } from '../../model/ports.js';
 
 /**
  * Runs an argv from the plan (service stop/start, a hook, a Cells admin command), never through a

@@ -2,32 +2,7 @@ import { CellarError } from '../../core/errors.js';
 import { literalPattern } from '../../model/exclude.js';
 import { encodeName } from '../fs/path-bytes.js';
 import { isNotFound, lastLine, toolMissing } from '../process/run-tool.js';
-
-export interface RsyncCopy {
-  readonly source: string;
-  readonly destination: string;
-  readonly exclude: readonly string[];
-  /** Copy only these top-level names. */
-  readonly only?: readonly string[] | undefined;
-  /** Hard-link files that are unchanged in this folder instead of copying them. */
-  readonly linkDest?: string | undefined;
-  /** Delete what the source does not have; only ever inside `destination`. */
-  readonly delete: boolean;
-  /** Paths below `source` (exact names, not patterns) that are not copied. */
-  readonly leaveOut?: readonly string[] | undefined;
-  /** Bytes and files copied so far, from rsync's own progress report. */
-  readonly onProgress?: ((copied: RsyncProgress) => void) | undefined;
-}
-
-export interface RsyncProgress {
-  readonly bytes: number;
-  readonly files: number;
-}
-
-export interface RsyncOutcome {
-  /** Source files that disappeared while rsync ran (rsync exit 24). */
-  readonly vanished: readonly string[];
-}
+import type { TreeTransfer, TransferOutcome, TransferProgress } from '../../model/ports.js';
 
 /** rsync's own exit codes that cellar explains rather than passes on. */
 const exitMeanings: Record<number, string> = {
@@ -42,7 +17,7 @@ const exitMeanings: Record<number, string> = {
 };
 
 /** The argv for one copy: archive mode, hard links, sparse files, numeric owners. */
-export function rsyncArgs(copy: RsyncCopy): string[] {
+export function rsyncArgs(copy: TreeTransfer): string[] {
   const args = ['-aHS', '--numeric-ids'];
   if (copy.onProgress) args.push('--info=progress2');
   if (copy.delete) args.push('--delete');
@@ -60,7 +35,7 @@ export function rsyncArgs(copy: RsyncCopy): string[] {
 }
 
 /** Copies one tree with rsync; fails with a message naming the cause (disk full, unreadable files). */
-export async function rsyncCopy(copy: RsyncCopy): Promise<RsyncOutcome> {
+export async function rsyncCopy(copy: TreeTransfer): Promise<TransferOutcome> {
   const { execa } = await import('execa');
   const leaveOut = copy.leaveOut ?? [];
   const input =
@@ -85,7 +60,7 @@ export async function rsyncCopy(copy: RsyncCopy): Promise<RsyncOutcome> {
  * separated by carriage returns. The byte count is what rsync transferred (hard links to the
  * `--link-dest` folder count nothing); `xfr#` comes only on the line that ends a file.
  */
-export function progressParser(onProgress: (copied: RsyncProgress) => void): (chunk: Buffer) => void {
+export function progressParser(onProgress: (copied: TransferProgress) => void): (chunk: Buffer) => void {
   let files = 0;
   let partial = '';
   return (chunk) => {
@@ -109,7 +84,7 @@ function vanishedFiles(stderr: string, source: string): string[] {
   });
 }
 
-function rsyncError(copy: RsyncCopy, code: number, stderr: string, signal: string | undefined): CellarError {
+function rsyncError(copy: TreeTransfer, code: number, stderr: string, signal: string | undefined): CellarError {
   if (/No space left on device/i.test(stderr)) {
     return new CellarError('NO_SPACE', `the disk holding ${copy.destination} is full; free space or prune snapshots, then apply again`);
   }

@@ -4,7 +4,7 @@ import { basename, dirname, join } from 'node:path';
 import { CellarError } from '../../core/errors.js';
 import { writeFileAtomic } from '../fs/atomic-write.js';
 import { describeSystemError, hasErrorCode, writeFailure } from '../fs/errno.js';
-import type { LockRecord, LockStatus } from '../../model/lock.js';
+import type { HeldLock, LockRecord, LockStatus } from '../../model/lock.js';
 import { findFolderUsers } from '../process/folder-users.js';
 
 const lockName = 'cellar.lock';
@@ -14,14 +14,6 @@ const lockName = 'cellar.lock';
  * takes the lock next learns of it, even one that finds the lock gone; removed on release.
  */
 const interruptedName = 'cellar.lock.interrupted';
-
-export interface HeldLock {
-  readonly record: LockRecord;
-  /** A previous holder that died with the lock; its unfinished business is the new holder's. */
-  readonly tookOver: LockRecord | undefined;
-  update(change: Partial<Pick<LockRecord, 'serviceStopped'>>): void;
-  release(): void;
-}
 
 /** Reads the lock without taking it, for `plan` to report a running apply. */
 export function inspectLock(target: string): LockStatus {

@@ -2,21 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { linkSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CellarError } from '../../core/errors.js';
-import { isMarkerDraft, targetMarkerName as markerName } from '../../model/target.js';
+import { isMarkerDraft, targetMarkerName as markerName, type TargetMarker, type TargetState } from '../../model/target.js';
 import { syncFolder } from '../fs/atomic-write.js';
 import { describeSystemError, hasErrorCode, writeFailure } from '../fs/errno.js';
 
 const markerFormat = '1';
-
-/** The file that makes a folder a cellar target; nothing is written to a folder without it. */
-export interface TargetMarker {
-  readonly format_version: typeof markerFormat;
-  readonly kind: 'cellar-target';
-  readonly id: string;
-  readonly created: string;
-}
-
-export type TargetState = { readonly state: 'missing' } | { readonly state: 'empty' } | { readonly state: 'ready'; readonly marker: TargetMarker };
 
 /** What is at a target's path; a non-empty folder without a valid marker is refused. */
 export function readTargetState(path: string): TargetState {

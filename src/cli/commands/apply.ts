@@ -1,5 +1,5 @@
 import { readJsonFile } from '../../adapters/fs/json-file.js';
-import type { HeldLock } from '../../adapters/target/lock.js';
+import type { HeldLock } from '../../model/lock.js';
 import { loadPlan, planFilePath } from '../../observe/load-plan.js';
 import { CellarError } from '../../core/errors.js';
 import { checkFreshness, parseSavedPlan, type SavedPlan } from '../../plan/saved-plan.js';
@@ -9,7 +9,7 @@ import { renderPlanText } from '../../render/plan-text.js';
 import type { Io } from '../io.js';
 import { planOptionsFrom, type PlanArgs } from '../plan-args.js';
 import { createReporter } from '../reporter.js';
-import { initAndLock, lockIfReady, prepare, type Outcome } from '../workflow.js';
+import { initAndLock, lockIfReady, prepare, storeFor, type Outcome } from '../workflow.js';
 import { withHooks } from '../../apply/hooks.js';
 
 export interface ApplyCommandArgs extends PlanArgs {
@@ -36,10 +36,11 @@ export async function runApply(args: ApplyCommandArgs, io: Io): Promise<number> 
   const reporter = createReporter(io, { progressBars: io.interactive && !quiet, quiet });
   const json = args.json === true;
   const applied = await withHooks(plan, options.mode, reporter, async (planned) => {
-    let lock: HeldLock | undefined = lockIfReady(plan, options, 'apply');
+    const store = storeFor(plan, options);
+    let lock: HeldLock | undefined = lockIfReady(store, 'apply');
     try {
       if (lock?.tookOver) reporter.warn(`took over the lock of an interrupted cellar ${lock.tookOver.command} (pid ${lock.tookOver.pid})`);
-      const prepared = await prepare(io, { plan, planPath, options, verbose: args.verbose === true, lock });
+      const prepared = await prepare(io, { plan, planPath, options, verbose: args.verbose === true, store, lock });
       if (saved) checkFreshness(saved, { planSha256: prepared.planSha256, plan: prepared.actionPlan });
       const actions = saved ? saved.plan : prepared.actionPlan;
       await planned(actions);
@@ -47,7 +48,7 @@ export async function runApply(args: ApplyCommandArgs, io: Io): Promise<number> 
       if (actions.blocked !== null) throw new CellarError('APPLY_REFUSED', `apply refused: ${actions.blocked}`);
       if (actions.actions.length === 0) return { actions, outcome: undefined, snapshot: undefined };
       await confirm(actions, args, io);
-      lock ??= initAndLock(actions.target.path, 'apply');
+      lock ??= initAndLock(store, 'apply');
       const outcome = await prepared.execute(actions, lock, reporter);
       return { actions, outcome, snapshot: outcome.snapshot };
     } finally {

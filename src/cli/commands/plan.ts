@@ -6,7 +6,7 @@ import { renderPlanText } from '../../render/plan-text.js';
 import type { Io } from '../io.js';
 import { planOptionsFrom, type PlanArgs } from '../plan-args.js';
 import { toolVersion } from '../../core/version.js';
-import { prepare } from '../workflow.js';
+import { prepare, storeFor } from '../workflow.js';
 
 export interface PlanCommandArgs extends PlanArgs {
   readonly out?: string | undefined;
@@ -20,7 +20,7 @@ export async function runPlan(args: PlanCommandArgs, io: Io): Promise<number> {
   const planPath = planFilePath(args.file, io.env, io.cwd);
   const options = planOptionsFrom(args);
   const { plan } = await loadPlan(planPath, io.env, io.cwd);
-  const prepared = await prepare(io, { plan, planPath, options, verbose: args.verbose === true });
+  const prepared = await prepare(io, { plan, planPath, options, verbose: args.verbose === true, store: storeFor(plan, options) });
   const { actionPlan } = prepared;
   if (args.json === true) io.out(renderPlanJson(actionPlan));
   else io.out(renderPlanText(toPlanDocument(actionPlan), { color: io.color }));

@@ -1,9 +1,9 @@
 import { verifySnapshot } from '../../observe/verify-snapshot.js';
 import { loadPlan, planFilePath } from '../../observe/load-plan.js';
-import type { TargetSpec } from '../../config/plan.js';
 import { CellarError, isCellarError } from '../../core/errors.js';
 import { findSnapshot } from '../../observe/find-snapshot.js';
-import { targetSpec } from '../../observe/observe-backup.js';
+import { targetStore } from '../../observe/target-store.js';
+import type { SnapshotStore } from '../../model/ports.js';
 import type { Manifest } from '../../model/manifest.js';
 import { renderVerifyJson, toVerifyDocument } from '../../render/verify-json.js';
 import { renderVerifySummary, verifyFailureDetails, verifyFailureMessage } from '../../render/verify-text.js';
@@ -23,12 +23,12 @@ const problemsShown = 50;
 /** `cellar verify`: checks one snapshot against its manifest; exit 1 (VERIFY_FAILED) listing each mismatch. */
 export async function runVerify(args: VerifyCommandArgs, io: Io): Promise<number> {
   const { plan } = await loadPlan(planFilePath(args.file, io.env, io.cwd), io.env, io.cwd);
-  const spec = targetSpec(plan, args.target);
-  const manifest = chooseSnapshot(spec, args.snapshot ?? 'latest');
+  const store = targetStore(plan, args.target);
+  const manifest = chooseSnapshot(store, args.snapshot ?? 'latest');
   const readData = args.readData === true;
   const reporter = createReporter(io, { progressBars: io.interactive });
   const label = `reading snapshot ${manifest.id}`;
-  const result = verifySnapshot(spec.path, manifest, {
+  const result = verifySnapshot(store, manifest, {
     readData,
     keepProblems: problemsShown,
     onProgress: (done, total) => {
@@ -36,7 +36,7 @@ export async function runVerify(args: VerifyCommandArgs, io: Io): Promise<number
     },
   });
   reporter.progressDone();
-  const document = toVerifyDocument({ target: { name: spec.name, path: spec.path }, snapshot: manifest.id, readData }, result);
+  const document = toVerifyDocument({ target: { name: store.name, path: store.location }, snapshot: manifest.id, readData }, result);
   if (args.json === true) io.out(renderVerifyJson(document));
   if (!document.verified) throw new CellarError('VERIFY_FAILED', verifyFailureMessage(document), { details: verifyFailureDetails(document) });
   if (args.json !== true) io.out(renderVerifySummary(document));
@@ -44,9 +44,9 @@ export async function runVerify(args: VerifyCommandArgs, io: Io): Promise<number
 }
 
 /** The snapshot to verify; a manifest that cannot be read fails verification. */
-function chooseSnapshot(spec: TargetSpec, wanted: string): Manifest {
+function chooseSnapshot(store: SnapshotStore, wanted: string): Manifest {
   try {
-    return findSnapshot(spec, wanted);
+    return findSnapshot(store, wanted);
   } catch (error) {
     if (!isCellarError(error) || error.code !== 'SNAPSHOT_DAMAGED') throw error;
     throw new CellarError('VERIFY_FAILED', `verification failed: ${error.message}`, { cause: error });

@@ -1,4 +1,4 @@
-import { serveTasks } from '../adapters/process/thread-pool.js';
+import { serveTasks } from '../process/thread-pool.js';
 import { observeTree } from './observe-tree.js';
 
 serveTasks(observeTree);

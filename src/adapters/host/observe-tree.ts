@@ -1,22 +1,10 @@
-import { isFolder } from '../adapters/fs/exists.js';
-import { walkTree } from '../adapters/fs/walk-tree.js';
-import { runOnThreads, threadsFor, type ThreadTask } from '../adapters/process/thread-pool.js';
-import { readFileList } from '../adapters/target/file-list.js';
-import { diffTree } from '../model/diff-tree.js';
-import { compileExclude } from '../model/exclude.js';
-import type { ObservedTree } from './observed.js';
-import type { TreeSpec } from '../model/tree.js';
-
-/** One tree to compare: the live side, and the file list the latest snapshot recorded for it. */
-export interface TreeToObserve {
-  readonly tree: TreeSpec;
-  /** Absolute path of the recorded file list; undefined when no snapshot holds the tree. */
-  readonly list: string | undefined;
-  /** Entries of that list, to start the biggest trees first. */
-  readonly entries: number;
-  /** How many changed paths to keep. */
-  readonly keepPaths: number;
-}
+import { isFolder } from '../fs/exists.js';
+import { walkTree } from '../fs/walk-tree.js';
+import { runOnThreads, threadsFor, type ThreadTask } from '../process/thread-pool.js';
+import { readFileList } from '../target/file-list.js';
+import { diffTree } from '../../model/diff-tree.js';
+import { compileExclude } from '../../model/exclude.js';
+import type { ObservedTree, TreeToObserve } from '../../model/ports.js';
 
 const worker = new URL('./observe-tree-worker.js', import.meta.url);
 
