@@ -22,13 +22,15 @@ export function checkPlanRules(plan: PlanFile, facts: PlanFacts): Problem[] {
 
 function checkRetention(plan: PlanFile): Problem[] {
   return Object.values(plan.targets).flatMap((target) => {
-    const counts = Object.values(target.keep ?? {}).filter((count) => count !== undefined);
-    if (target.keep === undefined || counts.some((count) => count > 0)) return [];
+    const keep = target.keep;
+    if (keep === undefined || keep.within !== undefined) return [];
+    const counts = [keep.last, keep.hourly, keep.daily, keep.weekly, keep.monthly, keep.yearly];
+    if (counts.some((count) => count !== undefined && count > 0)) return [];
     return [
       {
         path: ['targets', target.name, 'keep'],
         at: 'value' as const,
-        message: `targets.${target.name}.keep keeps nothing: every snapshot would be deleted as soon as it is made; set a count above 0, or omit keep to keep every snapshot`,
+        message: `targets.${target.name}.keep keeps nothing but the newest snapshot: every other one would be deleted; set a count above 0, or omit keep to keep every snapshot`,
       },
     ];
   });

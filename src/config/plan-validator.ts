@@ -9,7 +9,7 @@ const require = createRequire(import.meta.url);
 
 export const validate = validate20;
 export default validate20;
-const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"urn:cellar:backup-plan:1","title":"RawPlan","description":"A cellar backup plan (format version 1): what to back up from one Pydio Cells installation, where to keep the snapshots, and how to restore them. Relative paths are resolved against the folder that holds this file; \"~\" is not expanded.","type":"object","additionalProperties":false,"required":["version","datasources","targets"],"properties":{"version":{"description":"Format version of this file. Only 1 exists.","const":1},"cells":{"description":"The Cells installation: its working dir, how to stop and start it, and what to leave out.","type":"object","additionalProperties":false,"properties":{"workingDir":{"description":"The Cells working dir, the folder that holds pydio.json. Default: $CELLS_WORKING_DIR, then ~/.config/pydio/cells.","$ref":"#/$defs/path"},"binary":{"description":"The cells binary (a path, or a command name looked up in PATH). When set, cellar runs Cells' own admin commands: index snapshots of flat datasources, resyncs after a restore.","type":"string","minLength":1,"pattern":"^[^~]"},"service":{"description":"How to stop and start Cells. Its Bolt and Bleve stores under services/ must not be copied while it runs.","type":"object","additionalProperties":false,"required":["stop","start"],"properties":{"stop":{"description":"Command that stops Cells, as an argv list (never a shell string), e.g. [systemctl, stop, cells].","$ref":"#/$defs/argv"},"start":{"description":"Command that starts Cells again, as an argv list, e.g. [systemctl, start, cells].","$ref":"#/$defs/argv"},"stopFor":{"description":"When to stop Cells: changes (default: only when something must be copied), always, or never (you stop it yourself).","default":"changes","enum":["changes","always","never"]}}},"exclude":{"description":"rsync-style patterns, relative to the working dir and to each datasource folder, that are not backed up. Default: none. Excluding anything under data/ or services/, pydio.json or the vault files needs force: true.","type":"array","items":{"$ref":"#/$defs/excludePattern"}}}},"database":{"description":"The Cells MySQL or MariaDB database. Omitted: read the DSN from pydio.json.","type":"object","additionalProperties":false,"required":["user","name"],"properties":{"host":{"description":"Server host name or address. Default: 127.0.0.1.","default":"127.0.0.1","$ref":"#/$defs/host"},"port":{"description":"Server TCP port. Default: 3306.","default":3306,"$ref":"#/$defs/port"},"socket":{"description":"Unix socket of the server; when set, host and port are not used.","$ref":"#/$defs/path"},"user":{"description":"The database user Cells connects as.","$ref":"#/$defs/databaseUser"},"password":{"description":"Where the password is read from: { env: NAME } or { file: /absolute/path }. Omit it for socket or password-less logins.","$ref":"#/$defs/secret"},"name":{"description":"The database name.","$ref":"#/$defs/databaseName"}}},"datasources":{"description":"Every datasource listed in pydio.json, by name, and how it is backed up. An undeclared datasource is an error: it would silently not be backed up.","type":"object","propertyNames":{"$ref":"#/$defs/name"},"additionalProperties":{"$ref":"#/$defs/datasource"}},"stores":{"description":"Every database in pydio.json's databases other than the MySQL one and the Bolt/Bleve files inside the working dir (a MongoDB for Cells' document stores, say), by its id there, and how it is backed up. An undeclared one is an error: it would silently not be backed up.","type":"object","propertyNames":{"$ref":"#/$defs/storeId"},"additionalProperties":{"$ref":"#/$defs/store"}},"targets":{"description":"Where snapshots are kept, by name (at least one).","type":"object","minProperties":1,"propertyNames":{"$ref":"#/$defs/name"},"additionalProperties":{"$ref":"#/$defs/target"}},"signing":{"description":"Signs every snapshot's manifest with a key kept outside the targets: with it, verify and restore refuse a snapshot that someone who can write to the target, but has not the key, changed or forged (its file lists and dumps included, which the manifest names by sha256).","type":"object","additionalProperties":false,"required":["key"],"properties":{"key":{"description":"Where the signing key is read from: { env: NAME } or { file: /absolute/path }. Keep it off the targets' disks.","$ref":"#/$defs/secret"}}},"restore":{"description":"How a restore is done: from which target, into which working dir, and what changes on the new host.","type":"object","additionalProperties":false,"required":["from"],"properties":{"from":{"description":"Name of the target to restore from.","$ref":"#/$defs/name"},"workingDir":{"description":"The working dir to restore into. Default: cells.workingDir.","$ref":"#/$defs/path"},"database":{"description":"Database settings that only a restore needs.","type":"object","additionalProperties":false,"properties":{"admin":{"description":"Login used for CREATE DATABASE and GRANT when the Cells user may not run them.","type":"object","additionalProperties":false,"required":["user"],"properties":{"user":{"description":"An administrative database user, e.g. root.","$ref":"#/$defs/databaseUser"},"password":{"description":"Where its password is read from: { env: NAME } or { file: /absolute/path }.","$ref":"#/$defs/secret"}}}}},"overrides":{"description":"Values that change on the restored host. The old values come from the snapshot's own pydio.json.","type":"object","additionalProperties":false,"properties":{"hostname":{"description":"New internal host name: every PeerAddress (and urlInternal before Cells 2.2).","$ref":"#/$defs/host"},"publicUrl":{"description":"New public URL: sites[].ReverseProxyURL (defaults.url before Cells 2.2) and every literal occurrence of the old one.","type":"string","pattern":"^https?://[^\\s/]+(/\\S*)?$"},"database":{"description":"New database location and login; unset fields keep the snapshot's values.","type":"object","additionalProperties":false,"minProperties":1,"properties":{"host":{"description":"New server host name or address.","$ref":"#/$defs/host"},"port":{"description":"New server TCP port.","$ref":"#/$defs/port"},"socket":{"description":"New Unix socket of the server.","$ref":"#/$defs/path"},"name":{"description":"New database name.","$ref":"#/$defs/databaseName"},"user":{"description":"New database user.","$ref":"#/$defs/databaseUser"},"password":{"description":"Where the new password is read from: { env: NAME } or { file: /absolute/path }.","$ref":"#/$defs/secret"}}},"paths":{"description":"Datasource folders that moved on the new host: old absolute folder → new absolute folder.","type":"object","propertyNames":{"$ref":"#/$defs/absolutePath"},"additionalProperties":{"$ref":"#/$defs/absolutePath"}}}}}},"hooks":{"description":"Commands run around a backup, as argv lists. Environment variables carry the outcome, the snapshot id and counts. A failed hook is reported; it never hides the backup's own result.","type":"object","additionalProperties":false,"properties":{"before":{"description":"Runs before anything else.","$ref":"#/$defs/argv"},"after":{"description":"Runs last, whatever the outcome.","$ref":"#/$defs/argv"},"onSuccess":{"description":"Runs when the backup succeeded, e.g. a healthchecks ping.","$ref":"#/$defs/argv"},"onFailure":{"description":"Runs when the backup failed, e.g. a mail.","$ref":"#/$defs/argv"}}}},"$defs":{"name":{"description":"A datasource or target name. It becomes part of file names: a letter or digit, then letters, digits, \".\", \"_\" or \"-\" (at most 64).","type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$"},"path":{"description":"A file system path; relative paths are resolved against the plan's folder. \"~\" is not expanded.","type":"string","minLength":1,"pattern":"^[^~]"},"absolutePath":{"description":"An absolute file system path.","type":"string","pattern":"^/"},"host":{"description":"A host name or an IP address, without scheme or port.","type":"string","pattern":"^[^\\s/:]+$|^\\[[0-9A-Fa-f:.]+\\]$|^[0-9A-Fa-f]*:[0-9A-Fa-f]*:[0-9A-Fa-f:.]*$"},"port":{"description":"A TCP port.","type":"integer","minimum":1,"maximum":65535},"databaseUser":{"description":"A database user name.","type":"string","minLength":1,"maxLength":80},"databaseName":{"description":"A database name.","type":"string","minLength":1,"maxLength":64},"argv":{"title":"Argv","description":"A command as an argv list: the program, then its arguments. No shell is involved.","type":"array","minItems":1,"prefixItems":[{"type":"string","minLength":1}],"items":{"type":"string"}},"secret":{"title":"Secret","description":"Where a secret is read from; secrets are never written in the plan.","$comment":"No $ref inside oneOf branches: cellar attributes ajv's errors to a branch by its schema path.","oneOf":[{"title":"EnvSecret","type":"object","additionalProperties":false,"required":["env"],"properties":{"env":{"description":"Name of the environment variable that holds the secret.","type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]*$"}}},{"title":"FileSecret","type":"object","additionalProperties":false,"required":["file"],"properties":{"file":{"description":"Absolute path of a file that holds the secret (one line; a trailing newline is ignored).","type":"string","pattern":"^/"}}}]},"excludePattern":{"title":"ExcludePattern","description":"An rsync-style pattern, or { pattern, force } to exclude something a restore needs.","$comment":"No $ref inside oneOf branches: cellar attributes ajv's errors to a branch by its schema path.","oneOf":[{"type":"string","minLength":1},{"title":"ForcedExclude","type":"object","additionalProperties":false,"required":["pattern"],"properties":{"pattern":{"description":"The rsync-style pattern.","type":"string","minLength":1},"force":{"description":"Allow the pattern to exclude data/, services/, pydio.json or the vault files, without which a restore is incomplete.","type":"boolean"}}}]},"datasource":{"title":"Datasource","description":"How one datasource is backed up.","$comment":"No $ref inside oneOf branches: cellar attributes ajv's errors to a branch by its schema path.","oneOf":[{"title":"FilesDatasource","type":"object","additionalProperties":false,"required":["backup"],"properties":{"backup":{"description":"files: cellar copies the datasource folder (local storage).","const":"files"},"path":{"description":"The datasource folder, when it differs from the folder in pydio.json.","type":"string","minLength":1,"pattern":"^[^~]"}}},{"title":"ProviderDatasource","type":"object","additionalProperties":false,"required":["backup"],"properties":{"backup":{"description":"provider: the storage provider keeps the objects (e.g. S3 bucket versioning); cellar backs up the configuration and the index.","const":"provider"}}},{"title":"SkippedDatasource","type":"object","additionalProperties":false,"required":["backup","reason"],"properties":{"backup":{"description":"skip: not backed up at all.","const":"skip"},"reason":{"description":"Why it is not backed up (shown in every plan).","type":"string","minLength":1}}}]},"target":{"title":"Target","description":"A folder that holds snapshots.","type":"object","additionalProperties":false,"required":["path"],"properties":{"path":{"description":"The target folder: new, empty, or initialised by cellar (it holds cellar-target.json). Never inside or around the working dir or a datasource.","$ref":"#/$defs/path"},"keep":{"description":"How many snapshots to keep per rule, as restic's forget does. Omitted: keep every snapshot.","type":"object","additionalProperties":false,"minProperties":1,"properties":{"last":{"description":"Keep the newest N snapshots.","$ref":"#/$defs/count"},"daily":{"description":"Keep the newest snapshot of each of the last N days that have one.","$ref":"#/$defs/count"},"weekly":{"description":"Keep the newest snapshot of each of the last N weeks that have one.","$ref":"#/$defs/count"},"monthly":{"description":"Keep the newest snapshot of each of the last N months that have one.","$ref":"#/$defs/count"}}}}},"count":{"description":"A number of snapshots.","type":"integer","minimum":0,"maximum":100000},"storeId":{"description":"The id of a database in pydio.json's databases.","type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9_.-]{0,127}$"},"store":{"title":"Store","description":"How one database that cellar cannot dump itself is backed up.","$comment":"No $ref inside oneOf branches: cellar attributes ajv's errors to a branch by its schema path.","oneOf":[{"title":"CommandStore","type":"object","additionalProperties":false,"required":["backup","dump","restore","fingerprint"],"properties":{"backup":{"description":"command: cellar runs your dump command and keeps its output in the snapshot, hashed; a restore feeds it to your restore command.","const":"command"},"dump":{"description":"Writes the whole store to standard output, as an argv list (no shell), e.g. [mongodump, --uri=mongodb://127.0.0.1/cells, --archive].","type":"array","minItems":1,"prefixItems":[{"type":"string","minLength":1}],"items":{"type":"string"}},"restore":{"description":"Reads a dump on standard input and replaces the store with it, as an argv list, e.g. [mongorestore, --uri=mongodb://127.0.0.1/cells, --archive, --drop].","type":"array","minItems":1,"prefixItems":[{"type":"string","minLength":1}],"items":{"type":"string"}},"fingerprint":{"description":"Prints something that changes whenever the store's content changes (and only then), as an argv list, e.g. a dbHash; plan compares it with the snapshot's to see drift, and a restore checks it after loading.","type":"array","minItems":1,"prefixItems":[{"type":"string","minLength":1}],"items":{"type":"string"}}}},{"title":"SkippedStore","type":"object","additionalProperties":false,"required":["backup","reason"],"properties":{"backup":{"description":"skip: not backed up by cellar.","const":"skip"},"reason":{"description":"Why, and how it is protected instead (shown as a warning in every plan).","type":"string","minLength":1}}}]}}};
+const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"urn:cellar:backup-plan:1","title":"RawPlan","description":"A cellar backup plan (format version 1): what to back up from one Pydio Cells installation, where to keep the snapshots, and how to restore them. Relative paths are resolved against the folder that holds this file; \"~\" is not expanded.","type":"object","additionalProperties":false,"required":["version","datasources","targets"],"properties":{"version":{"description":"Format version of this file. Only 1 exists.","const":1},"cells":{"description":"The Cells installation: its working dir, how to stop and start it, and what to leave out.","type":"object","additionalProperties":false,"properties":{"workingDir":{"description":"The Cells working dir, the folder that holds pydio.json. Default: $CELLS_WORKING_DIR, then ~/.config/pydio/cells.","$ref":"#/$defs/path"},"binary":{"description":"The cells binary (a path, or a command name looked up in PATH). When set, cellar runs Cells' own admin commands: index snapshots of flat datasources, resyncs after a restore.","type":"string","minLength":1,"pattern":"^[^~]"},"service":{"description":"How to stop and start Cells. Its Bolt and Bleve stores under services/ must not be copied while it runs.","type":"object","additionalProperties":false,"required":["stop","start"],"properties":{"stop":{"description":"Command that stops Cells, as an argv list (never a shell string), e.g. [systemctl, stop, cells].","$ref":"#/$defs/argv"},"start":{"description":"Command that starts Cells again, as an argv list, e.g. [systemctl, start, cells].","$ref":"#/$defs/argv"},"stopFor":{"description":"When to stop Cells: changes (default: only when something must be copied), always, or never (you stop it yourself).","default":"changes","enum":["changes","always","never"]}}},"exclude":{"description":"rsync-style patterns, relative to the working dir and to each datasource folder, that are not backed up. Default: none. Excluding anything under data/ or services/, pydio.json or the vault files needs force: true.","type":"array","items":{"$ref":"#/$defs/excludePattern"}}}},"database":{"description":"The Cells MySQL or MariaDB database. Omitted: read the DSN from pydio.json.","type":"object","additionalProperties":false,"required":["user","name"],"properties":{"host":{"description":"Server host name or address. Default: 127.0.0.1.","default":"127.0.0.1","$ref":"#/$defs/host"},"port":{"description":"Server TCP port. Default: 3306.","default":3306,"$ref":"#/$defs/port"},"socket":{"description":"Unix socket of the server; when set, host and port are not used.","$ref":"#/$defs/path"},"user":{"description":"The database user Cells connects as.","$ref":"#/$defs/databaseUser"},"password":{"description":"Where the password is read from: { env: NAME } or { file: /absolute/path }. Omit it for socket or password-less logins.","$ref":"#/$defs/secret"},"name":{"description":"The database name.","$ref":"#/$defs/databaseName"}}},"datasources":{"description":"Every datasource listed in pydio.json, by name, and how it is backed up. An undeclared datasource is an error: it would silently not be backed up.","type":"object","propertyNames":{"$ref":"#/$defs/name"},"additionalProperties":{"$ref":"#/$defs/datasource"}},"stores":{"description":"Every database in pydio.json's databases other than the MySQL one and the Bolt/Bleve files inside the working dir (a MongoDB for Cells' document stores, say), by its id there, and how it is backed up. An undeclared one is an error: it would silently not be backed up.","type":"object","propertyNames":{"$ref":"#/$defs/storeId"},"additionalProperties":{"$ref":"#/$defs/store"}},"targets":{"description":"Where snapshots are kept, by name (at least one).","type":"object","minProperties":1,"propertyNames":{"$ref":"#/$defs/name"},"additionalProperties":{"$ref":"#/$defs/target"}},"signing":{"description":"Signs every snapshot's manifest with a key kept outside the targets: with it, verify and restore refuse a snapshot that someone who can write to the target, but has not the key, changed or forged (its file lists and dumps included, which the manifest names by sha256).","type":"object","additionalProperties":false,"required":["key"],"properties":{"key":{"description":"Where the signing key is read from: { env: NAME } or { file: /absolute/path }. Keep it off the targets' disks.","$ref":"#/$defs/secret"}}},"restore":{"description":"How a restore is done: from which target, into which working dir, and what changes on the new host.","type":"object","additionalProperties":false,"required":["from"],"properties":{"from":{"description":"Name of the target to restore from.","$ref":"#/$defs/name"},"workingDir":{"description":"The working dir to restore into. Default: cells.workingDir.","$ref":"#/$defs/path"},"database":{"description":"Database settings that only a restore needs.","type":"object","additionalProperties":false,"properties":{"admin":{"description":"Login used for CREATE DATABASE and GRANT when the Cells user may not run them.","type":"object","additionalProperties":false,"required":["user"],"properties":{"user":{"description":"An administrative database user, e.g. root.","$ref":"#/$defs/databaseUser"},"password":{"description":"Where its password is read from: { env: NAME } or { file: /absolute/path }.","$ref":"#/$defs/secret"}}}}},"overrides":{"description":"Values that change on the restored host. The old values come from the snapshot's own pydio.json.","type":"object","additionalProperties":false,"properties":{"hostname":{"description":"New internal host name: every PeerAddress (and urlInternal before Cells 2.2).","$ref":"#/$defs/host"},"publicUrl":{"description":"New public URL: sites[].ReverseProxyURL (defaults.url before Cells 2.2) and every literal occurrence of the old one.","type":"string","pattern":"^https?://[^\\s/]+(/\\S*)?$"},"database":{"description":"New database location and login; unset fields keep the snapshot's values.","type":"object","additionalProperties":false,"minProperties":1,"properties":{"host":{"description":"New server host name or address.","$ref":"#/$defs/host"},"port":{"description":"New server TCP port.","$ref":"#/$defs/port"},"socket":{"description":"New Unix socket of the server.","$ref":"#/$defs/path"},"name":{"description":"New database name.","$ref":"#/$defs/databaseName"},"user":{"description":"New database user.","$ref":"#/$defs/databaseUser"},"password":{"description":"Where the new password is read from: { env: NAME } or { file: /absolute/path }.","$ref":"#/$defs/secret"}}},"paths":{"description":"Datasource folders that moved on the new host: old absolute folder → new absolute folder.","type":"object","propertyNames":{"$ref":"#/$defs/absolutePath"},"additionalProperties":{"$ref":"#/$defs/absolutePath"}}}}}},"hooks":{"description":"Commands run around a backup, as argv lists. Environment variables carry the outcome, the snapshot id and counts. A failed hook is reported; it never hides the backup's own result.","type":"object","additionalProperties":false,"properties":{"before":{"description":"Runs before anything else.","$ref":"#/$defs/argv"},"after":{"description":"Runs last, whatever the outcome.","$ref":"#/$defs/argv"},"onSuccess":{"description":"Runs when the backup succeeded, e.g. a healthchecks ping.","$ref":"#/$defs/argv"},"onFailure":{"description":"Runs when the backup failed, e.g. a mail.","$ref":"#/$defs/argv"}}}},"$defs":{"name":{"description":"A datasource or target name. It becomes part of file names: a letter or digit, then letters, digits, \".\", \"_\" or \"-\" (at most 64).","type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$"},"path":{"description":"A file system path; relative paths are resolved against the plan's folder. \"~\" is not expanded.","type":"string","minLength":1,"pattern":"^[^~]"},"absolutePath":{"description":"An absolute file system path.","type":"string","pattern":"^/"},"host":{"description":"A host name or an IP address, without scheme or port.","type":"string","pattern":"^[^\\s/:]+$|^\\[[0-9A-Fa-f:.]+\\]$|^[0-9A-Fa-f]*:[0-9A-Fa-f]*:[0-9A-Fa-f:.]*$"},"port":{"description":"A TCP port.","type":"integer","minimum":1,"maximum":65535},"databaseUser":{"description":"A database user name.","type":"string","minLength":1,"maxLength":80},"databaseName":{"description":"A database name.","type":"string","minLength":1,"maxLength":64},"argv":{"title":"Argv","description":"A command as an argv list: the program, then its arguments. No shell is involved.","type":"array","minItems":1,"prefixItems":[{"type":"string","minLength":1}],"items":{"type":"string"}},"secret":{"title":"Secret","description":"Where a secret is read from; secrets are never written in the plan.","$comment":"No $ref inside oneOf branches: cellar attributes ajv's errors to a branch by its schema path.","oneOf":[{"title":"EnvSecret","type":"object","additionalProperties":false,"required":["env"],"properties":{"env":{"description":"Name of the environment variable that holds the secret.","type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]*$"}}},{"title":"FileSecret","type":"object","additionalProperties":false,"required":["file"],"properties":{"file":{"description":"Absolute path of a file that holds the secret (one line; a trailing newline is ignored).","type":"string","pattern":"^/"}}}]},"excludePattern":{"title":"ExcludePattern","description":"An rsync-style pattern, or { pattern, force } to exclude something a restore needs.","$comment":"No $ref inside oneOf branches: cellar attributes ajv's errors to a branch by its schema path.","oneOf":[{"type":"string","minLength":1},{"title":"ForcedExclude","type":"object","additionalProperties":false,"required":["pattern"],"properties":{"pattern":{"description":"The rsync-style pattern.","type":"string","minLength":1},"force":{"description":"Allow the pattern to exclude data/, services/, pydio.json or the vault files, without which a restore is incomplete.","type":"boolean"}}}]},"datasource":{"title":"Datasource","description":"How one datasource is backed up.","$comment":"No $ref inside oneOf branches: cellar attributes ajv's errors to a branch by its schema path.","oneOf":[{"title":"FilesDatasource","type":"object","additionalProperties":false,"required":["backup"],"properties":{"backup":{"description":"files: cellar copies the datasource folder (local storage).","const":"files"},"path":{"description":"The datasource folder, when it differs from the folder in pydio.json.","type":"string","minLength":1,"pattern":"^[^~]"}}},{"title":"ProviderDatasource","type":"object","additionalProperties":false,"required":["backup"],"properties":{"backup":{"description":"provider: the storage provider keeps the objects (e.g. S3 bucket versioning); cellar backs up the configuration and the index.","const":"provider"}}},{"title":"SkippedDatasource","type":"object","additionalProperties":false,"required":["backup","reason"],"properties":{"backup":{"description":"skip: not backed up at all.","const":"skip"},"reason":{"description":"Why it is not backed up (shown in every plan).","type":"string","minLength":1}}}]},"target":{"title":"Target","description":"A folder that holds snapshots.","type":"object","additionalProperties":false,"required":["path"],"properties":{"path":{"description":"The target folder: new, empty, or initialised by cellar (it holds cellar-target.json). Never inside or around the working dir or a datasource.","$ref":"#/$defs/path"},"keep":{"description":"Which snapshots to keep, with the rules and meaning of restic's forget (a snapshot any rule keeps is kept; the newest is always kept). Omitted: keep every snapshot.","type":"object","additionalProperties":false,"minProperties":1,"properties":{"last":{"description":"Keep the newest N snapshots.","$ref":"#/$defs/count"},"hourly":{"description":"Keep the newest snapshot of each of the last N hours (UTC) that have one.","$ref":"#/$defs/count"},"daily":{"description":"Keep the newest snapshot of each of the last N days that have one.","$ref":"#/$defs/count"},"weekly":{"description":"Keep the newest snapshot of each of the last N weeks that have one.","$ref":"#/$defs/count"},"monthly":{"description":"Keep the newest snapshot of each of the last N months that have one.","$ref":"#/$defs/count"},"yearly":{"description":"Keep the newest snapshot of each of the last N years that have one.","$ref":"#/$defs/count"},"within":{"description":"Keep every snapshot taken within this duration of the newest one: years, months, days and hours, in that order, as restic writes it (30d, 1y6m, 2d12h).","type":"string","pattern":"^(?=[0-9])([0-9]+y)?([0-9]+m)?([0-9]+d)?([0-9]+h)?$"}}}}},"count":{"description":"A number of snapshots.","type":"integer","minimum":0,"maximum":100000},"storeId":{"description":"The id of a database in pydio.json's databases.","type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9_.-]{0,127}$"},"store":{"title":"Store","description":"How one database that cellar cannot dump itself is backed up.","$comment":"No $ref inside oneOf branches: cellar attributes ajv's errors to a branch by its schema path.","oneOf":[{"title":"CommandStore","type":"object","additionalProperties":false,"required":["backup","dump","restore","fingerprint"],"properties":{"backup":{"description":"command: cellar runs your dump command and keeps its output in the snapshot, hashed; a restore feeds it to your restore command.","const":"command"},"dump":{"description":"Writes the whole store to standard output, as an argv list (no shell), e.g. [mongodump, --uri=mongodb://127.0.0.1/cells, --archive].","type":"array","minItems":1,"prefixItems":[{"type":"string","minLength":1}],"items":{"type":"string"}},"restore":{"description":"Reads a dump on standard input and replaces the store with it, as an argv list, e.g. [mongorestore, --uri=mongodb://127.0.0.1/cells, --archive, --drop].","type":"array","minItems":1,"prefixItems":[{"type":"string","minLength":1}],"items":{"type":"string"}},"fingerprint":{"description":"Prints something that changes whenever the store's content changes (and only then), as an argv list, e.g. a dbHash; plan compares it with the snapshot's to see drift, and a restore checks it after loading.","type":"array","minItems":1,"prefixItems":[{"type":"string","minLength":1}],"items":{"type":"string"}}}},{"title":"SkippedStore","type":"object","additionalProperties":false,"required":["backup","reason"],"properties":{"backup":{"description":"skip: not backed up by cellar.","const":"skip"},"reason":{"description":"Why, and how it is protected instead (shown as a warning in every plan).","type":"string","minLength":1}}}]}}};
 const schema32 = {"description":"A file system path; relative paths are resolved against the plan's folder. \"~\" is not expanded.","type":"string","minLength":1,"pattern":"^[^~]"};
 const schema33 = {"title":"Argv","description":"A command as an argv list: the program, then its arguments. No shell is involved.","type":"array","minItems":1,"prefixItems":[{"type":"string","minLength":1}],"items":{"type":"string"}};
 const schema35 = {"title":"ExcludePattern","description":"An rsync-style pattern, or { pattern, force } to exclude something a restore needs.","$comment":"No $ref inside oneOf branches: cellar attributes ajv's errors to a branch by its schema path.","oneOf":[{"type":"string","minLength":1},{"title":"ForcedExclude","type":"object","additionalProperties":false,"required":["pattern"],"properties":{"pattern":{"description":"The rsync-style pattern.","type":"string","minLength":1},"force":{"description":"Allow the pattern to exclude data/, services/, pydio.json or the vault files, without which a restore is incomplete.","type":"boolean"}}}]};
@@ -22,7 +22,7 @@ const schema42 = {"description":"A datasource or target name. It becomes part of
 const schema43 = {"title":"Datasource","description":"How one datasource is backed up.","$comment":"No $ref inside oneOf branches: cellar attributes ajv's errors to a branch by its schema path.","oneOf":[{"title":"FilesDatasource","type":"object","additionalProperties":false,"required":["backup"],"properties":{"backup":{"description":"files: cellar copies the datasource folder (local storage).","const":"files"},"path":{"description":"The datasource folder, when it differs from the folder in pydio.json.","type":"string","minLength":1,"pattern":"^[^~]"}}},{"title":"ProviderDatasource","type":"object","additionalProperties":false,"required":["backup"],"properties":{"backup":{"description":"provider: the storage provider keeps the objects (e.g. S3 bucket versioning); cellar backs up the configuration and the index.","const":"provider"}}},{"title":"SkippedDatasource","type":"object","additionalProperties":false,"required":["backup","reason"],"properties":{"backup":{"description":"skip: not backed up at all.","const":"skip"},"reason":{"description":"Why it is not backed up (shown in every plan).","type":"string","minLength":1}}}]};
 const schema44 = {"description":"The id of a database in pydio.json's databases.","type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9_.-]{0,127}$"};
 const schema45 = {"title":"Store","description":"How one database that cellar cannot dump itself is backed up.","$comment":"No $ref inside oneOf branches: cellar attributes ajv's errors to a branch by its schema path.","oneOf":[{"title":"CommandStore","type":"object","additionalProperties":false,"required":["backup","dump","restore","fingerprint"],"properties":{"backup":{"description":"command: cellar runs your dump command and keeps its output in the snapshot, hashed; a restore feeds it to your restore command.","const":"command"},"dump":{"description":"Writes the whole store to standard output, as an argv list (no shell), e.g. [mongodump, --uri=mongodb://127.0.0.1/cells, --archive].","type":"array","minItems":1,"prefixItems":[{"type":"string","minLength":1}],"items":{"type":"string"}},"restore":{"description":"Reads a dump on standard input and replaces the store with it, as an argv list, e.g. [mongorestore, --uri=mongodb://127.0.0.1/cells, --archive, --drop].","type":"array","minItems":1,"prefixItems":[{"type":"string","minLength":1}],"items":{"type":"string"}},"fingerprint":{"description":"Prints something that changes whenever the store's content changes (and only then), as an argv list, e.g. a dbHash; plan compares it with the snapshot's to see drift, and a restore checks it after loading.","type":"array","minItems":1,"prefixItems":[{"type":"string","minLength":1}],"items":{"type":"string"}}}},{"title":"SkippedStore","type":"object","additionalProperties":false,"required":["backup","reason"],"properties":{"backup":{"description":"skip: not backed up by cellar.","const":"skip"},"reason":{"description":"Why, and how it is protected instead (shown as a warning in every plan).","type":"string","minLength":1}}}]};
-const schema65 = {"description":"An absolute file system path.","type":"string","pattern":"^/"};
+const schema67 = {"description":"An absolute file system path.","type":"string","pattern":"^/"};
 const func1 = Object.prototype.hasOwnProperty;
 const func2 = require("ajv/dist/runtime/ucs2length").default;
 const pattern4 = new RegExp("^[^~]", "u");
@@ -31,9 +31,10 @@ const pattern8 = new RegExp("^[A-Za-z_][A-Za-z0-9_]*$", "u");
 const pattern9 = new RegExp("^/", "u");
 const pattern10 = new RegExp("^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$", "u");
 const pattern12 = new RegExp("^[A-Za-z0-9][A-Za-z0-9_.-]{0,127}$", "u");
-const pattern22 = new RegExp("^https?://[^\\s/]+(/\\S*)?$", "u");
-const schema47 = {"title":"Target","description":"A folder that holds snapshots.","type":"object","additionalProperties":false,"required":["path"],"properties":{"path":{"description":"The target folder: new, empty, or initialised by cellar (it holds cellar-target.json). Never inside or around the working dir or a datasource.","$ref":"#/$defs/path"},"keep":{"description":"How many snapshots to keep per rule, as restic's forget does. Omitted: keep every snapshot.","type":"object","additionalProperties":false,"minProperties":1,"properties":{"last":{"description":"Keep the newest N snapshots.","$ref":"#/$defs/count"},"daily":{"description":"Keep the newest snapshot of each of the last N days that have one.","$ref":"#/$defs/count"},"weekly":{"description":"Keep the newest snapshot of each of the last N weeks that have one.","$ref":"#/$defs/count"},"monthly":{"description":"Keep the newest snapshot of each of the last N months that have one.","$ref":"#/$defs/count"}}}}};
+const pattern23 = new RegExp("^https?://[^\\s/]+(/\\S*)?$", "u");
+const schema47 = {"title":"Target","description":"A folder that holds snapshots.","type":"object","additionalProperties":false,"required":["path"],"properties":{"path":{"description":"The target folder: new, empty, or initialised by cellar (it holds cellar-target.json). Never inside or around the working dir or a datasource.","$ref":"#/$defs/path"},"keep":{"description":"Which snapshots to keep, with the rules and meaning of restic's forget (a snapshot any rule keeps is kept; the newest is always kept). Omitted: keep every snapshot.","type":"object","additionalProperties":false,"minProperties":1,"properties":{"last":{"description":"Keep the newest N snapshots.","$ref":"#/$defs/count"},"hourly":{"description":"Keep the newest snapshot of each of the last N hours (UTC) that have one.","$ref":"#/$defs/count"},"daily":{"description":"Keep the newest snapshot of each of the last N days that have one.","$ref":"#/$defs/count"},"weekly":{"description":"Keep the newest snapshot of each of the last N weeks that have one.","$ref":"#/$defs/count"},"monthly":{"description":"Keep the newest snapshot of each of the last N months that have one.","$ref":"#/$defs/count"},"yearly":{"description":"Keep the newest snapshot of each of the last N years that have one.","$ref":"#/$defs/count"},"within":{"description":"Keep every snapshot taken within this duration of the newest one: years, months, days and hours, in that order, as restic writes it (30d, 1y6m, 2d12h).","type":"string","pattern":"^(?=[0-9])([0-9]+y)?([0-9]+m)?([0-9]+d)?([0-9]+h)?$"}}}}};
 const schema49 = {"description":"A number of snapshots.","type":"integer","minimum":0,"maximum":100000};
+const pattern15 = new RegExp("^(?=[0-9])([0-9]+y)?([0-9]+m)?([0-9]+d)?([0-9]+h)?$", "u");
 
 function validate21(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -117,7 +118,7 @@ vErrors.push(err5);
 errors++;
 }
 for(const key1 in data1){
-if(!((((key1 === "last") || (key1 === "daily")) || (key1 === "weekly")) || (key1 === "monthly"))){
+if(!(((((((key1 === "last") || (key1 === "hourly")) || (key1 === "daily")) || (key1 === "weekly")) || (key1 === "monthly")) || (key1 === "yearly")) || (key1 === "within"))){
 const err6 = {instancePath:instancePath+"/keep",schemaPath:"#/properties/keep/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema47.properties.keep,data:data1};
 if(vErrors === null){
 vErrors = [err6];
@@ -163,10 +164,10 @@ errors++;
 }
 }
 }
-if(data1.daily !== undefined){
-let data3 = data1.daily;
+if(data1.hourly !== undefined){
+let data3 = data1.hourly;
 if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
-const err10 = {instancePath:instancePath+"/keep/daily",schemaPath:"#/$defs/count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema49.type,parentSchema:schema49,data:data3};
+const err10 = {instancePath:instancePath+"/keep/hourly",schemaPath:"#/$defs/count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema49.type,parentSchema:schema49,data:data3};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -177,7 +178,7 @@ errors++;
 }
 if((typeof data3 == "number") && (isFinite(data3))){
 if(data3 > 100000 || isNaN(data3)){
-const err11 = {instancePath:instancePath+"/keep/daily",schemaPath:"#/$defs/count/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100000},message:"must be <= 100000",schema:100000,parentSchema:schema49,data:data3};
+const err11 = {instancePath:instancePath+"/keep/hourly",schemaPath:"#/$defs/count/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100000},message:"must be <= 100000",schema:100000,parentSchema:schema49,data:data3};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -187,7 +188,7 @@ vErrors.push(err11);
 errors++;
 }
 if(data3 < 0 || isNaN(data3)){
-const err12 = {instancePath:instancePath+"/keep/daily",schemaPath:"#/$defs/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema49,data:data3};
+const err12 = {instancePath:instancePath+"/keep/hourly",schemaPath:"#/$defs/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema49,data:data3};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -198,10 +199,10 @@ errors++;
 }
 }
 }
-if(data1.weekly !== undefined){
-let data4 = data1.weekly;
+if(data1.daily !== undefined){
+let data4 = data1.daily;
 if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
-const err13 = {instancePath:instancePath+"/keep/weekly",schemaPath:"#/$defs/count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema49.type,parentSchema:schema49,data:data4};
+const err13 = {instancePath:instancePath+"/keep/daily",schemaPath:"#/$defs/count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema49.type,parentSchema:schema49,data:data4};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -212,7 +213,7 @@ errors++;
 }
 if((typeof data4 == "number") && (isFinite(data4))){
 if(data4 > 100000 || isNaN(data4)){
-const err14 = {instancePath:instancePath+"/keep/weekly",schemaPath:"#/$defs/count/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100000},message:"must be <= 100000",schema:100000,parentSchema:schema49,data:data4};
+const err14 = {instancePath:instancePath+"/keep/daily",schemaPath:"#/$defs/count/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100000},message:"must be <= 100000",schema:100000,parentSchema:schema49,data:data4};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -222,7 +223,7 @@ vErrors.push(err14);
 errors++;
 }
 if(data4 < 0 || isNaN(data4)){
-const err15 = {instancePath:instancePath+"/keep/weekly",schemaPath:"#/$defs/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema49,data:data4};
+const err15 = {instancePath:instancePath+"/keep/daily",schemaPath:"#/$defs/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema49,data:data4};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -233,10 +234,10 @@ errors++;
 }
 }
 }
-if(data1.monthly !== undefined){
-let data5 = data1.monthly;
+if(data1.weekly !== undefined){
+let data5 = data1.weekly;
 if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
-const err16 = {instancePath:instancePath+"/keep/monthly",schemaPath:"#/$defs/count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema49.type,parentSchema:schema49,data:data5};
+const err16 = {instancePath:instancePath+"/keep/weekly",schemaPath:"#/$defs/count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema49.type,parentSchema:schema49,data:data5};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -247,7 +248,7 @@ errors++;
 }
 if((typeof data5 == "number") && (isFinite(data5))){
 if(data5 > 100000 || isNaN(data5)){
-const err17 = {instancePath:instancePath+"/keep/monthly",schemaPath:"#/$defs/count/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100000},message:"must be <= 100000",schema:100000,parentSchema:schema49,data:data5};
+const err17 = {instancePath:instancePath+"/keep/weekly",schemaPath:"#/$defs/count/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100000},message:"must be <= 100000",schema:100000,parentSchema:schema49,data:data5};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -257,7 +258,7 @@ vErrors.push(err17);
 errors++;
 }
 if(data5 < 0 || isNaN(data5)){
-const err18 = {instancePath:instancePath+"/keep/monthly",schemaPath:"#/$defs/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema49,data:data5};
+const err18 = {instancePath:instancePath+"/keep/weekly",schemaPath:"#/$defs/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema49,data:data5};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -268,9 +269,10 @@ errors++;
 }
 }
 }
-}
-else {
-const err19 = {instancePath:instancePath+"/keep",schemaPath:"#/properties/keep/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema47.properties.keep.type,parentSchema:schema47.properties.keep,data:data1};
+if(data1.monthly !== undefined){
+let data6 = data1.monthly;
+if(!(((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))){
+const err19 = {instancePath:instancePath+"/keep/monthly",schemaPath:"#/$defs/count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema49.type,parentSchema:schema49,data:data6};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -279,15 +281,109 @@ vErrors.push(err19);
 }
 errors++;
 }
-}
-}
-else {
-const err20 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema47.type,parentSchema:schema47,data};
+if((typeof data6 == "number") && (isFinite(data6))){
+if(data6 > 100000 || isNaN(data6)){
+const err20 = {instancePath:instancePath+"/keep/monthly",schemaPath:"#/$defs/count/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100000},message:"must be <= 100000",schema:100000,parentSchema:schema49,data:data6};
 if(vErrors === null){
 vErrors = [err20];
 }
 else {
 vErrors.push(err20);
+}
+errors++;
+}
+if(data6 < 0 || isNaN(data6)){
+const err21 = {instancePath:instancePath+"/keep/monthly",schemaPath:"#/$defs/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema49,data:data6};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+}
+}
+if(data1.yearly !== undefined){
+let data7 = data1.yearly;
+if(!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))){
+const err22 = {instancePath:instancePath+"/keep/yearly",schemaPath:"#/$defs/count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema49.type,parentSchema:schema49,data:data7};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+if((typeof data7 == "number") && (isFinite(data7))){
+if(data7 > 100000 || isNaN(data7)){
+const err23 = {instancePath:instancePath+"/keep/yearly",schemaPath:"#/$defs/count/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100000},message:"must be <= 100000",schema:100000,parentSchema:schema49,data:data7};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+if(data7 < 0 || isNaN(data7)){
+const err24 = {instancePath:instancePath+"/keep/yearly",schemaPath:"#/$defs/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema49,data:data7};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+}
+}
+if(data1.within !== undefined){
+let data8 = data1.within;
+if(typeof data8 === "string"){
+if(!pattern15.test(data8)){
+const err25 = {instancePath:instancePath+"/keep/within",schemaPath:"#/properties/keep/properties/within/pattern",keyword:"pattern",params:{pattern: "^(?=[0-9])([0-9]+y)?([0-9]+m)?([0-9]+d)?([0-9]+h)?$"},message:"must match pattern \""+"^(?=[0-9])([0-9]+y)?([0-9]+m)?([0-9]+d)?([0-9]+h)?$"+"\"",schema:"^(?=[0-9])([0-9]+y)?([0-9]+m)?([0-9]+d)?([0-9]+h)?$",parentSchema:schema47.properties.keep.properties.within,data:data8};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+}
+else {
+const err26 = {instancePath:instancePath+"/keep/within",schemaPath:"#/properties/keep/properties/within/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema47.properties.keep.properties.within.type,parentSchema:schema47.properties.keep.properties.within,data:data8};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+}
+}
+else {
+const err27 = {instancePath:instancePath+"/keep",schemaPath:"#/properties/keep/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema47.properties.keep.type,parentSchema:schema47.properties.keep,data:data1};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+}
+}
+else {
+const err28 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema47.type,parentSchema:schema47,data};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
 }
 errors++;
 }
@@ -2655,7 +2751,7 @@ errors++;
 if(data61.publicUrl !== undefined){
 let data63 = data61.publicUrl;
 if(typeof data63 === "string"){
-if(!pattern22.test(data63)){
+if(!pattern23.test(data63)){
 const err172 = {instancePath:instancePath+"/restore/overrides/publicUrl",schemaPath:"#/properties/restore/properties/overrides/properties/publicUrl/pattern",keyword:"pattern",params:{pattern: "^https?://[^\\s/]+(/\\S*)?$"},message:"must match pattern \""+"^https?://[^\\s/]+(/\\S*)?$"+"\"",schema:"^https?://[^\\s/]+(/\\S*)?$",parentSchema:schema31.properties.restore.properties.overrides.properties.publicUrl,data:data63};
 if(vErrors === null){
 vErrors = [err172];
@@ -3053,7 +3149,7 @@ for(const key30 in data73){
 const _errs238 = errors;
 if(typeof key30 === "string"){
 if(!pattern9.test(key30)){
-const err202 = {instancePath:instancePath+"/restore/overrides/paths",schemaPath:"#/$defs/absolutePath/pattern",keyword:"pattern",params:{pattern: "^/"},message:"must match pattern \""+"^/"+"\"",schema:"^/",parentSchema:schema65,data:key30,propertyName:key30};
+const err202 = {instancePath:instancePath+"/restore/overrides/paths",schemaPath:"#/$defs/absolutePath/pattern",keyword:"pattern",params:{pattern: "^/"},message:"must match pattern \""+"^/"+"\"",schema:"^/",parentSchema:schema67,data:key30,propertyName:key30};
 if(vErrors === null){
 vErrors = [err202];
 }
@@ -3064,7 +3160,7 @@ errors++;
 }
 }
 else {
-const err203 = {instancePath:instancePath+"/restore/overrides/paths",schemaPath:"#/$defs/absolutePath/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema65.type,parentSchema:schema65,data:key30,propertyName:key30};
+const err203 = {instancePath:instancePath+"/restore/overrides/paths",schemaPath:"#/$defs/absolutePath/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema67.type,parentSchema:schema67,data:key30,propertyName:key30};
 if(vErrors === null){
 vErrors = [err203];
 }
@@ -3089,7 +3185,7 @@ for(const key31 in data73){
 let data74 = data73[key31];
 if(typeof data74 === "string"){
 if(!pattern9.test(data74)){
-const err205 = {instancePath:instancePath+"/restore/overrides/paths/" + key31.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/absolutePath/pattern",keyword:"pattern",params:{pattern: "^/"},message:"must match pattern \""+"^/"+"\"",schema:"^/",parentSchema:schema65,data:data74};
+const err205 = {instancePath:instancePath+"/restore/overrides/paths/" + key31.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/absolutePath/pattern",keyword:"pattern",params:{pattern: "^/"},message:"must match pattern \""+"^/"+"\"",schema:"^/",parentSchema:schema67,data:data74};
 if(vErrors === null){
 vErrors = [err205];
 }
@@ -3100,7 +3196,7 @@ errors++;
 }
 }
 else {
-const err206 = {instancePath:instancePath+"/restore/overrides/paths/" + key31.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/absolutePath/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema65.type,parentSchema:schema65,data:data74};
+const err206 = {instancePath:instancePath+"/restore/overrides/paths/" + key31.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/absolutePath/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema67.type,parentSchema:schema67,data:data74};
 if(vErrors === null){
 vErrors = [err206];
 }

@@ -57,9 +57,22 @@ export type StoreSpec =
 
 export interface KeepRules {
   readonly last: number | undefined;
+  readonly hourly: number | undefined;
   readonly daily: number | undefined;
   readonly weekly: number | undefined;
   readonly monthly: number | undefined;
+  readonly yearly: number | undefined;
+  readonly within: KeepWithin | undefined;
+}
+
+/** `keep.within`, read: a duration as restic's `--keep-within` takes it. */
+export interface KeepWithin {
+  /** As the plan writes it (`30d`). */
+  readonly text: string;
+  readonly years: number;
+  readonly months: number;
+  readonly days: number;
+  readonly hours: number;
 }
 
 export interface TargetSpec {

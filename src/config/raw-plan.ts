@@ -301,13 +301,17 @@ export interface Target {
    */
   path: string;
   /**
-   * How many snapshots to keep per rule, as restic's forget does. Omitted: keep every snapshot.
+   * Which snapshots to keep, with the rules and meaning of restic's forget (a snapshot any rule keeps is kept; the newest is always kept). Omitted: keep every snapshot.
    */
   keep?: {
     /**
      * Keep the newest N snapshots.
      */
     last?: number;
+    /**
+     * Keep the newest snapshot of each of the last N hours (UTC) that have one.
+     */
+    hourly?: number;
     /**
      * Keep the newest snapshot of each of the last N days that have one.
      */
@@ -320,6 +324,14 @@ export interface Target {
      * Keep the newest snapshot of each of the last N months that have one.
      */
     monthly?: number;
+    /**
+     * Keep the newest snapshot of each of the last N years that have one.
+     */
+    yearly?: number;
+    /**
+     * Keep every snapshot taken within this duration of the newest one: years, months, days and hours, in that order, as restic writes it (30d, 1y6m, 2d12h).
+     */
+    within?: string;
   };
 }
 export interface CommandStore {

@@ -3,7 +3,18 @@
  * folder that holds the plan file, so a plan means the same thing whatever the current directory.
  */
 import { isAbsolute } from 'node:path';
-import type { DatabaseOverride, DatabaseSpec, DatasourceSpec, ExcludeRule, HooksSpec, PlanFile, RestoreSpec, StoreSpec, TargetSpec } from './plan.js';
+import type {
+  DatabaseOverride,
+  DatabaseSpec,
+  DatasourceSpec,
+  ExcludeRule,
+  HooksSpec,
+  KeepWithin,
+  PlanFile,
+  RestoreSpec,
+  StoreSpec,
+  TargetSpec,
+} from './plan.js';
 import type { SecretRef } from '../model/secret.js';
 import type { Datasource, ExcludePattern, RawPlan, Secret, Store, Target } from './raw-plan.js';
 
@@ -105,9 +116,26 @@ function target(name: string, raw: Target, at: (path: string) => string, signing
   return {
     name,
     path: at(raw.path),
-    keep: keep === undefined ? undefined : { last: keep.last, daily: keep.daily, weekly: keep.weekly, monthly: keep.monthly },
+    keep:
+      keep === undefined
+        ? undefined
+        : {
+            last: keep.last,
+            hourly: keep.hourly,
+            daily: keep.daily,
+            weekly: keep.weekly,
+            monthly: keep.monthly,
+            yearly: keep.yearly,
+            within: keep.within === undefined ? undefined : readWithin(keep.within),
+          },
     signingKey,
   };
+}
+
+/** `30d`, `1y6m`, `2d12h`: the schema has checked the form. */
+function readWithin(text: string): KeepWithin {
+  const part = (unit: string): number => Number(new RegExp(`([0-9]+)${unit}`).exec(text)?.[1] ?? 0);
+  return { text, years: part('y'), months: part('m'), days: part('d'), hours: part('h') };
 }
 
 function restore(raw: RawRestore, workingDir: string, at: (path: string) => string): RestoreSpec {

@@ -27,6 +27,8 @@ const PATTERN_MESSAGES: Readonly<Record<string, (subject: string) => string>> = 
   '^https?://[^\\s/]+(/\\S*)?$': (subject) => `${subject} must be an http:// or https:// URL`,
   '^[^\\s/:]+$|^\\[[0-9A-Fa-f:.]+\\]$|^[0-9A-Fa-f]*:[0-9A-Fa-f]*:[0-9A-Fa-f:.]*$': (subject) =>
     `${subject} must be a host name or an IP address, without scheme, port or path`,
+  '^(?=[0-9])([0-9]+y)?([0-9]+m)?([0-9]+d)?([0-9]+h)?$': (subject) =>
+    `${subject} must be a duration as restic writes it: years, months, days and hours in that order, e.g. 30d, 1y6m, 2d12h`,
 };
 
 /** Plain-language problems for ajv's errors on `data`, one per node and cause. */

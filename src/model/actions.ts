@@ -187,6 +187,13 @@ export interface PatchView {
   readonly diff: string;
 }
 
+/** A snapshot the target's keep rules keep, and the rules that keep it ("daily snapshot", "within 30d"). */
+export interface RetainedSnapshot {
+  readonly snapshot: string;
+  readonly kind: 'backup' | 'safety';
+  readonly rules: readonly string[];
+}
+
 /** What `cellar plan` shows and `cellar apply` carries out, in one mode. */
 export interface ModePlan<M extends PlanMode> {
   readonly mode: M;
@@ -196,6 +203,8 @@ export interface ModePlan<M extends PlanMode> {
   readonly drift: readonly Drift[];
   readonly actions: readonly ModeActions[M][];
   readonly patches: readonly PatchView[];
+  /** Backup: the snapshots the keep rules keep, newest first, each with its rules (empty without rules). */
+  readonly retention: readonly RetainedSnapshot[];
   readonly warnings: readonly string[];
   /** Why apply will refuse this plan (a damaged snapshot, a live Cells, a stale backup), or null. */
   readonly blocked: string | null;

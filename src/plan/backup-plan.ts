@@ -1,13 +1,13 @@
 import { unknownVersionWarning } from '../cells/cells-config.js';
 import { createHash } from 'node:crypto';
-import type { PlanFile } from '../config/plan.js';
+import type { KeepRules, PlanFile } from '../config/plan.js';
 import { restoreMarkerName, vaultFiles } from '../model/installation.js';
 import { leftCellsStopped, lockWarnings } from './lock-notes.js';
 import type { ObservedBackup } from '../observe/observed.js';
 import type { ObservedTree } from '../model/ports.js';
-import { snapshotsToPrune } from './retention.js';
+import { applyRetention } from './retention.js';
 import { dateToId } from '../model/manifest.js';
-import type { BackupAction, BackupPlan, CopySize, DumpIndex, StoreDump, WriteManifest } from '../model/actions.js';
+import type { BackupAction, BackupPlan, CopySize, RetainedSnapshot, DumpIndex, StoreDump, WriteManifest } from '../model/actions.js';
 import type { Drift } from '../model/drift.js';
 import type { FileCounts, PathChange, TreeSpec } from '../model/tree.js';
 import type { Address } from '../model/address.js';
@@ -56,7 +56,8 @@ export function planBackup(plan: PlanFile, observed: ObservedBackup, options: Ba
       reason: stop ? 'start Cells again' : 'an interrupted apply left Cells stopped',
     });
   }
-  actions.push(...pruneActions(plan, observed, snapshotNeeded, options.now));
+  const retention = retain(plan, observed, snapshotNeeded, options.now);
+  actions.push(...pruneActions(observed, retention));
 
   return {
     mode: 'backup',
@@ -65,6 +66,7 @@ export function planBackup(plan: PlanFile, observed: ObservedBackup, options: Ba
     drift,
     actions,
     patches: [],
+    retention: retention.kept,
     warnings: backupWarnings(plan, observed),
     blocked: backupBlocked(
       observed,
@@ -231,7 +233,41 @@ function indexDumps(plan: PlanFile, observed: ObservedBackup): DumpIndex[] {
   return actions;
 }
 
-function pruneActions(plan: PlanFile, observed: ObservedBackup, snapshotNeeded: boolean, now: Date): BackupAction[] {
+interface Retained {
+  /** Existing snapshots kept by the target's keep rules, newest first, each with its rules. */
+  readonly kept: readonly RetainedSnapshot[];
+  readonly pruned: readonly string[];
+  readonly rules: string;
+}
+
+/**
+ * The target's keep rules over its backup snapshots (with the one this apply takes) and, apart,
+ * its safety snapshots. A snapshot a half-done restore is using is kept whatever the rules say.
+ */
+function retain(plan: PlanFile, observed: ObservedBackup, snapshotNeeded: boolean, now: Date): Retained {
+  const { target } = observed;
+  const keep = plan.targets[target.name]?.keep;
+  const protect = new Map<string, string>();
+  if (observed.incompleteRestore) protect.set(observed.incompleteRestore.snapshot, 'an unfinished restore uses it');
+  const kept: RetainedSnapshot[] = [];
+  const pruned: string[] = [];
+  for (const kind of ['backup', 'safety'] as const) {
+    const ids = target.snapshots.filter((snapshot) => snapshot.kind === kind).map((snapshot) => snapshot.id);
+    if (kind === 'backup' && snapshotNeeded) ids.push(dateToId(now));
+    const retention = applyRetention(ids, keep, protect);
+    const existing = (id: string): boolean => target.snapshots.some((snapshot) => snapshot.id === id);
+    kept.push(...retention.kept.filter(({ id }) => existing(id)).map(({ id, rules }) => ({ snapshot: id, kind, rules })));
+    pruned.push(...retention.pruned.filter(existing));
+  }
+  return { kept: keep ? kept : [], pruned, rules: keep ? describeKeep(keep) : '' };
+}
+
+function describeKeep(keep: KeepRules): string {
+  const counted = (['last', 'hourly', 'daily', 'weekly', 'monthly', 'yearly'] as const).flatMap((rule) => (keep[rule] ? [`${rule} ${keep[rule]}`] : []));
+  return [...counted, ...(keep.within ? [`within ${keep.within.text}`] : [])].join(', ') || 'no rule above 0';
+}
+
+function pruneActions(observed: ObservedBackup, retention: Retained): BackupAction[] {
   const { target } = observed;
   // While another run holds the lock, the folders without a manifest are its work in progress.
   const leftovers = target.lock.state === 'held' ? [] : target.leftovers;
@@ -242,21 +278,14 @@ function pruneActions(plan: PlanFile, observed: ObservedBackup, snapshotNeeded: 
     leftover: true,
     reason: 'incomplete: left by an interrupted apply',
   }));
-  const keep = plan.targets[target.name]?.keep;
-  for (const kind of ['backup', 'safety'] as const) {
-    const ids = target.snapshots.filter((snapshot) => snapshot.kind === kind).map((snapshot) => snapshot.id);
-    if (kind === 'backup' && snapshotNeeded) ids.push(dateToId(now));
-    for (const id of snapshotsToPrune(ids, keep)) {
-      if (target.snapshots.some((snapshot) => snapshot.id === id)) {
-        actions.push({
-          action: 'prune-snapshot',
-          address: `snapshot.${id}`,
-          snapshot: id,
-          leftover: false,
-          reason: `no longer kept by targets.${target.name}.keep`,
-        });
-      }
-    }
+  for (const id of retention.pruned) {
+    actions.push({
+      action: 'prune-snapshot',
+      address: `snapshot.${id}`,
+      snapshot: id,
+      leftover: false,
+      reason: `no rule of targets.${target.name}.keep (${retention.rules}) keeps it`,
+    });
   }
   return actions;
 }

@@ -77,6 +77,7 @@ export function planRestore(plan: PlanFile, observed: ObservedRestore, options: 
       drift: [...changed.map(toDrift), ...storeDrift(observed, loads)],
       actions,
       patches: !current && patch.changes.length > 0 ? [{ file: 'pydio.json', changes: patch.changes, diff: patch.diff }] : [],
+      retention: [],
       warnings,
       blocked: restoreBlocked(plan, observed, work.length > 0),
       state: stateDigest(observed, patch.sha256),

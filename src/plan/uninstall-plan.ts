@@ -59,6 +59,7 @@ export function planUninstall(plan: PlanFile, facts: UninstallFacts, options: Un
     actions,
     patches: [],
     warnings,
+    retention: [],
     blocked: blocked(plan, facts, pending.length, options),
     state: createHash('sha256')
       .update(JSON.stringify([facts.backup.state, facts.workingDirExists, options]))

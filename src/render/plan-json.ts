@@ -16,6 +16,8 @@ export interface PlanDocument {
   readonly drift: readonly DriftDocument[];
   readonly actions: readonly { readonly address: string; readonly action: string; readonly reason: string }[];
   readonly patches: ActionPlan['patches'];
+  /** The snapshots the keep rules keep, newest first, each with the rules that keep it. */
+  readonly retention: ActionPlan['retention'];
   readonly warnings: readonly string[];
   /** Why apply will refuse this plan, or null. */
   readonly blocked: string | null;
@@ -44,6 +46,7 @@ export function toPlanDocument(plan: ActionPlan): PlanDocument {
     drift: plan.drift.map(toDriftDocument),
     actions: plan.actions.map(({ address, action, reason }) => ({ address, action, reason })),
     patches: plan.patches,
+    retention: plan.retention,
     warnings: plan.warnings,
     blocked: plan.blocked,
   };

@@ -47,6 +47,13 @@ export function renderPlanText(plan: PlanDocument, options: TextOptions): string
     });
     lines.push('');
   }
+  // Why the others stay, shown when the plan prunes a snapshot.
+  if (plan.retention.length > 0 && plan.actions.some((action) => action.action === 'prune-snapshot')) {
+    lines.push(paint('bold', 'Kept by the keep rules:'));
+    for (const kept of plan.retention)
+      lines.push(`  ${kept.snapshot}  ${paint('dim', `${kept.kind === 'safety' ? 'safety snapshot: ' : ''}${kept.rules.join(', ')}`)}`);
+    lines.push('');
+  }
   if (plan.warnings.length > 0) {
     lines.push(paint('warn', 'Warnings:'));
     for (const warning of plan.warnings) lines.push(`  ${paint('warn', '!')} ${warning}`);

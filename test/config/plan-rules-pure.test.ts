@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { PlanFacts } from '../../src/config/plan-facts.js';
 import { checkPlanRules } from '../../src/config/plan-rules.js';
 import type { PlanFile, TargetSpec } from '../../src/config/plan.js';
+import { keepRules } from '../plan/builders.js';
 
 // The rules are pure: facts are built in memory, no disk involved.
 function buildPlan(overrides: Partial<PlanFile> = {}): PlanFile {
@@ -54,8 +55,9 @@ describe('checkPlanRules', () => {
   });
 
   it.each([
-    [{ last: 0, daily: 0, weekly: undefined, monthly: undefined }, 1],
-    [{ last: 0, daily: 1, weekly: undefined, monthly: undefined }, 0],
+    [keepRules({ last: 0, daily: 0 }), 1],
+    [keepRules({ last: 0, daily: 1 }), 0],
+    [keepRules({ last: 0, within: { text: '30d', years: 0, months: 0, days: 30, hours: 0 } }), 0],
     [undefined, 0],
   ])('refuses retention that keeps nothing: %j', (keep, count) => {
     const plan = buildPlan({ targets: { local: target('local', '/backups', keep) } });

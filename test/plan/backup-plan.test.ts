@@ -390,7 +390,23 @@ describe('planBackup', () => {
         `prune-snapshot snapshot.${day(20)}`,
         `prune-snapshot snapshot.${day(21)}`,
       ]);
-      expect(only(result, 'prune-snapshot')[0]?.reason).toBe('no longer kept by targets.local.keep');
+      expect(only(result, 'prune-snapshot')[0]?.reason).toBe('no rule of targets.local.keep (last 2) keeps it');
+      expect(result.retention).toEqual([{ snapshot: day(22), kind: 'backup', rules: ['last snapshot'] }]);
+    });
+
+    it('keeps the snapshot an unfinished restore uses, whatever the keep rules say', () => {
+      const snapshots = [manifest(day(20)), manifest(day(21)), manifest(day(22))];
+      const observed = observedBackup({
+        target: target(snapshots),
+        latest: snapshots[2],
+        incompleteRestore: { snapshot: day(20), started: '2026-11-25T10:00:00.000Z' },
+      });
+      const result = plan(observed, { keep: keepRules({ last: 1 }) });
+      expect(only(result, 'prune-snapshot').map((action) => action.snapshot)).toEqual([day(21)]);
+      expect(result.retention).toEqual([
+        { snapshot: day(22), kind: 'backup', rules: ['last snapshot'] },
+        { snapshot: day(20), kind: 'backup', rules: ['an unfinished restore uses it'] },
+      ]);
     });
 
     it('prunes by the keep rules without a new snapshot when nothing changed', () => {

@@ -46,7 +46,15 @@ export function service(stopFor: ServiceSpec['stopFor']): ServiceSpec {
 }
 
 export function keepRules(rules: Partial<KeepRules>): KeepRules {
-  return { last: rules.last, daily: rules.daily, weekly: rules.weekly, monthly: rules.monthly };
+  return {
+    last: rules.last,
+    hourly: rules.hourly,
+    daily: rules.daily,
+    weekly: rules.weekly,
+    monthly: rules.monthly,
+    yearly: rules.yearly,
+    within: rules.within,
+  };
 }
 
 function treeSpec(id: string, address: Address = id as Address, snapshotPath = id): TreeSpec {

@@ -47,6 +47,7 @@ const backupPlan: ActionPlan = {
     },
   ],
   patches: [],
+  retention: [],
   warnings: ['cells-vault-key is missing from the working dir: a snapshot without it cannot be restored (every datasource would break)'],
   blocked: null,
   state: 'f'.repeat(64),

@@ -13,6 +13,7 @@ const plan: BackupPlan = {
     { action: 'dump-database', address: 'database.cells', database: 'cells', reason: 'changed (checksums): a' },
   ],
   patches: [],
+  retention: [],
   warnings: [],
   blocked: null,
   state: 's'.repeat(64),

@@ -10,6 +10,7 @@ const current: BackupPlan = {
   drift: [],
   actions: [],
   patches: [],
+  retention: [],
   warnings: [],
   blocked: null,
   state: 's'.repeat(64),
