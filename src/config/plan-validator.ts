@@ -9,14 +9,14 @@ const require = createRequire(import.meta.url);
 
 export const validate = validate20;
 export default validate20;
-const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"urn:cellar:backup-plan:1","title":"RawPlan","description":"A cellar backup plan (format version 1): what to back up from one Pydio Cells installation, where to keep the snapshots, and how to restore them. Relative paths are resolved against the folder that holds this file; \"~\" is not expanded.","type":"object","additionalProperties":false,"required":["version","datasources","targets"],"properties":{"version":{"description":"Format version of this file. Only 1 exists.","const":1},"cells":{"description":"The Cells installation: its working dir, how to stop and start it, and what to leave out.","type":"object","additionalProperties":false,"properties":{"workingDir":{"description":"The Cells working dir, the folder that holds pydio.json. Default: $CELLS_WORKING_DIR, then ~/.config/pydio/cells.","$ref":"#/$defs/path"},"binary":{"description":"The cells binary (a path, or a command name looked up in PATH). When set, cellar runs Cells' own admin commands: index snapshots of flat datasources, resyncs after a restore.","type":"string","minLength":1,"pattern":"^[^~]"},"service":{"description":"How to stop and start Cells. Its Bolt and Bleve stores under services/ must not be copied while it runs.","type":"object","additionalProperties":false,"required":["stop","start"],"properties":{"stop":{"description":"Command that stops Cells, as an argv list (never a shell string), e.g. [systemctl, stop, cells].","$ref":"#/$defs/argv"},"start":{"description":"Command that starts Cells again, as an argv list, e.g. [systemctl, start, cells].","$ref":"#/$defs/argv"},"stopFor":{"description":"When to stop Cells: changes (default: only when something must be copied), always, or never (you stop it yourself).","default":"changes","enum":["changes","always","never"]}}},"exclude":{"description":"rsync-style patterns, relative to the working dir and to each datasource folder, that are not backed up. Default: none. Excluding anything under data/ or services/, pydio.json or the vault files needs force: true.","type":"array","items":{"$ref":"#/$defs/excludePattern"}}}},"database":{"description":"The Cells MySQL or MariaDB database. Omitted: read the DSN from pydio.json.","type":"object","additionalProperties":false,"required":["user","name"],"properties":{"host":{"description":"Server host name or address. Default: 127.0.0.1.","default":"127.0.0.1","$ref":"#/$defs/host"},"port":{"description":"Server TCP port. Default: 3306.","default":3306,"$ref":"#/$defs/port"},"socket":{"description":"Unix socket of the server; when set, host and port are not used.","$ref":"#/$defs/path"},"user":{"description":"The database user Cells connects as.","$ref":"#/$defs/databaseUser"},"password":{"description":"Where the password is read from: { env: NAME } or { file: /absolute/path }. Omit it for socket or password-less logins.","$ref":"#/$defs/secret"},"name":{"description":"The database name.","$ref":"#/$defs/databaseName"}}},"datasources":{"description":"Every datasource listed in pydio.json, by name, and how it is backed up. An undeclared datasource is an error: it would silently not be backed up.","type":"object","propertyNames":{"$ref":"#/$defs/name"},"additionalProperties":{"$ref":"#/$defs/datasource"}},"stores":{"description":"Every database in pydio.json's databases other than the MySQL one and the Bolt/Bleve files inside the working dir (a MongoDB for Cells' document stores, say), by its id there, and how it is backed up. An undeclared one is an error: it would silently not be backed up.","type":"object","propertyNames":{"$ref":"#/$defs/storeId"},"additionalProperties":{"$ref":"#/$defs/store"}},"targets":{"description":"Where snapshots are kept, by name (at least one).","type":"object","minProperties":1,"propertyNames":{"$ref":"#/$defs/name"},"additionalProperties":{"$ref":"#/$defs/target"}},"signing":{"description":"Signs every snapshot's manifest with a key kept outside the targets: with it, verify and restore refuse a snapshot that someone who can write to the target, but has not the key, changed or forged (its file lists and dumps included, which the manifest names by sha256).","type":"object","additionalProperties":false,"required":["key"],"properties":{"key":{"description":"Where the signing key is read from: { env: NAME } or { file: /absolute/path }. Keep it off the targets' disks.","$ref":"#/$defs/secret"}}},"restore":{"description":"How a restore is done: from which target, into which working dir, and what changes on the new host.","type":"object","additionalProperties":false,"required":["from"],"properties":{"from":{"description":"Name of the target to restore from.","$ref":"#/$defs/name"},"workingDir":{"description":"The working dir to restore into. Default: cells.workingDir.","$ref":"#/$defs/path"},"database":{"description":"Database settings that only a restore needs.","type":"object","additionalProperties":false,"properties":{"admin":{"description":"Login used for CREATE DATABASE and GRANT when the Cells user may not run them.","type":"object","additionalProperties":false,"required":["user"],"properties":{"user":{"description":"An administrative database user, e.g. root.","$ref":"#/$defs/databaseUser"},"password":{"description":"Where its password is read from: { env: NAME } or { file: /absolute/path }.","$ref":"#/$defs/secret"}}}}},"overrides":{"description":"Values that change on the restored host. The old values come from the snapshot's own pydio.json.","type":"object","additionalProperties":false,"properties":{"hostname":{"description":"New internal host name: every PeerAddress (and urlInternal before Cells 2.2).","$ref":"#/$defs/host"},"publicUrl":{"description":"New public URL: sites[].ReverseProxyURL (defaults.url before Cells 2.2) and every literal occurrence of the old one.","type":"string","pattern":"^https?://[^\\s/]+(/\\S*)?$"},"database":{"description":"New database location and login; unset fields keep the snapshot's values.","type":"object","additionalProperties":false,"minProperties":1,"properties":{"host":{"description":"New server host name or address.","$ref":"#/$defs/host"},"port":{"description":"New server TCP port.","$ref":"#/$defs/port"},"socket":{"description":"New Unix socket of the server.","$ref":"#/$defs/path"},"name":{"description":"New database name.","$ref":"#/$defs/databaseName"},"user":{"description":"New database user.","$ref":"#/$defs/databaseUser"},"password":{"description":"Where the new password is read from: { env: NAME } or { file: /absolute/path }.","$ref":"#/$defs/secret"}}},"paths":{"description":"Datasource folders that moved on the new host: old absolute folder → new absolute folder.","type":"object","propertyNames":{"$ref":"#/$defs/absolutePath"},"additionalProperties":{"$ref":"#/$defs/absolutePath"}}}}}},"hooks":{"description":"Commands run around a backup, as argv lists. Environment variables carry the outcome, the snapshot id and counts. A failed hook is reported; it never hides the backup's own result.","type":"object","additionalProperties":false,"properties":{"before":{"description":"Runs before anything else.","$ref":"#/$defs/argv"},"after":{"description":"Runs last, whatever the outcome.","$ref":"#/$defs/argv"},"onSuccess":{"description":"Runs when the backup succeeded, e.g. a healthchecks ping.","$ref":"#/$defs/argv"},"onFailure":{"description":"Runs when the backup failed, e.g. a mail.","$ref":"#/$defs/argv"}}}},"$defs":{"name":{"description":"A datasource or target name. It becomes part of file names: a letter or digit, then letters, digits, \".\", \"_\" or \"-\" (at most 64).","type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$"},"path":{"description":"A file system path; relative paths are resolved against the plan's folder. \"~\" is not expanded.","type":"string","minLength":1,"pattern":"^[^~]"},"absolutePath":{"description":"An absolute file system path.","type":"string","pattern":"^/"},"host":{"description":"A host name or an IP address, without scheme or port.","type":"string","pattern":"^[^\\s/:]+$|^\\[[0-9A-Fa-f:.]+\\]$|^[0-9A-Fa-f]*:[0-9A-Fa-f]*:[0-9A-Fa-f:.]*$"},"port":{"description":"A TCP port.","type":"integer","minimum":1,"maximum":65535},"databaseUser":{"description":"A database user name.","type":"string","minLength":1,"maxLength":80},"databaseName":{"description":"A database name.","type":"string","minLength":1,"maxLength":64},"argv":{"title":"Argv","description":"A command as an argv list: the program, then its arguments. No shell is involved.","type":"array","minItems":1,"prefixItems":[{"type":"string","minLength":1}],"items":{"type":"string"}},"secret":{"title":"Secret","description":"Where a secret is read from; secrets are never written in the plan.","$comment":"No $ref inside oneOf branches: cellar attributes ajv's errors to a branch by its schema path.","oneOf":[{"title":"EnvSecret","type":"object","additionalProperties":false,"required":["env"],"properties":{"env":{"description":"Name of the environment variable that holds the secret.","type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]*$"}}},{"title":"FileSecret","type":"object","additionalProperties":false,"required":["file"],"properties":{"file":{"description":"Absolute path of a file that holds the secret (one line; a trailing newline is ignored).","type":"string","pattern":"^/"}}}]},"excludePattern":{"title":"ExcludePattern","description":"An rsync-style pattern, or { pattern, force } to exclude something a restore needs.","$comment":"No $ref inside oneOf branches: cellar attributes ajv's errors to a branch by its schema path.","oneOf":[{"type":"string","minLength":1},{"title":"ForcedExclude","type":"object","additionalProperties":false,"required":["pattern"],"properties":{"pattern":{"description":"The rsync-style pattern.","type":"string","minLength":1},"force":{"description":"Allow the pattern to exclude data/, services/, pydio.json or the vault files, without which a restore is incomplete.","type":"boolean"}}}]},"datasource":{"title":"Datasource","description":"How one datasource is backed up.","$comment":"No $ref inside oneOf branches: cellar attributes ajv's errors to a branch by its schema path.","oneOf":[{"title":"FilesDatasource","type":"object","additionalProperties":false,"required":["backup"],"properties":{"backup":{"description":"files: cellar copies the datasource folder (local storage).","const":"files"},"path":{"description":"The datasource folder, when it differs from the folder in pydio.json.","type":"string","minLength":1,"pattern":"^[^~]"}}},{"title":"ProviderDatasource","type":"object","additionalProperties":false,"required":["backup"],"properties":{"backup":{"description":"provider: the storage provider keeps the objects (e.g. S3 bucket versioning); cellar backs up the configuration and the index.","const":"provider"}}},{"title":"SkippedDatasource","type":"object","additionalProperties":false,"required":["backup","reason"],"properties":{"backup":{"description":"skip: not backed up at all.","const":"skip"},"reason":{"description":"Why it is not backed up (shown in every plan).","type":"string","minLength":1}}}]},"target":{"title":"Target","description":"A folder that holds snapshots.","type":"object","additionalProperties":false,"required":["path"],"properties":{"path":{"description":"The target folder: new, empty, or initialised by cellar (it holds cellar-target.json). Never inside or around the working dir or a datasource.","$ref":"#/$defs/path"},"keep":{"description":"Which snapshots to keep, with the rules and meaning of restic's forget (a snapshot any rule keeps is kept; the newest is always kept). Omitted: keep every snapshot.","type":"object","additionalProperties":false,"minProperties":1,"properties":{"last":{"description":"Keep the newest N snapshots.","$ref":"#/$defs/count"},"hourly":{"description":"Keep the newest snapshot of each of the last N hours (UTC) that have one.","$ref":"#/$defs/count"},"daily":{"description":"Keep the newest snapshot of each of the last N days that have one.","$ref":"#/$defs/count"},"weekly":{"description":"Keep the newest snapshot of each of the last N weeks that have one.","$ref":"#/$defs/count"},"monthly":{"description":"Keep the newest snapshot of each of the last N months that have one.","$ref":"#/$defs/count"},"yearly":{"description":"Keep the newest snapshot of each of the last N years that have one.","$ref":"#/$defs/count"},"within":{"description":"Keep every snapshot taken within this duration of the newest one: years, months, days and hours, in that order, as restic writes it (30d, 1y6m, 2d12h).","type":"string","pattern":"^(?=[0-9])([0-9]+y)?([0-9]+m)?([0-9]+d)?([0-9]+h)?$"}}}}},"count":{"description":"A number of snapshots.","type":"integer","minimum":0,"maximum":100000},"storeId":{"description":"The id of a database in pydio.json's databases.","type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9_.-]{0,127}$"},"store":{"title":"Store","description":"How one database that cellar cannot dump itself is backed up.","$comment":"No $ref inside oneOf branches: cellar attributes ajv's errors to a branch by its schema path.","oneOf":[{"title":"CommandStore","type":"object","additionalProperties":false,"required":["backup","dump","restore","fingerprint"],"properties":{"backup":{"description":"command: cellar runs your dump command and keeps its output in the snapshot, hashed; a restore feeds it to your restore command.","const":"command"},"dump":{"description":"Writes the whole store to standard output, as an argv list (no shell), e.g. [mongodump, --uri=mongodb://127.0.0.1/cells, --archive].","type":"array","minItems":1,"prefixItems":[{"type":"string","minLength":1}],"items":{"type":"string"}},"restore":{"description":"Reads a dump on standard input and replaces the store with it, as an argv list, e.g. [mongorestore, --uri=mongodb://127.0.0.1/cells, --archive, --drop].","type":"array","minItems":1,"prefixItems":[{"type":"string","minLength":1}],"items":{"type":"string"}},"fingerprint":{"description":"Prints something that changes whenever the store's content changes (and only then), as an argv list, e.g. a dbHash; plan compares it with the snapshot's to see drift, and a restore checks it after loading.","type":"array","minItems":1,"prefixItems":[{"type":"string","minLength":1}],"items":{"type":"string"}}}},{"title":"SkippedStore","type":"object","additionalProperties":false,"required":["backup","reason"],"properties":{"backup":{"description":"skip: not backed up by cellar.","const":"skip"},"reason":{"description":"Why, and how it is protected instead (shown as a warning in every plan).","type":"string","minLength":1}}}]}}};
+const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"urn:cellar:backup-plan:1","title":"RawPlan","description":"A cellar backup plan (format version 1): what to back up from one Pydio Cells installation, where to keep the snapshots, and how to restore them. Relative paths are resolved against the folder that holds this file; \"~\" is not expanded.","type":"object","additionalProperties":false,"required":["version","datasources","targets"],"properties":{"version":{"description":"Format version of this file. Only 1 exists.","const":1},"cells":{"description":"The Cells installation: its working dir, how to stop and start it, and what to leave out.","type":"object","additionalProperties":false,"properties":{"workingDir":{"description":"The Cells working dir, the folder that holds pydio.json. Default: $CELLS_WORKING_DIR, then ~/.config/pydio/cells.","$ref":"#/$defs/path"},"binary":{"description":"The cells binary (a path, or a command name looked up in PATH). When set, cellar runs Cells' own admin commands: index snapshots of flat datasources, resyncs after a restore.","type":"string","minLength":1,"pattern":"^[^~]"},"service":{"description":"How to stop and start Cells. Its Bolt and Bleve stores under services/ must not be copied while it runs.","type":"object","additionalProperties":false,"required":["stop","start"],"properties":{"stop":{"description":"Command that stops Cells, as an argv list (never a shell string), e.g. [systemctl, stop, cells].","$ref":"#/$defs/argv"},"start":{"description":"Command that starts Cells again, as an argv list, e.g. [systemctl, start, cells].","$ref":"#/$defs/argv"},"stopFor":{"description":"When to stop Cells: changes (default: only when something must be copied), always, or never (you stop it yourself).","default":"changes","enum":["changes","always","never"]}}},"exclude":{"description":"rsync-style patterns, relative to the working dir and to each datasource folder, that are not backed up. Default: none. Excluding anything under data/ or services/, pydio.json or the vault files needs force: true.","type":"array","items":{"$ref":"#/$defs/excludePattern"}}}},"database":{"description":"The Cells MySQL or MariaDB database. Omitted: read the DSN from pydio.json.","type":"object","additionalProperties":false,"required":["user","name"],"properties":{"host":{"description":"Server host name or address. Default: 127.0.0.1.","default":"127.0.0.1","$ref":"#/$defs/host"},"port":{"description":"Server TCP port. Default: 3306.","default":3306,"$ref":"#/$defs/port"},"socket":{"description":"Unix socket of the server; when set, host and port are not used.","$ref":"#/$defs/path"},"user":{"description":"The database user Cells connects as.","$ref":"#/$defs/databaseUser"},"password":{"description":"Where the password is read from (a secret: env, file, command or credential). Omit it for socket or password-less logins.","$ref":"#/$defs/secret"},"name":{"description":"The database name.","$ref":"#/$defs/databaseName"}}},"datasources":{"description":"Every datasource listed in pydio.json, by name, and how it is backed up. An undeclared datasource is an error: it would silently not be backed up.","type":"object","propertyNames":{"$ref":"#/$defs/name"},"additionalProperties":{"$ref":"#/$defs/datasource"}},"stores":{"description":"Every database in pydio.json's databases other than the MySQL one and the Bolt/Bleve files inside the working dir (a MongoDB for Cells' document stores, say), by its id there, and how it is backed up. An undeclared one is an error: it would silently not be backed up.","type":"object","propertyNames":{"$ref":"#/$defs/storeId"},"additionalProperties":{"$ref":"#/$defs/store"}},"targets":{"description":"Where snapshots are kept, by name (at least one).","type":"object","minProperties":1,"propertyNames":{"$ref":"#/$defs/name"},"additionalProperties":{"$ref":"#/$defs/target"}},"signing":{"description":"Signs every snapshot's manifest with a key kept outside the targets: with it, verify and restore refuse a snapshot that someone who can write to the target, but has not the key, changed or forged (its file lists and dumps included, which the manifest names by sha256).","type":"object","additionalProperties":false,"required":["key"],"properties":{"key":{"description":"Where the signing key is read from (a secret: env, file, command or credential). Keep it off the targets' disks.","$ref":"#/$defs/secret"}}},"restore":{"description":"How a restore is done: from which target, into which working dir, and what changes on the new host.","type":"object","additionalProperties":false,"required":["from"],"properties":{"from":{"description":"Name of the target to restore from.","$ref":"#/$defs/name"},"workingDir":{"description":"The working dir to restore into. Default: cells.workingDir.","$ref":"#/$defs/path"},"database":{"description":"Database settings that only a restore needs.","type":"object","additionalProperties":false,"properties":{"admin":{"description":"Login used for CREATE DATABASE and GRANT when the Cells user may not run them.","type":"object","additionalProperties":false,"required":["user"],"properties":{"user":{"description":"An administrative database user, e.g. root.","$ref":"#/$defs/databaseUser"},"password":{"description":"Where its password is read from (a secret: env, file, command or credential).","$ref":"#/$defs/secret"}}}}},"overrides":{"description":"Values that change on the restored host. The old values come from the snapshot's own pydio.json.","type":"object","additionalProperties":false,"properties":{"hostname":{"description":"New internal host name: every PeerAddress (and urlInternal before Cells 2.2).","$ref":"#/$defs/host"},"publicUrl":{"description":"New public URL: sites[].ReverseProxyURL (defaults.url before Cells 2.2) and every literal occurrence of the old one.","type":"string","pattern":"^https?://[^\\s/]+(/\\S*)?$"},"database":{"description":"New database location and login; unset fields keep the snapshot's values.","type":"object","additionalProperties":false,"minProperties":1,"properties":{"host":{"description":"New server host name or address.","$ref":"#/$defs/host"},"port":{"description":"New server TCP port.","$ref":"#/$defs/port"},"socket":{"description":"New Unix socket of the server.","$ref":"#/$defs/path"},"name":{"description":"New database name.","$ref":"#/$defs/databaseName"},"user":{"description":"New database user.","$ref":"#/$defs/databaseUser"},"password":{"description":"Where the new password is read from (a secret: env, file, command or credential).","$ref":"#/$defs/secret"}}},"paths":{"description":"Datasource folders that moved on the new host: old absolute folder → new absolute folder.","type":"object","propertyNames":{"$ref":"#/$defs/absolutePath"},"additionalProperties":{"$ref":"#/$defs/absolutePath"}}}}}},"hooks":{"description":"Commands run around a backup, as argv lists. Environment variables carry the outcome, the snapshot id and counts. A failed hook is reported; it never hides the backup's own result.","type":"object","additionalProperties":false,"properties":{"before":{"description":"Runs before anything else.","$ref":"#/$defs/argv"},"after":{"description":"Runs last, whatever the outcome.","$ref":"#/$defs/argv"},"onSuccess":{"description":"Runs when the backup succeeded, e.g. a healthchecks ping.","$ref":"#/$defs/argv"},"onFailure":{"description":"Runs when the backup failed, e.g. a mail.","$ref":"#/$defs/argv"}}}},"$defs":{"name":{"description":"A datasource or target name. It becomes part of file names: a letter or digit, then letters, digits, \".\", \"_\" or \"-\" (at most 64).","type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$"},"path":{"description":"A file system path; relative paths are resolved against the plan's folder. \"~\" is not expanded.","type":"string","minLength":1,"pattern":"^[^~]"},"absolutePath":{"description":"An absolute file system path.","type":"string","pattern":"^/"},"host":{"description":"A host name or an IP address, without scheme or port.","type":"string","pattern":"^[^\\s/:]+$|^\\[[0-9A-Fa-f:.]+\\]$|^[0-9A-Fa-f]*:[0-9A-Fa-f]*:[0-9A-Fa-f:.]*$"},"port":{"description":"A TCP port.","type":"integer","minimum":1,"maximum":65535},"databaseUser":{"description":"A database user name.","type":"string","minLength":1,"maxLength":80},"databaseName":{"description":"A database name.","type":"string","minLength":1,"maxLength":64},"argv":{"title":"Argv","description":"A command as an argv list: the program, then its arguments. No shell is involved.","type":"array","minItems":1,"prefixItems":[{"type":"string","minLength":1}],"items":{"type":"string"}},"secret":{"title":"Secret","description":"Where a secret is read from: { env: NAME }, { file: /path }, { command: [argv...] } or { credential: NAME }; secrets are never written in the plan.","$comment":"No $ref inside oneOf branches: cellar attributes ajv's errors to a branch by its schema path.","oneOf":[{"title":"EnvSecret","type":"object","additionalProperties":false,"required":["env"],"properties":{"env":{"description":"Name of the environment variable that holds the secret.","type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]*$"}}},{"title":"FileSecret","type":"object","additionalProperties":false,"required":["file"],"properties":{"file":{"description":"Absolute path of a file that holds the secret (one line; a trailing newline is ignored). It must be owned by the user running cellar, with mode 0600 or 0400.","type":"string","pattern":"^/"}}},{"title":"CommandSecret","type":"object","additionalProperties":false,"required":["command"],"properties":{"command":{"description":"A command that prints the secret, as an argv list (no shell), e.g. [pass, show, cells/db]; its output, trimmed, is the secret. It must finish within timeout seconds.","type":"array","minItems":1,"prefixItems":[{"type":"string","minLength":1}],"items":{"type":"string"}},"timeout":{"description":"Seconds the command may take. Default: 30.","type":"integer","minimum":1,"maximum":3600}}},{"title":"CredentialSecret","type":"object","additionalProperties":false,"required":["credential"],"properties":{"credential":{"description":"Name of a systemd credential (LoadCredential=NAME:/path in the unit), read from $CREDENTIALS_DIRECTORY/NAME.","type":"string","pattern":"^[A-Za-z0-9_.@-]+$"}}}]},"excludePattern":{"title":"ExcludePattern","description":"An rsync-style pattern, or { pattern, force } to exclude something a restore needs.","$comment":"No $ref inside oneOf branches: cellar attributes ajv's errors to a branch by its schema path.","oneOf":[{"type":"string","minLength":1},{"title":"ForcedExclude","type":"object","additionalProperties":false,"required":["pattern"],"properties":{"pattern":{"description":"The rsync-style pattern.","type":"string","minLength":1},"force":{"description":"Allow the pattern to exclude data/, services/, pydio.json or the vault files, without which a restore is incomplete.","type":"boolean"}}}]},"datasource":{"title":"Datasource","description":"How one datasource is backed up.","$comment":"No $ref inside oneOf branches: cellar attributes ajv's errors to a branch by its schema path.","oneOf":[{"title":"FilesDatasource","type":"object","additionalProperties":false,"required":["backup"],"properties":{"backup":{"description":"files: cellar copies the datasource folder (local storage).","const":"files"},"path":{"description":"The datasource folder, when it differs from the folder in pydio.json.","type":"string","minLength":1,"pattern":"^[^~]"}}},{"title":"ProviderDatasource","type":"object","additionalProperties":false,"required":["backup"],"properties":{"backup":{"description":"provider: the storage provider keeps the objects (e.g. S3 bucket versioning); cellar backs up the configuration and the index.","const":"provider"}}},{"title":"SkippedDatasource","type":"object","additionalProperties":false,"required":["backup","reason"],"properties":{"backup":{"description":"skip: not backed up at all.","const":"skip"},"reason":{"description":"Why it is not backed up (shown in every plan).","type":"string","minLength":1}}}]},"target":{"title":"Target","description":"A folder that holds snapshots.","type":"object","additionalProperties":false,"required":["path"],"properties":{"path":{"description":"The target folder: new, empty, or initialised by cellar (it holds cellar-target.json). Never inside or around the working dir or a datasource.","$ref":"#/$defs/path"},"keep":{"description":"Which snapshots to keep, with the rules and meaning of restic's forget (a snapshot any rule keeps is kept; the newest is always kept). Omitted: keep every snapshot.","type":"object","additionalProperties":false,"minProperties":1,"properties":{"last":{"description":"Keep the newest N snapshots.","$ref":"#/$defs/count"},"hourly":{"description":"Keep the newest snapshot of each of the last N hours (UTC) that have one.","$ref":"#/$defs/count"},"daily":{"description":"Keep the newest snapshot of each of the last N days that have one.","$ref":"#/$defs/count"},"weekly":{"description":"Keep the newest snapshot of each of the last N weeks that have one.","$ref":"#/$defs/count"},"monthly":{"description":"Keep the newest snapshot of each of the last N months that have one.","$ref":"#/$defs/count"},"yearly":{"description":"Keep the newest snapshot of each of the last N years that have one.","$ref":"#/$defs/count"},"within":{"description":"Keep every snapshot taken within this duration of the newest one: years, months, days and hours, in that order, as restic writes it (30d, 1y6m, 2d12h).","type":"string","pattern":"^(?=[0-9])([0-9]+y)?([0-9]+m)?([0-9]+d)?([0-9]+h)?$"}}}}},"count":{"description":"A number of snapshots.","type":"integer","minimum":0,"maximum":100000},"storeId":{"description":"The id of a database in pydio.json's databases.","type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9_.-]{0,127}$"},"store":{"title":"Store","description":"How one database that cellar cannot dump itself is backed up.","$comment":"No $ref inside oneOf branches: cellar attributes ajv's errors to a branch by its schema path.","oneOf":[{"title":"CommandStore","type":"object","additionalProperties":false,"required":["backup","dump","restore","fingerprint"],"properties":{"backup":{"description":"command: cellar runs your dump command and keeps its output in the snapshot, hashed; a restore feeds it to your restore command.","const":"command"},"dump":{"description":"Writes the whole store to standard output, as an argv list (no shell), e.g. [mongodump, --uri=mongodb://127.0.0.1/cells, --archive].","type":"array","minItems":1,"prefixItems":[{"type":"string","minLength":1}],"items":{"type":"string"}},"restore":{"description":"Reads a dump on standard input and replaces the store with it, as an argv list, e.g. [mongorestore, --uri=mongodb://127.0.0.1/cells, --archive, --drop].","type":"array","minItems":1,"prefixItems":[{"type":"string","minLength":1}],"items":{"type":"string"}},"fingerprint":{"description":"Prints something that changes whenever the store's content changes (and only then), as an argv list, e.g. a dbHash; plan compares it with the snapshot's to see drift, and a restore checks it after loading.","type":"array","minItems":1,"prefixItems":[{"type":"string","minLength":1}],"items":{"type":"string"}}}},{"title":"SkippedStore","type":"object","additionalProperties":false,"required":["backup","reason"],"properties":{"backup":{"description":"skip: not backed up by cellar.","const":"skip"},"reason":{"description":"Why, and how it is protected instead (shown as a warning in every plan).","type":"string","minLength":1}}}]}}};
 const schema32 = {"description":"A file system path; relative paths are resolved against the plan's folder. \"~\" is not expanded.","type":"string","minLength":1,"pattern":"^[^~]"};
 const schema33 = {"title":"Argv","description":"A command as an argv list: the program, then its arguments. No shell is involved.","type":"array","minItems":1,"prefixItems":[{"type":"string","minLength":1}],"items":{"type":"string"}};
 const schema35 = {"title":"ExcludePattern","description":"An rsync-style pattern, or { pattern, force } to exclude something a restore needs.","$comment":"No $ref inside oneOf branches: cellar attributes ajv's errors to a branch by its schema path.","oneOf":[{"type":"string","minLength":1},{"title":"ForcedExclude","type":"object","additionalProperties":false,"required":["pattern"],"properties":{"pattern":{"description":"The rsync-style pattern.","type":"string","minLength":1},"force":{"description":"Allow the pattern to exclude data/, services/, pydio.json or the vault files, without which a restore is incomplete.","type":"boolean"}}}]};
 const schema36 = {"description":"A host name or an IP address, without scheme or port.","type":"string","pattern":"^[^\\s/:]+$|^\\[[0-9A-Fa-f:.]+\\]$|^[0-9A-Fa-f]*:[0-9A-Fa-f]*:[0-9A-Fa-f:.]*$"};
 const schema37 = {"description":"A TCP port.","type":"integer","minimum":1,"maximum":65535};
 const schema39 = {"description":"A database user name.","type":"string","minLength":1,"maxLength":80};
-const schema40 = {"title":"Secret","description":"Where a secret is read from; secrets are never written in the plan.","$comment":"No $ref inside oneOf branches: cellar attributes ajv's errors to a branch by its schema path.","oneOf":[{"title":"EnvSecret","type":"object","additionalProperties":false,"required":["env"],"properties":{"env":{"description":"Name of the environment variable that holds the secret.","type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]*$"}}},{"title":"FileSecret","type":"object","additionalProperties":false,"required":["file"],"properties":{"file":{"description":"Absolute path of a file that holds the secret (one line; a trailing newline is ignored).","type":"string","pattern":"^/"}}}]};
+const schema40 = {"title":"Secret","description":"Where a secret is read from: { env: NAME }, { file: /path }, { command: [argv...] } or { credential: NAME }; secrets are never written in the plan.","$comment":"No $ref inside oneOf branches: cellar attributes ajv's errors to a branch by its schema path.","oneOf":[{"title":"EnvSecret","type":"object","additionalProperties":false,"required":["env"],"properties":{"env":{"description":"Name of the environment variable that holds the secret.","type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]*$"}}},{"title":"FileSecret","type":"object","additionalProperties":false,"required":["file"],"properties":{"file":{"description":"Absolute path of a file that holds the secret (one line; a trailing newline is ignored). It must be owned by the user running cellar, with mode 0600 or 0400.","type":"string","pattern":"^/"}}},{"title":"CommandSecret","type":"object","additionalProperties":false,"required":["command"],"properties":{"command":{"description":"A command that prints the secret, as an argv list (no shell), e.g. [pass, show, cells/db]; its output, trimmed, is the secret. It must finish within timeout seconds.","type":"array","minItems":1,"prefixItems":[{"type":"string","minLength":1}],"items":{"type":"string"}},"timeout":{"description":"Seconds the command may take. Default: 30.","type":"integer","minimum":1,"maximum":3600}}},{"title":"CredentialSecret","type":"object","additionalProperties":false,"required":["credential"],"properties":{"credential":{"description":"Name of a systemd credential (LoadCredential=NAME:/path in the unit), read from $CREDENTIALS_DIRECTORY/NAME.","type":"string","pattern":"^[A-Za-z0-9_.@-]+$"}}}]};
 const schema41 = {"description":"A database name.","type":"string","minLength":1,"maxLength":64};
 const schema42 = {"description":"A datasource or target name. It becomes part of file names: a letter or digit, then letters, digits, \".\", \"_\" or \"-\" (at most 64).","type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$"};
 const schema43 = {"title":"Datasource","description":"How one datasource is backed up.","$comment":"No $ref inside oneOf branches: cellar attributes ajv's errors to a branch by its schema path.","oneOf":[{"title":"FilesDatasource","type":"object","additionalProperties":false,"required":["backup"],"properties":{"backup":{"description":"files: cellar copies the datasource folder (local storage).","const":"files"},"path":{"description":"The datasource folder, when it differs from the folder in pydio.json.","type":"string","minLength":1,"pattern":"^[^~]"}}},{"title":"ProviderDatasource","type":"object","additionalProperties":false,"required":["backup"],"properties":{"backup":{"description":"provider: the storage provider keeps the objects (e.g. S3 bucket versioning); cellar backs up the configuration and the index.","const":"provider"}}},{"title":"SkippedDatasource","type":"object","additionalProperties":false,"required":["backup","reason"],"properties":{"backup":{"description":"skip: not backed up at all.","const":"skip"},"reason":{"description":"Why it is not backed up (shown in every plan).","type":"string","minLength":1}}}]};
@@ -29,12 +29,13 @@ const pattern4 = new RegExp("^[^~]", "u");
 const pattern6 = new RegExp("^[^\\s/:]+$|^\\[[0-9A-Fa-f:.]+\\]$|^[0-9A-Fa-f]*:[0-9A-Fa-f]*:[0-9A-Fa-f:.]*$", "u");
 const pattern8 = new RegExp("^[A-Za-z_][A-Za-z0-9_]*$", "u");
 const pattern9 = new RegExp("^/", "u");
-const pattern10 = new RegExp("^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$", "u");
-const pattern12 = new RegExp("^[A-Za-z0-9][A-Za-z0-9_.-]{0,127}$", "u");
-const pattern23 = new RegExp("^https?://[^\\s/]+(/\\S*)?$", "u");
+const pattern10 = new RegExp("^[A-Za-z0-9_.@-]+$", "u");
+const pattern11 = new RegExp("^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$", "u");
+const pattern13 = new RegExp("^[A-Za-z0-9][A-Za-z0-9_.-]{0,127}$", "u");
+const pattern26 = new RegExp("^https?://[^\\s/]+(/\\S*)?$", "u");
 const schema47 = {"title":"Target","description":"A folder that holds snapshots.","type":"object","additionalProperties":false,"required":["path"],"properties":{"path":{"description":"The target folder: new, empty, or initialised by cellar (it holds cellar-target.json). Never inside or around the working dir or a datasource.","$ref":"#/$defs/path"},"keep":{"description":"Which snapshots to keep, with the rules and meaning of restic's forget (a snapshot any rule keeps is kept; the newest is always kept). Omitted: keep every snapshot.","type":"object","additionalProperties":false,"minProperties":1,"properties":{"last":{"description":"Keep the newest N snapshots.","$ref":"#/$defs/count"},"hourly":{"description":"Keep the newest snapshot of each of the last N hours (UTC) that have one.","$ref":"#/$defs/count"},"daily":{"description":"Keep the newest snapshot of each of the last N days that have one.","$ref":"#/$defs/count"},"weekly":{"description":"Keep the newest snapshot of each of the last N weeks that have one.","$ref":"#/$defs/count"},"monthly":{"description":"Keep the newest snapshot of each of the last N months that have one.","$ref":"#/$defs/count"},"yearly":{"description":"Keep the newest snapshot of each of the last N years that have one.","$ref":"#/$defs/count"},"within":{"description":"Keep every snapshot taken within this duration of the newest one: years, months, days and hours, in that order, as restic writes it (30d, 1y6m, 2d12h).","type":"string","pattern":"^(?=[0-9])([0-9]+y)?([0-9]+m)?([0-9]+d)?([0-9]+h)?$"}}}}};
 const schema49 = {"description":"A number of snapshots.","type":"integer","minimum":0,"maximum":100000};
-const pattern15 = new RegExp("^(?=[0-9])([0-9]+y)?([0-9]+m)?([0-9]+d)?([0-9]+h)?$", "u");
+const pattern16 = new RegExp("^(?=[0-9])([0-9]+y)?([0-9]+m)?([0-9]+d)?([0-9]+h)?$", "u");
 
 function validate21(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -342,7 +343,7 @@ errors++;
 if(data1.within !== undefined){
 let data8 = data1.within;
 if(typeof data8 === "string"){
-if(!pattern15.test(data8)){
+if(!pattern16.test(data8)){
 const err25 = {instancePath:instancePath+"/keep/within",schemaPath:"#/properties/keep/properties/within/pattern",keyword:"pattern",params:{pattern: "^(?=[0-9])([0-9]+y)?([0-9]+m)?([0-9]+d)?([0-9]+h)?$"},message:"must match pattern \""+"^(?=[0-9])([0-9]+y)?([0-9]+m)?([0-9]+d)?([0-9]+h)?$"+"\"",schema:"^(?=[0-9])([0-9]+y)?([0-9]+m)?([0-9]+d)?([0-9]+h)?$",parentSchema:schema47.properties.keep.properties.within,data:data8};
 if(vErrors === null){
 vErrors = [err25];
@@ -1221,14 +1222,242 @@ if(props1 !== true){
 props1 = true;
 }
 }
-}
-if(!valid21){
-const err62 = {instancePath:instancePath+"/database/password",schemaPath:"#/$defs/secret/oneOf",keyword:"oneOf",params:{passingSchemas: passing1},message:"must match exactly one schema in oneOf",schema:schema40.oneOf,parentSchema:schema40,data:data21};
+const _errs73 = errors;
+if(data21 && typeof data21 == "object" && !Array.isArray(data21)){
+if(data21.command === undefined){
+const err62 = {instancePath:instancePath+"/database/password",schemaPath:"#/$defs/secret/oneOf/2/required",keyword:"required",params:{missingProperty: "command"},message:"must have required property '"+"command"+"'",schema:schema40.oneOf[2].required,parentSchema:schema40.oneOf[2],data:data21};
 if(vErrors === null){
 vErrors = [err62];
 }
 else {
 vErrors.push(err62);
+}
+errors++;
+}
+for(const key7 in data21){
+if(!((key7 === "command") || (key7 === "timeout"))){
+const err63 = {instancePath:instancePath+"/database/password",schemaPath:"#/$defs/secret/oneOf/2/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema40.oneOf[2],data:data21};
+if(vErrors === null){
+vErrors = [err63];
+}
+else {
+vErrors.push(err63);
+}
+errors++;
+}
+}
+if(data21.command !== undefined){
+let data24 = data21.command;
+if(Array.isArray(data24)){
+if(data24.length < 1){
+const err64 = {instancePath:instancePath+"/database/password/command",schemaPath:"#/$defs/secret/oneOf/2/properties/command/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema40.oneOf[2].properties.command,data:data24};
+if(vErrors === null){
+vErrors = [err64];
+}
+else {
+vErrors.push(err64);
+}
+errors++;
+}
+const len5 = data24.length;
+if(len5 > 0){
+let data25 = data24[0];
+if(typeof data25 === "string"){
+if(func2(data25) < 1){
+const err65 = {instancePath:instancePath+"/database/password/command/0",schemaPath:"#/$defs/secret/oneOf/2/properties/command/prefixItems/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema40.oneOf[2].properties.command.prefixItems[0],data:data25};
+if(vErrors === null){
+vErrors = [err65];
+}
+else {
+vErrors.push(err65);
+}
+errors++;
+}
+}
+else {
+const err66 = {instancePath:instancePath+"/database/password/command/0",schemaPath:"#/$defs/secret/oneOf/2/properties/command/prefixItems/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.oneOf[2].properties.command.prefixItems[0].type,parentSchema:schema40.oneOf[2].properties.command.prefixItems[0],data:data25};
+if(vErrors === null){
+vErrors = [err66];
+}
+else {
+vErrors.push(err66);
+}
+errors++;
+}
+}
+const len6 = data24.length;
+var valid26 = len6 <= 1;
+if(!valid26){
+for(let i3=1; i3<len6; i3++){
+let data26 = data24[i3];
+const _errs80 = errors;
+if(typeof data26 !== "string"){
+const err67 = {instancePath:instancePath+"/database/password/command/" + i3,schemaPath:"#/$defs/secret/oneOf/2/properties/command/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.oneOf[2].properties.command.items.type,parentSchema:schema40.oneOf[2].properties.command.items,data:data26};
+if(vErrors === null){
+vErrors = [err67];
+}
+else {
+vErrors.push(err67);
+}
+errors++;
+}
+var valid26 = _errs80 === errors;
+}
+}
+}
+else {
+const err68 = {instancePath:instancePath+"/database/password/command",schemaPath:"#/$defs/secret/oneOf/2/properties/command/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema40.oneOf[2].properties.command.type,parentSchema:schema40.oneOf[2].properties.command,data:data24};
+if(vErrors === null){
+vErrors = [err68];
+}
+else {
+vErrors.push(err68);
+}
+errors++;
+}
+}
+if(data21.timeout !== undefined){
+let data27 = data21.timeout;
+if(!(((typeof data27 == "number") && (!(data27 % 1) && !isNaN(data27))) && (isFinite(data27)))){
+const err69 = {instancePath:instancePath+"/database/password/timeout",schemaPath:"#/$defs/secret/oneOf/2/properties/timeout/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema40.oneOf[2].properties.timeout.type,parentSchema:schema40.oneOf[2].properties.timeout,data:data27};
+if(vErrors === null){
+vErrors = [err69];
+}
+else {
+vErrors.push(err69);
+}
+errors++;
+}
+if((typeof data27 == "number") && (isFinite(data27))){
+if(data27 > 3600 || isNaN(data27)){
+const err70 = {instancePath:instancePath+"/database/password/timeout",schemaPath:"#/$defs/secret/oneOf/2/properties/timeout/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3600},message:"must be <= 3600",schema:3600,parentSchema:schema40.oneOf[2].properties.timeout,data:data27};
+if(vErrors === null){
+vErrors = [err70];
+}
+else {
+vErrors.push(err70);
+}
+errors++;
+}
+if(data27 < 1 || isNaN(data27)){
+const err71 = {instancePath:instancePath+"/database/password/timeout",schemaPath:"#/$defs/secret/oneOf/2/properties/timeout/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema40.oneOf[2].properties.timeout,data:data27};
+if(vErrors === null){
+vErrors = [err71];
+}
+else {
+vErrors.push(err71);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err72 = {instancePath:instancePath+"/database/password",schemaPath:"#/$defs/secret/oneOf/2/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema40.oneOf[2].type,parentSchema:schema40.oneOf[2],data:data21};
+if(vErrors === null){
+vErrors = [err72];
+}
+else {
+vErrors.push(err72);
+}
+errors++;
+}
+var _valid1 = _errs73 === errors;
+if(_valid1 && valid21){
+valid21 = false;
+passing1 = [passing1, 2];
+}
+else {
+if(_valid1){
+valid21 = true;
+passing1 = 2;
+if(props1 !== true){
+props1 = true;
+}
+}
+const _errs84 = errors;
+if(data21 && typeof data21 == "object" && !Array.isArray(data21)){
+if(data21.credential === undefined){
+const err73 = {instancePath:instancePath+"/database/password",schemaPath:"#/$defs/secret/oneOf/3/required",keyword:"required",params:{missingProperty: "credential"},message:"must have required property '"+"credential"+"'",schema:schema40.oneOf[3].required,parentSchema:schema40.oneOf[3],data:data21};
+if(vErrors === null){
+vErrors = [err73];
+}
+else {
+vErrors.push(err73);
+}
+errors++;
+}
+for(const key8 in data21){
+if(!(key8 === "credential")){
+const err74 = {instancePath:instancePath+"/database/password",schemaPath:"#/$defs/secret/oneOf/3/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties",schema:false,parentSchema:schema40.oneOf[3],data:data21};
+if(vErrors === null){
+vErrors = [err74];
+}
+else {
+vErrors.push(err74);
+}
+errors++;
+}
+}
+if(data21.credential !== undefined){
+let data28 = data21.credential;
+if(typeof data28 === "string"){
+if(!pattern10.test(data28)){
+const err75 = {instancePath:instancePath+"/database/password/credential",schemaPath:"#/$defs/secret/oneOf/3/properties/credential/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_.@-]+$"},message:"must match pattern \""+"^[A-Za-z0-9_.@-]+$"+"\"",schema:"^[A-Za-z0-9_.@-]+$",parentSchema:schema40.oneOf[3].properties.credential,data:data28};
+if(vErrors === null){
+vErrors = [err75];
+}
+else {
+vErrors.push(err75);
+}
+errors++;
+}
+}
+else {
+const err76 = {instancePath:instancePath+"/database/password/credential",schemaPath:"#/$defs/secret/oneOf/3/properties/credential/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.oneOf[3].properties.credential.type,parentSchema:schema40.oneOf[3].properties.credential,data:data28};
+if(vErrors === null){
+vErrors = [err76];
+}
+else {
+vErrors.push(err76);
+}
+errors++;
+}
+}
+}
+else {
+const err77 = {instancePath:instancePath+"/database/password",schemaPath:"#/$defs/secret/oneOf/3/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema40.oneOf[3].type,parentSchema:schema40.oneOf[3],data:data21};
+if(vErrors === null){
+vErrors = [err77];
+}
+else {
+vErrors.push(err77);
+}
+errors++;
+}
+var _valid1 = _errs84 === errors;
+if(_valid1 && valid21){
+valid21 = false;
+passing1 = [passing1, 3];
+}
+else {
+if(_valid1){
+valid21 = true;
+passing1 = 3;
+if(props1 !== true){
+props1 = true;
+}
+}
+}
+}
+}
+if(!valid21){
+const err78 = {instancePath:instancePath+"/database/password",schemaPath:"#/$defs/secret/oneOf",keyword:"oneOf",params:{passingSchemas: passing1},message:"must match exactly one schema in oneOf",schema:schema40.oneOf,parentSchema:schema40,data:data21};
+if(vErrors === null){
+vErrors = [err78];
+}
+else {
+vErrors.push(err78);
 }
 errors++;
 }
@@ -1245,213 +1474,10 @@ vErrors = null;
 }
 }
 if(data16.name !== undefined){
-let data24 = data16.name;
-if(typeof data24 === "string"){
-if(func2(data24) > 64){
-const err63 = {instancePath:instancePath+"/database/name",schemaPath:"#/$defs/databaseName/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema41,data:data24};
-if(vErrors === null){
-vErrors = [err63];
-}
-else {
-vErrors.push(err63);
-}
-errors++;
-}
-if(func2(data24) < 1){
-const err64 = {instancePath:instancePath+"/database/name",schemaPath:"#/$defs/databaseName/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema41,data:data24};
-if(vErrors === null){
-vErrors = [err64];
-}
-else {
-vErrors.push(err64);
-}
-errors++;
-}
-}
-else {
-const err65 = {instancePath:instancePath+"/database/name",schemaPath:"#/$defs/databaseName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema41.type,parentSchema:schema41,data:data24};
-if(vErrors === null){
-vErrors = [err65];
-}
-else {
-vErrors.push(err65);
-}
-errors++;
-}
-}
-}
-else {
-const err66 = {instancePath:instancePath+"/database",schemaPath:"#/properties/database/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.database.type,parentSchema:schema31.properties.database,data:data16};
-if(vErrors === null){
-vErrors = [err66];
-}
-else {
-vErrors.push(err66);
-}
-errors++;
-}
-}
-if(data.datasources !== undefined){
-let data25 = data.datasources;
-if(data25 && typeof data25 == "object" && !Array.isArray(data25)){
-for(const key7 in data25){
-const _errs78 = errors;
-if(typeof key7 === "string"){
-if(!pattern10.test(key7)){
-const err67 = {instancePath:instancePath+"/datasources",schemaPath:"#/$defs/name/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$",parentSchema:schema42,data:key7,propertyName:key7};
-if(vErrors === null){
-vErrors = [err67];
-}
-else {
-vErrors.push(err67);
-}
-errors++;
-}
-}
-else {
-const err68 = {instancePath:instancePath+"/datasources",schemaPath:"#/$defs/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema42.type,parentSchema:schema42,data:key7,propertyName:key7};
-if(vErrors === null){
-vErrors = [err68];
-}
-else {
-vErrors.push(err68);
-}
-errors++;
-}
-var valid25 = _errs78 === errors;
-if(!valid25){
-const err69 = {instancePath:instancePath+"/datasources",schemaPath:"#/properties/datasources/propertyNames",keyword:"propertyNames",params:{propertyName: key7},message:"property name must be valid",schema:schema31.properties.datasources.propertyNames,parentSchema:schema31.properties.datasources,data:data25};
-if(vErrors === null){
-vErrors = [err69];
-}
-else {
-vErrors.push(err69);
-}
-errors++;
-}
-}
-for(const key8 in data25){
-let data26 = data25[key8];
-const _errs85 = errors;
-let valid29 = false;
-let passing2 = null;
-const _errs86 = errors;
-if(data26 && typeof data26 == "object" && !Array.isArray(data26)){
-if(data26.backup === undefined){
-const err70 = {instancePath:instancePath+"/datasources/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/datasource/oneOf/0/required",keyword:"required",params:{missingProperty: "backup"},message:"must have required property '"+"backup"+"'",schema:schema43.oneOf[0].required,parentSchema:schema43.oneOf[0],data:data26};
-if(vErrors === null){
-vErrors = [err70];
-}
-else {
-vErrors.push(err70);
-}
-errors++;
-}
-for(const key9 in data26){
-if(!((key9 === "backup") || (key9 === "path"))){
-const err71 = {instancePath:instancePath+"/datasources/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/datasource/oneOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties",schema:false,parentSchema:schema43.oneOf[0],data:data26};
-if(vErrors === null){
-vErrors = [err71];
-}
-else {
-vErrors.push(err71);
-}
-errors++;
-}
-}
-if(data26.backup !== undefined){
-let data27 = data26.backup;
-if("files" !== data27){
-const err72 = {instancePath:instancePath+"/datasources/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/backup",schemaPath:"#/$defs/datasource/oneOf/0/properties/backup/const",keyword:"const",params:{allowedValue: "files"},message:"must be equal to constant",schema:"files",parentSchema:schema43.oneOf[0].properties.backup,data:data27};
-if(vErrors === null){
-vErrors = [err72];
-}
-else {
-vErrors.push(err72);
-}
-errors++;
-}
-}
-if(data26.path !== undefined){
-let data28 = data26.path;
-if(typeof data28 === "string"){
-if(func2(data28) < 1){
-const err73 = {instancePath:instancePath+"/datasources/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/path",schemaPath:"#/$defs/datasource/oneOf/0/properties/path/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema43.oneOf[0].properties.path,data:data28};
-if(vErrors === null){
-vErrors = [err73];
-}
-else {
-vErrors.push(err73);
-}
-errors++;
-}
-if(!pattern4.test(data28)){
-const err74 = {instancePath:instancePath+"/datasources/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/path",schemaPath:"#/$defs/datasource/oneOf/0/properties/path/pattern",keyword:"pattern",params:{pattern: "^[^~]"},message:"must match pattern \""+"^[^~]"+"\"",schema:"^[^~]",parentSchema:schema43.oneOf[0].properties.path,data:data28};
-if(vErrors === null){
-vErrors = [err74];
-}
-else {
-vErrors.push(err74);
-}
-errors++;
-}
-}
-else {
-const err75 = {instancePath:instancePath+"/datasources/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/path",schemaPath:"#/$defs/datasource/oneOf/0/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema43.oneOf[0].properties.path.type,parentSchema:schema43.oneOf[0].properties.path,data:data28};
-if(vErrors === null){
-vErrors = [err75];
-}
-else {
-vErrors.push(err75);
-}
-errors++;
-}
-}
-}
-else {
-const err76 = {instancePath:instancePath+"/datasources/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/datasource/oneOf/0/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema43.oneOf[0].type,parentSchema:schema43.oneOf[0],data:data26};
-if(vErrors === null){
-vErrors = [err76];
-}
-else {
-vErrors.push(err76);
-}
-errors++;
-}
-var _valid2 = _errs86 === errors;
-if(_valid2){
-valid29 = true;
-passing2 = 0;
-var props2 = true;
-}
-const _errs92 = errors;
-if(data26 && typeof data26 == "object" && !Array.isArray(data26)){
-if(data26.backup === undefined){
-const err77 = {instancePath:instancePath+"/datasources/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/datasource/oneOf/1/required",keyword:"required",params:{missingProperty: "backup"},message:"must have required property '"+"backup"+"'",schema:schema43.oneOf[1].required,parentSchema:schema43.oneOf[1],data:data26};
-if(vErrors === null){
-vErrors = [err77];
-}
-else {
-vErrors.push(err77);
-}
-errors++;
-}
-for(const key10 in data26){
-if(!(key10 === "backup")){
-const err78 = {instancePath:instancePath+"/datasources/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/datasource/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties",schema:false,parentSchema:schema43.oneOf[1],data:data26};
-if(vErrors === null){
-vErrors = [err78];
-}
-else {
-vErrors.push(err78);
-}
-errors++;
-}
-}
-if(data26.backup !== undefined){
-let data29 = data26.backup;
-if("provider" !== data29){
-const err79 = {instancePath:instancePath+"/datasources/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/backup",schemaPath:"#/$defs/datasource/oneOf/1/properties/backup/const",keyword:"const",params:{allowedValue: "provider"},message:"must be equal to constant",schema:"provider",parentSchema:schema43.oneOf[1].properties.backup,data:data29};
+let data29 = data16.name;
+if(typeof data29 === "string"){
+if(func2(data29) > 64){
+const err79 = {instancePath:instancePath+"/database/name",schemaPath:"#/$defs/databaseName/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema41,data:data29};
 if(vErrors === null){
 vErrors = [err79];
 }
@@ -1460,10 +1486,8 @@ vErrors.push(err79);
 }
 errors++;
 }
-}
-}
-else {
-const err80 = {instancePath:instancePath+"/datasources/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/datasource/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema43.oneOf[1].type,parentSchema:schema43.oneOf[1],data:data26};
+if(func2(data29) < 1){
+const err80 = {instancePath:instancePath+"/database/name",schemaPath:"#/$defs/databaseName/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema41,data:data29};
 if(vErrors === null){
 vErrors = [err80];
 }
@@ -1472,23 +1496,9 @@ vErrors.push(err80);
 }
 errors++;
 }
-var _valid2 = _errs92 === errors;
-if(_valid2 && valid29){
-valid29 = false;
-passing2 = [passing2, 1];
 }
 else {
-if(_valid2){
-valid29 = true;
-passing2 = 1;
-if(props2 !== true){
-props2 = true;
-}
-}
-const _errs96 = errors;
-if(data26 && typeof data26 == "object" && !Array.isArray(data26)){
-if(data26.backup === undefined){
-const err81 = {instancePath:instancePath+"/datasources/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/datasource/oneOf/2/required",keyword:"required",params:{missingProperty: "backup"},message:"must have required property '"+"backup"+"'",schema:schema43.oneOf[2].required,parentSchema:schema43.oneOf[2],data:data26};
+const err81 = {instancePath:instancePath+"/database/name",schemaPath:"#/$defs/databaseName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema41.type,parentSchema:schema41,data:data29};
 if(vErrors === null){
 vErrors = [err81];
 }
@@ -1497,8 +1507,10 @@ vErrors.push(err81);
 }
 errors++;
 }
-if(data26.reason === undefined){
-const err82 = {instancePath:instancePath+"/datasources/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/datasource/oneOf/2/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'",schema:schema43.oneOf[2].required,parentSchema:schema43.oneOf[2],data:data26};
+}
+}
+else {
+const err82 = {instancePath:instancePath+"/database",schemaPath:"#/properties/database/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.database.type,parentSchema:schema31.properties.database,data:data16};
 if(vErrors === null){
 vErrors = [err82];
 }
@@ -1507,9 +1519,15 @@ vErrors.push(err82);
 }
 errors++;
 }
-for(const key11 in data26){
-if(!((key11 === "backup") || (key11 === "reason"))){
-const err83 = {instancePath:instancePath+"/datasources/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/datasource/oneOf/2/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties",schema:false,parentSchema:schema43.oneOf[2],data:data26};
+}
+if(data.datasources !== undefined){
+let data30 = data.datasources;
+if(data30 && typeof data30 == "object" && !Array.isArray(data30)){
+for(const key9 in data30){
+const _errs94 = errors;
+if(typeof key9 === "string"){
+if(!pattern11.test(key9)){
+const err83 = {instancePath:instancePath+"/datasources",schemaPath:"#/$defs/name/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$",parentSchema:schema42,data:key9,propertyName:key9};
 if(vErrors === null){
 vErrors = [err83];
 }
@@ -1519,10 +1537,8 @@ vErrors.push(err83);
 errors++;
 }
 }
-if(data26.backup !== undefined){
-let data30 = data26.backup;
-if("skip" !== data30){
-const err84 = {instancePath:instancePath+"/datasources/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/backup",schemaPath:"#/$defs/datasource/oneOf/2/properties/backup/const",keyword:"const",params:{allowedValue: "skip"},message:"must be equal to constant",schema:"skip",parentSchema:schema43.oneOf[2].properties.backup,data:data30};
+else {
+const err84 = {instancePath:instancePath+"/datasources",schemaPath:"#/$defs/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema42.type,parentSchema:schema42,data:key9,propertyName:key9};
 if(vErrors === null){
 vErrors = [err84];
 }
@@ -1531,12 +1547,9 @@ vErrors.push(err84);
 }
 errors++;
 }
-}
-if(data26.reason !== undefined){
-let data31 = data26.reason;
-if(typeof data31 === "string"){
-if(func2(data31) < 1){
-const err85 = {instancePath:instancePath+"/datasources/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/reason",schemaPath:"#/$defs/datasource/oneOf/2/properties/reason/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema43.oneOf[2].properties.reason,data:data31};
+var valid29 = _errs94 === errors;
+if(!valid29){
+const err85 = {instancePath:instancePath+"/datasources",schemaPath:"#/properties/datasources/propertyNames",keyword:"propertyNames",params:{propertyName: key9},message:"property name must be valid",schema:schema31.properties.datasources.propertyNames,parentSchema:schema31.properties.datasources,data:data30};
 if(vErrors === null){
 vErrors = [err85];
 }
@@ -1546,8 +1559,15 @@ vErrors.push(err85);
 errors++;
 }
 }
-else {
-const err86 = {instancePath:instancePath+"/datasources/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/reason",schemaPath:"#/$defs/datasource/oneOf/2/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema43.oneOf[2].properties.reason.type,parentSchema:schema43.oneOf[2].properties.reason,data:data31};
+for(const key10 in data30){
+let data31 = data30[key10];
+const _errs101 = errors;
+let valid33 = false;
+let passing2 = null;
+const _errs102 = errors;
+if(data31 && typeof data31 == "object" && !Array.isArray(data31)){
+if(data31.backup === undefined){
+const err86 = {instancePath:instancePath+"/datasources/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/datasource/oneOf/0/required",keyword:"required",params:{missingProperty: "backup"},message:"must have required property '"+"backup"+"'",schema:schema43.oneOf[0].required,parentSchema:schema43.oneOf[0],data:data31};
 if(vErrors === null){
 vErrors = [err86];
 }
@@ -1556,10 +1576,9 @@ vErrors.push(err86);
 }
 errors++;
 }
-}
-}
-else {
-const err87 = {instancePath:instancePath+"/datasources/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/datasource/oneOf/2/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema43.oneOf[2].type,parentSchema:schema43.oneOf[2],data:data26};
+for(const key11 in data31){
+if(!((key11 === "backup") || (key11 === "path"))){
+const err87 = {instancePath:instancePath+"/datasources/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/datasource/oneOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties",schema:false,parentSchema:schema43.oneOf[0],data:data31};
 if(vErrors === null){
 vErrors = [err87];
 }
@@ -1568,23 +1587,11 @@ vErrors.push(err87);
 }
 errors++;
 }
-var _valid2 = _errs96 === errors;
-if(_valid2 && valid29){
-valid29 = false;
-passing2 = [passing2, 2];
 }
-else {
-if(_valid2){
-valid29 = true;
-passing2 = 2;
-if(props2 !== true){
-props2 = true;
-}
-}
-}
-}
-if(!valid29){
-const err88 = {instancePath:instancePath+"/datasources/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/datasource/oneOf",keyword:"oneOf",params:{passingSchemas: passing2},message:"must match exactly one schema in oneOf",schema:schema43.oneOf,parentSchema:schema43,data:data26};
+if(data31.backup !== undefined){
+let data32 = data31.backup;
+if("files" !== data32){
+const err88 = {instancePath:instancePath+"/datasources/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/backup",schemaPath:"#/$defs/datasource/oneOf/0/properties/backup/const",keyword:"const",params:{allowedValue: "files"},message:"must be equal to constant",schema:"files",parentSchema:schema43.oneOf[0].properties.backup,data:data32};
 if(vErrors === null){
 vErrors = [err88];
 }
@@ -1593,21 +1600,12 @@ vErrors.push(err88);
 }
 errors++;
 }
-else {
-errors = _errs85;
-if(vErrors !== null){
-if(_errs85){
-vErrors.length = _errs85;
 }
-else {
-vErrors = null;
-}
-}
-}
-}
-}
-else {
-const err89 = {instancePath:instancePath+"/datasources",schemaPath:"#/properties/datasources/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.datasources.type,parentSchema:schema31.properties.datasources,data:data25};
+if(data31.path !== undefined){
+let data33 = data31.path;
+if(typeof data33 === "string"){
+if(func2(data33) < 1){
+const err89 = {instancePath:instancePath+"/datasources/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/path",schemaPath:"#/$defs/datasource/oneOf/0/properties/path/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema43.oneOf[0].properties.path,data:data33};
 if(vErrors === null){
 vErrors = [err89];
 }
@@ -1616,15 +1614,8 @@ vErrors.push(err89);
 }
 errors++;
 }
-}
-if(data.stores !== undefined){
-let data32 = data.stores;
-if(data32 && typeof data32 == "object" && !Array.isArray(data32)){
-for(const key12 in data32){
-const _errs104 = errors;
-if(typeof key12 === "string"){
-if(!pattern12.test(key12)){
-const err90 = {instancePath:instancePath+"/stores",schemaPath:"#/$defs/storeId/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9_.-]{0,127}$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9_.-]{0,127}$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9_.-]{0,127}$",parentSchema:schema44,data:key12,propertyName:key12};
+if(!pattern4.test(data33)){
+const err90 = {instancePath:instancePath+"/datasources/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/path",schemaPath:"#/$defs/datasource/oneOf/0/properties/path/pattern",keyword:"pattern",params:{pattern: "^[^~]"},message:"must match pattern \""+"^[^~]"+"\"",schema:"^[^~]",parentSchema:schema43.oneOf[0].properties.path,data:data33};
 if(vErrors === null){
 vErrors = [err90];
 }
@@ -1635,7 +1626,7 @@ errors++;
 }
 }
 else {
-const err91 = {instancePath:instancePath+"/stores",schemaPath:"#/$defs/storeId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.type,parentSchema:schema44,data:key12,propertyName:key12};
+const err91 = {instancePath:instancePath+"/datasources/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/path",schemaPath:"#/$defs/datasource/oneOf/0/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema43.oneOf[0].properties.path.type,parentSchema:schema43.oneOf[0].properties.path,data:data33};
 if(vErrors === null){
 vErrors = [err91];
 }
@@ -1644,9 +1635,10 @@ vErrors.push(err91);
 }
 errors++;
 }
-var valid33 = _errs104 === errors;
-if(!valid33){
-const err92 = {instancePath:instancePath+"/stores",schemaPath:"#/properties/stores/propertyNames",keyword:"propertyNames",params:{propertyName: key12},message:"property name must be valid",schema:schema31.properties.stores.propertyNames,parentSchema:schema31.properties.stores,data:data32};
+}
+}
+else {
+const err92 = {instancePath:instancePath+"/datasources/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/datasource/oneOf/0/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema43.oneOf[0].type,parentSchema:schema43.oneOf[0],data:data31};
 if(vErrors === null){
 vErrors = [err92];
 }
@@ -1655,16 +1647,16 @@ vErrors.push(err92);
 }
 errors++;
 }
+var _valid2 = _errs102 === errors;
+if(_valid2){
+valid33 = true;
+passing2 = 0;
+var props2 = true;
 }
-for(const key13 in data32){
-let data33 = data32[key13];
-const _errs111 = errors;
-let valid37 = false;
-let passing3 = null;
-const _errs112 = errors;
-if(data33 && typeof data33 == "object" && !Array.isArray(data33)){
-if(data33.backup === undefined){
-const err93 = {instancePath:instancePath+"/stores/" + key13.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/store/oneOf/0/required",keyword:"required",params:{missingProperty: "backup"},message:"must have required property '"+"backup"+"'",schema:schema45.oneOf[0].required,parentSchema:schema45.oneOf[0],data:data33};
+const _errs108 = errors;
+if(data31 && typeof data31 == "object" && !Array.isArray(data31)){
+if(data31.backup === undefined){
+const err93 = {instancePath:instancePath+"/datasources/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/datasource/oneOf/1/required",keyword:"required",params:{missingProperty: "backup"},message:"must have required property '"+"backup"+"'",schema:schema43.oneOf[1].required,parentSchema:schema43.oneOf[1],data:data31};
 if(vErrors === null){
 vErrors = [err93];
 }
@@ -1673,8 +1665,9 @@ vErrors.push(err93);
 }
 errors++;
 }
-if(data33.dump === undefined){
-const err94 = {instancePath:instancePath+"/stores/" + key13.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/store/oneOf/0/required",keyword:"required",params:{missingProperty: "dump"},message:"must have required property '"+"dump"+"'",schema:schema45.oneOf[0].required,parentSchema:schema45.oneOf[0],data:data33};
+for(const key12 in data31){
+if(!(key12 === "backup")){
+const err94 = {instancePath:instancePath+"/datasources/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/datasource/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties",schema:false,parentSchema:schema43.oneOf[1],data:data31};
 if(vErrors === null){
 vErrors = [err94];
 }
@@ -1683,8 +1676,11 @@ vErrors.push(err94);
 }
 errors++;
 }
-if(data33.restore === undefined){
-const err95 = {instancePath:instancePath+"/stores/" + key13.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/store/oneOf/0/required",keyword:"required",params:{missingProperty: "restore"},message:"must have required property '"+"restore"+"'",schema:schema45.oneOf[0].required,parentSchema:schema45.oneOf[0],data:data33};
+}
+if(data31.backup !== undefined){
+let data34 = data31.backup;
+if("provider" !== data34){
+const err95 = {instancePath:instancePath+"/datasources/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/backup",schemaPath:"#/$defs/datasource/oneOf/1/properties/backup/const",keyword:"const",params:{allowedValue: "provider"},message:"must be equal to constant",schema:"provider",parentSchema:schema43.oneOf[1].properties.backup,data:data34};
 if(vErrors === null){
 vErrors = [err95];
 }
@@ -1693,8 +1689,10 @@ vErrors.push(err95);
 }
 errors++;
 }
-if(data33.fingerprint === undefined){
-const err96 = {instancePath:instancePath+"/stores/" + key13.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/store/oneOf/0/required",keyword:"required",params:{missingProperty: "fingerprint"},message:"must have required property '"+"fingerprint"+"'",schema:schema45.oneOf[0].required,parentSchema:schema45.oneOf[0],data:data33};
+}
+}
+else {
+const err96 = {instancePath:instancePath+"/datasources/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/datasource/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema43.oneOf[1].type,parentSchema:schema43.oneOf[1],data:data31};
 if(vErrors === null){
 vErrors = [err96];
 }
@@ -1703,9 +1701,23 @@ vErrors.push(err96);
 }
 errors++;
 }
-for(const key14 in data33){
-if(!((((key14 === "backup") || (key14 === "dump")) || (key14 === "restore")) || (key14 === "fingerprint"))){
-const err97 = {instancePath:instancePath+"/stores/" + key13.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/store/oneOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties",schema:false,parentSchema:schema45.oneOf[0],data:data33};
+var _valid2 = _errs108 === errors;
+if(_valid2 && valid33){
+valid33 = false;
+passing2 = [passing2, 1];
+}
+else {
+if(_valid2){
+valid33 = true;
+passing2 = 1;
+if(props2 !== true){
+props2 = true;
+}
+}
+const _errs112 = errors;
+if(data31 && typeof data31 == "object" && !Array.isArray(data31)){
+if(data31.backup === undefined){
+const err97 = {instancePath:instancePath+"/datasources/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/datasource/oneOf/2/required",keyword:"required",params:{missingProperty: "backup"},message:"must have required property '"+"backup"+"'",schema:schema43.oneOf[2].required,parentSchema:schema43.oneOf[2],data:data31};
 if(vErrors === null){
 vErrors = [err97];
 }
@@ -1714,11 +1726,8 @@ vErrors.push(err97);
 }
 errors++;
 }
-}
-if(data33.backup !== undefined){
-let data34 = data33.backup;
-if("command" !== data34){
-const err98 = {instancePath:instancePath+"/stores/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/backup",schemaPath:"#/$defs/store/oneOf/0/properties/backup/const",keyword:"const",params:{allowedValue: "command"},message:"must be equal to constant",schema:"command",parentSchema:schema45.oneOf[0].properties.backup,data:data34};
+if(data31.reason === undefined){
+const err98 = {instancePath:instancePath+"/datasources/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/datasource/oneOf/2/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'",schema:schema43.oneOf[2].required,parentSchema:schema43.oneOf[2],data:data31};
 if(vErrors === null){
 vErrors = [err98];
 }
@@ -1727,12 +1736,9 @@ vErrors.push(err98);
 }
 errors++;
 }
-}
-if(data33.dump !== undefined){
-let data35 = data33.dump;
-if(Array.isArray(data35)){
-if(data35.length < 1){
-const err99 = {instancePath:instancePath+"/stores/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/dump",schemaPath:"#/$defs/store/oneOf/0/properties/dump/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema45.oneOf[0].properties.dump,data:data35};
+for(const key13 in data31){
+if(!((key13 === "backup") || (key13 === "reason"))){
+const err99 = {instancePath:instancePath+"/datasources/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/datasource/oneOf/2/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties",schema:false,parentSchema:schema43.oneOf[2],data:data31};
 if(vErrors === null){
 vErrors = [err99];
 }
@@ -1741,12 +1747,11 @@ vErrors.push(err99);
 }
 errors++;
 }
-const len5 = data35.length;
-if(len5 > 0){
-let data36 = data35[0];
-if(typeof data36 === "string"){
-if(func2(data36) < 1){
-const err100 = {instancePath:instancePath+"/stores/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/dump/0",schemaPath:"#/$defs/store/oneOf/0/properties/dump/prefixItems/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema45.oneOf[0].properties.dump.prefixItems[0],data:data36};
+}
+if(data31.backup !== undefined){
+let data35 = data31.backup;
+if("skip" !== data35){
+const err100 = {instancePath:instancePath+"/datasources/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/backup",schemaPath:"#/$defs/datasource/oneOf/2/properties/backup/const",keyword:"const",params:{allowedValue: "skip"},message:"must be equal to constant",schema:"skip",parentSchema:schema43.oneOf[2].properties.backup,data:data35};
 if(vErrors === null){
 vErrors = [err100];
 }
@@ -1756,8 +1761,11 @@ vErrors.push(err100);
 errors++;
 }
 }
-else {
-const err101 = {instancePath:instancePath+"/stores/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/dump/0",schemaPath:"#/$defs/store/oneOf/0/properties/dump/prefixItems/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema45.oneOf[0].properties.dump.prefixItems[0].type,parentSchema:schema45.oneOf[0].properties.dump.prefixItems[0],data:data36};
+if(data31.reason !== undefined){
+let data36 = data31.reason;
+if(typeof data36 === "string"){
+if(func2(data36) < 1){
+const err101 = {instancePath:instancePath+"/datasources/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/reason",schemaPath:"#/$defs/datasource/oneOf/2/properties/reason/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema43.oneOf[2].properties.reason,data:data36};
 if(vErrors === null){
 vErrors = [err101];
 }
@@ -1767,14 +1775,8 @@ vErrors.push(err101);
 errors++;
 }
 }
-const len6 = data35.length;
-var valid40 = len6 <= 1;
-if(!valid40){
-for(let i3=1; i3<len6; i3++){
-let data37 = data35[i3];
-const _errs120 = errors;
-if(typeof data37 !== "string"){
-const err102 = {instancePath:instancePath+"/stores/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/dump/" + i3,schemaPath:"#/$defs/store/oneOf/0/properties/dump/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema45.oneOf[0].properties.dump.items.type,parentSchema:schema45.oneOf[0].properties.dump.items,data:data37};
+else {
+const err102 = {instancePath:instancePath+"/datasources/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/reason",schemaPath:"#/$defs/datasource/oneOf/2/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema43.oneOf[2].properties.reason.type,parentSchema:schema43.oneOf[2].properties.reason,data:data36};
 if(vErrors === null){
 vErrors = [err102];
 }
@@ -1783,12 +1785,10 @@ vErrors.push(err102);
 }
 errors++;
 }
-var valid40 = _errs120 === errors;
-}
 }
 }
 else {
-const err103 = {instancePath:instancePath+"/stores/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/dump",schemaPath:"#/$defs/store/oneOf/0/properties/dump/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema45.oneOf[0].properties.dump.type,parentSchema:schema45.oneOf[0].properties.dump,data:data35};
+const err103 = {instancePath:instancePath+"/datasources/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/datasource/oneOf/2/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema43.oneOf[2].type,parentSchema:schema43.oneOf[2],data:data31};
 if(vErrors === null){
 vErrors = [err103];
 }
@@ -1797,12 +1797,23 @@ vErrors.push(err103);
 }
 errors++;
 }
+var _valid2 = _errs112 === errors;
+if(_valid2 && valid33){
+valid33 = false;
+passing2 = [passing2, 2];
 }
-if(data33.restore !== undefined){
-let data38 = data33.restore;
-if(Array.isArray(data38)){
-if(data38.length < 1){
-const err104 = {instancePath:instancePath+"/stores/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/restore",schemaPath:"#/$defs/store/oneOf/0/properties/restore/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema45.oneOf[0].properties.restore,data:data38};
+else {
+if(_valid2){
+valid33 = true;
+passing2 = 2;
+if(props2 !== true){
+props2 = true;
+}
+}
+}
+}
+if(!valid33){
+const err104 = {instancePath:instancePath+"/datasources/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/datasource/oneOf",keyword:"oneOf",params:{passingSchemas: passing2},message:"must match exactly one schema in oneOf",schema:schema43.oneOf,parentSchema:schema43,data:data31};
 if(vErrors === null){
 vErrors = [err104];
 }
@@ -1811,12 +1822,21 @@ vErrors.push(err104);
 }
 errors++;
 }
-const len7 = data38.length;
-if(len7 > 0){
-let data39 = data38[0];
-if(typeof data39 === "string"){
-if(func2(data39) < 1){
-const err105 = {instancePath:instancePath+"/stores/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/restore/0",schemaPath:"#/$defs/store/oneOf/0/properties/restore/prefixItems/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema45.oneOf[0].properties.restore.prefixItems[0],data:data39};
+else {
+errors = _errs101;
+if(vErrors !== null){
+if(_errs101){
+vErrors.length = _errs101;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err105 = {instancePath:instancePath+"/datasources",schemaPath:"#/properties/datasources/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.datasources.type,parentSchema:schema31.properties.datasources,data:data30};
 if(vErrors === null){
 vErrors = [err105];
 }
@@ -1826,8 +1846,14 @@ vErrors.push(err105);
 errors++;
 }
 }
-else {
-const err106 = {instancePath:instancePath+"/stores/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/restore/0",schemaPath:"#/$defs/store/oneOf/0/properties/restore/prefixItems/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema45.oneOf[0].properties.restore.prefixItems[0].type,parentSchema:schema45.oneOf[0].properties.restore.prefixItems[0],data:data39};
+if(data.stores !== undefined){
+let data37 = data.stores;
+if(data37 && typeof data37 == "object" && !Array.isArray(data37)){
+for(const key14 in data37){
+const _errs120 = errors;
+if(typeof key14 === "string"){
+if(!pattern13.test(key14)){
+const err106 = {instancePath:instancePath+"/stores",schemaPath:"#/$defs/storeId/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9_.-]{0,127}$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9_.-]{0,127}$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9_.-]{0,127}$",parentSchema:schema44,data:key14,propertyName:key14};
 if(vErrors === null){
 vErrors = [err106];
 }
@@ -1837,14 +1863,8 @@ vErrors.push(err106);
 errors++;
 }
 }
-const len8 = data38.length;
-var valid42 = len8 <= 1;
-if(!valid42){
-for(let i4=1; i4<len8; i4++){
-let data40 = data38[i4];
-const _errs126 = errors;
-if(typeof data40 !== "string"){
-const err107 = {instancePath:instancePath+"/stores/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/restore/" + i4,schemaPath:"#/$defs/store/oneOf/0/properties/restore/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema45.oneOf[0].properties.restore.items.type,parentSchema:schema45.oneOf[0].properties.restore.items,data:data40};
+else {
+const err107 = {instancePath:instancePath+"/stores",schemaPath:"#/$defs/storeId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.type,parentSchema:schema44,data:key14,propertyName:key14};
 if(vErrors === null){
 vErrors = [err107];
 }
@@ -1853,12 +1873,9 @@ vErrors.push(err107);
 }
 errors++;
 }
-var valid42 = _errs126 === errors;
-}
-}
-}
-else {
-const err108 = {instancePath:instancePath+"/stores/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/restore",schemaPath:"#/$defs/store/oneOf/0/properties/restore/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema45.oneOf[0].properties.restore.type,parentSchema:schema45.oneOf[0].properties.restore,data:data38};
+var valid37 = _errs120 === errors;
+if(!valid37){
+const err108 = {instancePath:instancePath+"/stores",schemaPath:"#/properties/stores/propertyNames",keyword:"propertyNames",params:{propertyName: key14},message:"property name must be valid",schema:schema31.properties.stores.propertyNames,parentSchema:schema31.properties.stores,data:data37};
 if(vErrors === null){
 vErrors = [err108];
 }
@@ -1868,11 +1885,15 @@ vErrors.push(err108);
 errors++;
 }
 }
-if(data33.fingerprint !== undefined){
-let data41 = data33.fingerprint;
-if(Array.isArray(data41)){
-if(data41.length < 1){
-const err109 = {instancePath:instancePath+"/stores/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/fingerprint",schemaPath:"#/$defs/store/oneOf/0/properties/fingerprint/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema45.oneOf[0].properties.fingerprint,data:data41};
+for(const key15 in data37){
+let data38 = data37[key15];
+const _errs127 = errors;
+let valid41 = false;
+let passing3 = null;
+const _errs128 = errors;
+if(data38 && typeof data38 == "object" && !Array.isArray(data38)){
+if(data38.backup === undefined){
+const err109 = {instancePath:instancePath+"/stores/" + key15.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/store/oneOf/0/required",keyword:"required",params:{missingProperty: "backup"},message:"must have required property '"+"backup"+"'",schema:schema45.oneOf[0].required,parentSchema:schema45.oneOf[0],data:data38};
 if(vErrors === null){
 vErrors = [err109];
 }
@@ -1881,12 +1902,8 @@ vErrors.push(err109);
 }
 errors++;
 }
-const len9 = data41.length;
-if(len9 > 0){
-let data42 = data41[0];
-if(typeof data42 === "string"){
-if(func2(data42) < 1){
-const err110 = {instancePath:instancePath+"/stores/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/fingerprint/0",schemaPath:"#/$defs/store/oneOf/0/properties/fingerprint/prefixItems/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema45.oneOf[0].properties.fingerprint.prefixItems[0],data:data42};
+if(data38.dump === undefined){
+const err110 = {instancePath:instancePath+"/stores/" + key15.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/store/oneOf/0/required",keyword:"required",params:{missingProperty: "dump"},message:"must have required property '"+"dump"+"'",schema:schema45.oneOf[0].required,parentSchema:schema45.oneOf[0],data:data38};
 if(vErrors === null){
 vErrors = [err110];
 }
@@ -1895,9 +1912,8 @@ vErrors.push(err110);
 }
 errors++;
 }
-}
-else {
-const err111 = {instancePath:instancePath+"/stores/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/fingerprint/0",schemaPath:"#/$defs/store/oneOf/0/properties/fingerprint/prefixItems/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema45.oneOf[0].properties.fingerprint.prefixItems[0].type,parentSchema:schema45.oneOf[0].properties.fingerprint.prefixItems[0],data:data42};
+if(data38.restore === undefined){
+const err111 = {instancePath:instancePath+"/stores/" + key15.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/store/oneOf/0/required",keyword:"required",params:{missingProperty: "restore"},message:"must have required property '"+"restore"+"'",schema:schema45.oneOf[0].required,parentSchema:schema45.oneOf[0],data:data38};
 if(vErrors === null){
 vErrors = [err111];
 }
@@ -1906,15 +1922,8 @@ vErrors.push(err111);
 }
 errors++;
 }
-}
-const len10 = data41.length;
-var valid44 = len10 <= 1;
-if(!valid44){
-for(let i5=1; i5<len10; i5++){
-let data43 = data41[i5];
-const _errs132 = errors;
-if(typeof data43 !== "string"){
-const err112 = {instancePath:instancePath+"/stores/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/fingerprint/" + i5,schemaPath:"#/$defs/store/oneOf/0/properties/fingerprint/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema45.oneOf[0].properties.fingerprint.items.type,parentSchema:schema45.oneOf[0].properties.fingerprint.items,data:data43};
+if(data38.fingerprint === undefined){
+const err112 = {instancePath:instancePath+"/stores/" + key15.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/store/oneOf/0/required",keyword:"required",params:{missingProperty: "fingerprint"},message:"must have required property '"+"fingerprint"+"'",schema:schema45.oneOf[0].required,parentSchema:schema45.oneOf[0],data:data38};
 if(vErrors === null){
 vErrors = [err112];
 }
@@ -1923,12 +1932,9 @@ vErrors.push(err112);
 }
 errors++;
 }
-var valid44 = _errs132 === errors;
-}
-}
-}
-else {
-const err113 = {instancePath:instancePath+"/stores/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/fingerprint",schemaPath:"#/$defs/store/oneOf/0/properties/fingerprint/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema45.oneOf[0].properties.fingerprint.type,parentSchema:schema45.oneOf[0].properties.fingerprint,data:data41};
+for(const key16 in data38){
+if(!((((key16 === "backup") || (key16 === "dump")) || (key16 === "restore")) || (key16 === "fingerprint"))){
+const err113 = {instancePath:instancePath+"/stores/" + key15.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/store/oneOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties",schema:false,parentSchema:schema45.oneOf[0],data:data38};
 if(vErrors === null){
 vErrors = [err113];
 }
@@ -1938,9 +1944,10 @@ vErrors.push(err113);
 errors++;
 }
 }
-}
-else {
-const err114 = {instancePath:instancePath+"/stores/" + key13.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/store/oneOf/0/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema45.oneOf[0].type,parentSchema:schema45.oneOf[0],data:data33};
+if(data38.backup !== undefined){
+let data39 = data38.backup;
+if("command" !== data39){
+const err114 = {instancePath:instancePath+"/stores/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/backup",schemaPath:"#/$defs/store/oneOf/0/properties/backup/const",keyword:"const",params:{allowedValue: "command"},message:"must be equal to constant",schema:"command",parentSchema:schema45.oneOf[0].properties.backup,data:data39};
 if(vErrors === null){
 vErrors = [err114];
 }
@@ -1949,16 +1956,12 @@ vErrors.push(err114);
 }
 errors++;
 }
-var _valid3 = _errs112 === errors;
-if(_valid3){
-valid37 = true;
-passing3 = 0;
-var props3 = true;
 }
-const _errs134 = errors;
-if(data33 && typeof data33 == "object" && !Array.isArray(data33)){
-if(data33.backup === undefined){
-const err115 = {instancePath:instancePath+"/stores/" + key13.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/store/oneOf/1/required",keyword:"required",params:{missingProperty: "backup"},message:"must have required property '"+"backup"+"'",schema:schema45.oneOf[1].required,parentSchema:schema45.oneOf[1],data:data33};
+if(data38.dump !== undefined){
+let data40 = data38.dump;
+if(Array.isArray(data40)){
+if(data40.length < 1){
+const err115 = {instancePath:instancePath+"/stores/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/dump",schemaPath:"#/$defs/store/oneOf/0/properties/dump/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema45.oneOf[0].properties.dump,data:data40};
 if(vErrors === null){
 vErrors = [err115];
 }
@@ -1967,8 +1970,12 @@ vErrors.push(err115);
 }
 errors++;
 }
-if(data33.reason === undefined){
-const err116 = {instancePath:instancePath+"/stores/" + key13.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/store/oneOf/1/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'",schema:schema45.oneOf[1].required,parentSchema:schema45.oneOf[1],data:data33};
+const len7 = data40.length;
+if(len7 > 0){
+let data41 = data40[0];
+if(typeof data41 === "string"){
+if(func2(data41) < 1){
+const err116 = {instancePath:instancePath+"/stores/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/dump/0",schemaPath:"#/$defs/store/oneOf/0/properties/dump/prefixItems/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema45.oneOf[0].properties.dump.prefixItems[0],data:data41};
 if(vErrors === null){
 vErrors = [err116];
 }
@@ -1977,9 +1984,9 @@ vErrors.push(err116);
 }
 errors++;
 }
-for(const key15 in data33){
-if(!((key15 === "backup") || (key15 === "reason"))){
-const err117 = {instancePath:instancePath+"/stores/" + key13.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/store/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties",schema:false,parentSchema:schema45.oneOf[1],data:data33};
+}
+else {
+const err117 = {instancePath:instancePath+"/stores/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/dump/0",schemaPath:"#/$defs/store/oneOf/0/properties/dump/prefixItems/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema45.oneOf[0].properties.dump.prefixItems[0].type,parentSchema:schema45.oneOf[0].properties.dump.prefixItems[0],data:data41};
 if(vErrors === null){
 vErrors = [err117];
 }
@@ -1989,10 +1996,14 @@ vErrors.push(err117);
 errors++;
 }
 }
-if(data33.backup !== undefined){
-let data44 = data33.backup;
-if("skip" !== data44){
-const err118 = {instancePath:instancePath+"/stores/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/backup",schemaPath:"#/$defs/store/oneOf/1/properties/backup/const",keyword:"const",params:{allowedValue: "skip"},message:"must be equal to constant",schema:"skip",parentSchema:schema45.oneOf[1].properties.backup,data:data44};
+const len8 = data40.length;
+var valid44 = len8 <= 1;
+if(!valid44){
+for(let i4=1; i4<len8; i4++){
+let data42 = data40[i4];
+const _errs136 = errors;
+if(typeof data42 !== "string"){
+const err118 = {instancePath:instancePath+"/stores/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/dump/" + i4,schemaPath:"#/$defs/store/oneOf/0/properties/dump/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema45.oneOf[0].properties.dump.items.type,parentSchema:schema45.oneOf[0].properties.dump.items,data:data42};
 if(vErrors === null){
 vErrors = [err118];
 }
@@ -2001,12 +2012,12 @@ vErrors.push(err118);
 }
 errors++;
 }
+var valid44 = _errs136 === errors;
 }
-if(data33.reason !== undefined){
-let data45 = data33.reason;
-if(typeof data45 === "string"){
-if(func2(data45) < 1){
-const err119 = {instancePath:instancePath+"/stores/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/reason",schemaPath:"#/$defs/store/oneOf/1/properties/reason/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema45.oneOf[1].properties.reason,data:data45};
+}
+}
+else {
+const err119 = {instancePath:instancePath+"/stores/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/dump",schemaPath:"#/$defs/store/oneOf/0/properties/dump/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema45.oneOf[0].properties.dump.type,parentSchema:schema45.oneOf[0].properties.dump,data:data40};
 if(vErrors === null){
 vErrors = [err119];
 }
@@ -2016,8 +2027,11 @@ vErrors.push(err119);
 errors++;
 }
 }
-else {
-const err120 = {instancePath:instancePath+"/stores/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/reason",schemaPath:"#/$defs/store/oneOf/1/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema45.oneOf[1].properties.reason.type,parentSchema:schema45.oneOf[1].properties.reason,data:data45};
+if(data38.restore !== undefined){
+let data43 = data38.restore;
+if(Array.isArray(data43)){
+if(data43.length < 1){
+const err120 = {instancePath:instancePath+"/stores/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/restore",schemaPath:"#/$defs/store/oneOf/0/properties/restore/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema45.oneOf[0].properties.restore,data:data43};
 if(vErrors === null){
 vErrors = [err120];
 }
@@ -2026,10 +2040,12 @@ vErrors.push(err120);
 }
 errors++;
 }
-}
-}
-else {
-const err121 = {instancePath:instancePath+"/stores/" + key13.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/store/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema45.oneOf[1].type,parentSchema:schema45.oneOf[1],data:data33};
+const len9 = data43.length;
+if(len9 > 0){
+let data44 = data43[0];
+if(typeof data44 === "string"){
+if(func2(data44) < 1){
+const err121 = {instancePath:instancePath+"/stores/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/restore/0",schemaPath:"#/$defs/store/oneOf/0/properties/restore/prefixItems/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema45.oneOf[0].properties.restore.prefixItems[0],data:data44};
 if(vErrors === null){
 vErrors = [err121];
 }
@@ -2038,22 +2054,9 @@ vErrors.push(err121);
 }
 errors++;
 }
-var _valid3 = _errs134 === errors;
-if(_valid3 && valid37){
-valid37 = false;
-passing3 = [passing3, 1];
 }
 else {
-if(_valid3){
-valid37 = true;
-passing3 = 1;
-if(props3 !== true){
-props3 = true;
-}
-}
-}
-if(!valid37){
-const err122 = {instancePath:instancePath+"/stores/" + key13.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/store/oneOf",keyword:"oneOf",params:{passingSchemas: passing3},message:"must match exactly one schema in oneOf",schema:schema45.oneOf,parentSchema:schema45,data:data33};
+const err122 = {instancePath:instancePath+"/stores/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/restore/0",schemaPath:"#/$defs/store/oneOf/0/properties/restore/prefixItems/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema45.oneOf[0].properties.restore.prefixItems[0].type,parentSchema:schema45.oneOf[0].properties.restore.prefixItems[0],data:data44};
 if(vErrors === null){
 vErrors = [err122];
 }
@@ -2062,21 +2065,15 @@ vErrors.push(err122);
 }
 errors++;
 }
-else {
-errors = _errs111;
-if(vErrors !== null){
-if(_errs111){
-vErrors.length = _errs111;
 }
-else {
-vErrors = null;
-}
-}
-}
-}
-}
-else {
-const err123 = {instancePath:instancePath+"/stores",schemaPath:"#/properties/stores/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.stores.type,parentSchema:schema31.properties.stores,data:data32};
+const len10 = data43.length;
+var valid46 = len10 <= 1;
+if(!valid46){
+for(let i5=1; i5<len10; i5++){
+let data45 = data43[i5];
+const _errs142 = errors;
+if(typeof data45 !== "string"){
+const err123 = {instancePath:instancePath+"/stores/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/restore/" + i5,schemaPath:"#/$defs/store/oneOf/0/properties/restore/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema45.oneOf[0].properties.restore.items.type,parentSchema:schema45.oneOf[0].properties.restore.items,data:data45};
 if(vErrors === null){
 vErrors = [err123];
 }
@@ -2085,12 +2082,12 @@ vErrors.push(err123);
 }
 errors++;
 }
+var valid46 = _errs142 === errors;
 }
-if(data.targets !== undefined){
-let data46 = data.targets;
-if(data46 && typeof data46 == "object" && !Array.isArray(data46)){
-if(Object.keys(data46).length < 1){
-const err124 = {instancePath:instancePath+"/targets",schemaPath:"#/properties/targets/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema31.properties.targets,data:data46};
+}
+}
+else {
+const err124 = {instancePath:instancePath+"/stores/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/restore",schemaPath:"#/$defs/store/oneOf/0/properties/restore/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema45.oneOf[0].properties.restore.type,parentSchema:schema45.oneOf[0].properties.restore,data:data43};
 if(vErrors === null){
 vErrors = [err124];
 }
@@ -2099,11 +2096,12 @@ vErrors.push(err124);
 }
 errors++;
 }
-for(const key16 in data46){
-const _errs142 = errors;
-if(typeof key16 === "string"){
-if(!pattern10.test(key16)){
-const err125 = {instancePath:instancePath+"/targets",schemaPath:"#/$defs/name/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$",parentSchema:schema42,data:key16,propertyName:key16};
+}
+if(data38.fingerprint !== undefined){
+let data46 = data38.fingerprint;
+if(Array.isArray(data46)){
+if(data46.length < 1){
+const err125 = {instancePath:instancePath+"/stores/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/fingerprint",schemaPath:"#/$defs/store/oneOf/0/properties/fingerprint/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema45.oneOf[0].properties.fingerprint,data:data46};
 if(vErrors === null){
 vErrors = [err125];
 }
@@ -2112,9 +2110,12 @@ vErrors.push(err125);
 }
 errors++;
 }
-}
-else {
-const err126 = {instancePath:instancePath+"/targets",schemaPath:"#/$defs/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema42.type,parentSchema:schema42,data:key16,propertyName:key16};
+const len11 = data46.length;
+if(len11 > 0){
+let data47 = data46[0];
+if(typeof data47 === "string"){
+if(func2(data47) < 1){
+const err126 = {instancePath:instancePath+"/stores/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/fingerprint/0",schemaPath:"#/$defs/store/oneOf/0/properties/fingerprint/prefixItems/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema45.oneOf[0].properties.fingerprint.prefixItems[0],data:data47};
 if(vErrors === null){
 vErrors = [err126];
 }
@@ -2123,9 +2124,9 @@ vErrors.push(err126);
 }
 errors++;
 }
-var valid46 = _errs142 === errors;
-if(!valid46){
-const err127 = {instancePath:instancePath+"/targets",schemaPath:"#/properties/targets/propertyNames",keyword:"propertyNames",params:{propertyName: key16},message:"property name must be valid",schema:schema31.properties.targets.propertyNames,parentSchema:schema31.properties.targets,data:data46};
+}
+else {
+const err127 = {instancePath:instancePath+"/stores/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/fingerprint/0",schemaPath:"#/$defs/store/oneOf/0/properties/fingerprint/prefixItems/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema45.oneOf[0].properties.fingerprint.prefixItems[0].type,parentSchema:schema45.oneOf[0].properties.fingerprint.prefixItems[0],data:data47};
 if(vErrors === null){
 vErrors = [err127];
 }
@@ -2135,15 +2136,14 @@ vErrors.push(err127);
 errors++;
 }
 }
-for(const key17 in data46){
-if(!(validate21(data46[key17], {instancePath:instancePath+"/targets/" + key17.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data46,parentDataProperty:key17,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate21.errors : vErrors.concat(validate21.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err128 = {instancePath:instancePath+"/targets",schemaPath:"#/properties/targets/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.targets.type,parentSchema:schema31.properties.targets,data:data46};
+const len12 = data46.length;
+var valid48 = len12 <= 1;
+if(!valid48){
+for(let i6=1; i6<len12; i6++){
+let data48 = data46[i6];
+const _errs148 = errors;
+if(typeof data48 !== "string"){
+const err128 = {instancePath:instancePath+"/stores/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/fingerprint/" + i6,schemaPath:"#/$defs/store/oneOf/0/properties/fingerprint/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema45.oneOf[0].properties.fingerprint.items.type,parentSchema:schema45.oneOf[0].properties.fingerprint.items,data:data48};
 if(vErrors === null){
 vErrors = [err128];
 }
@@ -2152,12 +2152,12 @@ vErrors.push(err128);
 }
 errors++;
 }
+var valid48 = _errs148 === errors;
 }
-if(data.signing !== undefined){
-let data48 = data.signing;
-if(data48 && typeof data48 == "object" && !Array.isArray(data48)){
-if(data48.key === undefined){
-const err129 = {instancePath:instancePath+"/signing",schemaPath:"#/properties/signing/required",keyword:"required",params:{missingProperty: "key"},message:"must have required property '"+"key"+"'",schema:schema31.properties.signing.required,parentSchema:schema31.properties.signing,data:data48};
+}
+}
+else {
+const err129 = {instancePath:instancePath+"/stores/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/fingerprint",schemaPath:"#/$defs/store/oneOf/0/properties/fingerprint/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema45.oneOf[0].properties.fingerprint.type,parentSchema:schema45.oneOf[0].properties.fingerprint,data:data46};
 if(vErrors === null){
 vErrors = [err129];
 }
@@ -2166,9 +2166,10 @@ vErrors.push(err129);
 }
 errors++;
 }
-for(const key18 in data48){
-if(!(key18 === "key")){
-const err130 = {instancePath:instancePath+"/signing",schemaPath:"#/properties/signing/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.signing,data:data48};
+}
+}
+else {
+const err130 = {instancePath:instancePath+"/stores/" + key15.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/store/oneOf/0/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema45.oneOf[0].type,parentSchema:schema45.oneOf[0],data:data38};
 if(vErrors === null){
 vErrors = [err130];
 }
@@ -2177,16 +2178,16 @@ vErrors.push(err130);
 }
 errors++;
 }
+var _valid3 = _errs128 === errors;
+if(_valid3){
+valid41 = true;
+passing3 = 0;
+var props3 = true;
 }
-if(data48.key !== undefined){
-let data49 = data48.key;
-const _errs153 = errors;
-let valid51 = false;
-let passing4 = null;
-const _errs154 = errors;
-if(data49 && typeof data49 == "object" && !Array.isArray(data49)){
-if(data49.env === undefined){
-const err131 = {instancePath:instancePath+"/signing/key",schemaPath:"#/$defs/secret/oneOf/0/required",keyword:"required",params:{missingProperty: "env"},message:"must have required property '"+"env"+"'",schema:schema40.oneOf[0].required,parentSchema:schema40.oneOf[0],data:data49};
+const _errs150 = errors;
+if(data38 && typeof data38 == "object" && !Array.isArray(data38)){
+if(data38.backup === undefined){
+const err131 = {instancePath:instancePath+"/stores/" + key15.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/store/oneOf/1/required",keyword:"required",params:{missingProperty: "backup"},message:"must have required property '"+"backup"+"'",schema:schema45.oneOf[1].required,parentSchema:schema45.oneOf[1],data:data38};
 if(vErrors === null){
 vErrors = [err131];
 }
@@ -2195,9 +2196,8 @@ vErrors.push(err131);
 }
 errors++;
 }
-for(const key19 in data49){
-if(!(key19 === "env")){
-const err132 = {instancePath:instancePath+"/signing/key",schemaPath:"#/$defs/secret/oneOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties",schema:false,parentSchema:schema40.oneOf[0],data:data49};
+if(data38.reason === undefined){
+const err132 = {instancePath:instancePath+"/stores/" + key15.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/store/oneOf/1/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'",schema:schema45.oneOf[1].required,parentSchema:schema45.oneOf[1],data:data38};
 if(vErrors === null){
 vErrors = [err132];
 }
@@ -2206,12 +2206,9 @@ vErrors.push(err132);
 }
 errors++;
 }
-}
-if(data49.env !== undefined){
-let data50 = data49.env;
-if(typeof data50 === "string"){
-if(!pattern8.test(data50)){
-const err133 = {instancePath:instancePath+"/signing/key/env",schemaPath:"#/$defs/secret/oneOf/0/properties/env/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_]*$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_]*$"+"\"",schema:"^[A-Za-z_][A-Za-z0-9_]*$",parentSchema:schema40.oneOf[0].properties.env,data:data50};
+for(const key17 in data38){
+if(!((key17 === "backup") || (key17 === "reason"))){
+const err133 = {instancePath:instancePath+"/stores/" + key15.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/store/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties",schema:false,parentSchema:schema45.oneOf[1],data:data38};
 if(vErrors === null){
 vErrors = [err133];
 }
@@ -2221,8 +2218,10 @@ vErrors.push(err133);
 errors++;
 }
 }
-else {
-const err134 = {instancePath:instancePath+"/signing/key/env",schemaPath:"#/$defs/secret/oneOf/0/properties/env/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.oneOf[0].properties.env.type,parentSchema:schema40.oneOf[0].properties.env,data:data50};
+if(data38.backup !== undefined){
+let data49 = data38.backup;
+if("skip" !== data49){
+const err134 = {instancePath:instancePath+"/stores/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/backup",schemaPath:"#/$defs/store/oneOf/1/properties/backup/const",keyword:"const",params:{allowedValue: "skip"},message:"must be equal to constant",schema:"skip",parentSchema:schema45.oneOf[1].properties.backup,data:data49};
 if(vErrors === null){
 vErrors = [err134];
 }
@@ -2232,9 +2231,11 @@ vErrors.push(err134);
 errors++;
 }
 }
-}
-else {
-const err135 = {instancePath:instancePath+"/signing/key",schemaPath:"#/$defs/secret/oneOf/0/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema40.oneOf[0].type,parentSchema:schema40.oneOf[0],data:data49};
+if(data38.reason !== undefined){
+let data50 = data38.reason;
+if(typeof data50 === "string"){
+if(func2(data50) < 1){
+const err135 = {instancePath:instancePath+"/stores/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/reason",schemaPath:"#/$defs/store/oneOf/1/properties/reason/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema45.oneOf[1].properties.reason,data:data50};
 if(vErrors === null){
 vErrors = [err135];
 }
@@ -2243,16 +2244,9 @@ vErrors.push(err135);
 }
 errors++;
 }
-var _valid4 = _errs154 === errors;
-if(_valid4){
-valid51 = true;
-passing4 = 0;
-var props4 = true;
 }
-const _errs159 = errors;
-if(data49 && typeof data49 == "object" && !Array.isArray(data49)){
-if(data49.file === undefined){
-const err136 = {instancePath:instancePath+"/signing/key",schemaPath:"#/$defs/secret/oneOf/1/required",keyword:"required",params:{missingProperty: "file"},message:"must have required property '"+"file"+"'",schema:schema40.oneOf[1].required,parentSchema:schema40.oneOf[1],data:data49};
+else {
+const err136 = {instancePath:instancePath+"/stores/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/reason",schemaPath:"#/$defs/store/oneOf/1/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema45.oneOf[1].properties.reason.type,parentSchema:schema45.oneOf[1].properties.reason,data:data50};
 if(vErrors === null){
 vErrors = [err136];
 }
@@ -2261,9 +2255,10 @@ vErrors.push(err136);
 }
 errors++;
 }
-for(const key20 in data49){
-if(!(key20 === "file")){
-const err137 = {instancePath:instancePath+"/signing/key",schemaPath:"#/$defs/secret/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key20},message:"must NOT have additional properties",schema:false,parentSchema:schema40.oneOf[1],data:data49};
+}
+}
+else {
+const err137 = {instancePath:instancePath+"/stores/" + key15.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/store/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema45.oneOf[1].type,parentSchema:schema45.oneOf[1],data:data38};
 if(vErrors === null){
 vErrors = [err137];
 }
@@ -2272,12 +2267,22 @@ vErrors.push(err137);
 }
 errors++;
 }
+var _valid3 = _errs150 === errors;
+if(_valid3 && valid41){
+valid41 = false;
+passing3 = [passing3, 1];
 }
-if(data49.file !== undefined){
-let data51 = data49.file;
-if(typeof data51 === "string"){
-if(!pattern9.test(data51)){
-const err138 = {instancePath:instancePath+"/signing/key/file",schemaPath:"#/$defs/secret/oneOf/1/properties/file/pattern",keyword:"pattern",params:{pattern: "^/"},message:"must match pattern \""+"^/"+"\"",schema:"^/",parentSchema:schema40.oneOf[1].properties.file,data:data51};
+else {
+if(_valid3){
+valid41 = true;
+passing3 = 1;
+if(props3 !== true){
+props3 = true;
+}
+}
+}
+if(!valid41){
+const err138 = {instancePath:instancePath+"/stores/" + key15.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/store/oneOf",keyword:"oneOf",params:{passingSchemas: passing3},message:"must match exactly one schema in oneOf",schema:schema45.oneOf,parentSchema:schema45,data:data38};
 if(vErrors === null){
 vErrors = [err138];
 }
@@ -2286,58 +2291,11 @@ vErrors.push(err138);
 }
 errors++;
 }
-}
 else {
-const err139 = {instancePath:instancePath+"/signing/key/file",schemaPath:"#/$defs/secret/oneOf/1/properties/file/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.oneOf[1].properties.file.type,parentSchema:schema40.oneOf[1].properties.file,data:data51};
-if(vErrors === null){
-vErrors = [err139];
-}
-else {
-vErrors.push(err139);
-}
-errors++;
-}
-}
-}
-else {
-const err140 = {instancePath:instancePath+"/signing/key",schemaPath:"#/$defs/secret/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema40.oneOf[1].type,parentSchema:schema40.oneOf[1],data:data49};
-if(vErrors === null){
-vErrors = [err140];
-}
-else {
-vErrors.push(err140);
-}
-errors++;
-}
-var _valid4 = _errs159 === errors;
-if(_valid4 && valid51){
-valid51 = false;
-passing4 = [passing4, 1];
-}
-else {
-if(_valid4){
-valid51 = true;
-passing4 = 1;
-if(props4 !== true){
-props4 = true;
-}
-}
-}
-if(!valid51){
-const err141 = {instancePath:instancePath+"/signing/key",schemaPath:"#/$defs/secret/oneOf",keyword:"oneOf",params:{passingSchemas: passing4},message:"must match exactly one schema in oneOf",schema:schema40.oneOf,parentSchema:schema40,data:data49};
-if(vErrors === null){
-vErrors = [err141];
-}
-else {
-vErrors.push(err141);
-}
-errors++;
-}
-else {
-errors = _errs153;
+errors = _errs127;
 if(vErrors !== null){
-if(_errs153){
-vErrors.length = _errs153;
+if(_errs127){
+vErrors.length = _errs127;
 }
 else {
 vErrors = null;
@@ -2347,7 +2305,45 @@ vErrors = null;
 }
 }
 else {
-const err142 = {instancePath:instancePath+"/signing",schemaPath:"#/properties/signing/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.signing.type,parentSchema:schema31.properties.signing,data:data48};
+const err139 = {instancePath:instancePath+"/stores",schemaPath:"#/properties/stores/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.stores.type,parentSchema:schema31.properties.stores,data:data37};
+if(vErrors === null){
+vErrors = [err139];
+}
+else {
+vErrors.push(err139);
+}
+errors++;
+}
+}
+if(data.targets !== undefined){
+let data51 = data.targets;
+if(data51 && typeof data51 == "object" && !Array.isArray(data51)){
+if(Object.keys(data51).length < 1){
+const err140 = {instancePath:instancePath+"/targets",schemaPath:"#/properties/targets/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema31.properties.targets,data:data51};
+if(vErrors === null){
+vErrors = [err140];
+}
+else {
+vErrors.push(err140);
+}
+errors++;
+}
+for(const key18 in data51){
+const _errs158 = errors;
+if(typeof key18 === "string"){
+if(!pattern11.test(key18)){
+const err141 = {instancePath:instancePath+"/targets",schemaPath:"#/$defs/name/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$",parentSchema:schema42,data:key18,propertyName:key18};
+if(vErrors === null){
+vErrors = [err141];
+}
+else {
+vErrors.push(err141);
+}
+errors++;
+}
+}
+else {
+const err142 = {instancePath:instancePath+"/targets",schemaPath:"#/$defs/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema42.type,parentSchema:schema42,data:key18,propertyName:key18};
 if(vErrors === null){
 vErrors = [err142];
 }
@@ -2356,12 +2352,9 @@ vErrors.push(err142);
 }
 errors++;
 }
-}
-if(data.restore !== undefined){
-let data52 = data.restore;
-if(data52 && typeof data52 == "object" && !Array.isArray(data52)){
-if(data52.from === undefined){
-const err143 = {instancePath:instancePath+"/restore",schemaPath:"#/properties/restore/required",keyword:"required",params:{missingProperty: "from"},message:"must have required property '"+"from"+"'",schema:schema31.properties.restore.required,parentSchema:schema31.properties.restore,data:data52};
+var valid50 = _errs158 === errors;
+if(!valid50){
+const err143 = {instancePath:instancePath+"/targets",schemaPath:"#/properties/targets/propertyNames",keyword:"propertyNames",params:{propertyName: key18},message:"property name must be valid",schema:schema31.properties.targets.propertyNames,parentSchema:schema31.properties.targets,data:data51};
 if(vErrors === null){
 vErrors = [err143];
 }
@@ -2370,9 +2363,16 @@ vErrors.push(err143);
 }
 errors++;
 }
-for(const key21 in data52){
-if(!((((key21 === "from") || (key21 === "workingDir")) || (key21 === "database")) || (key21 === "overrides"))){
-const err144 = {instancePath:instancePath+"/restore",schemaPath:"#/properties/restore/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key21},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.restore,data:data52};
+}
+for(const key19 in data51){
+if(!(validate21(data51[key19], {instancePath:instancePath+"/targets/" + key19.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data51,parentDataProperty:key19,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate21.errors : vErrors.concat(validate21.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err144 = {instancePath:instancePath+"/targets",schemaPath:"#/properties/targets/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.targets.type,parentSchema:schema31.properties.targets,data:data51};
 if(vErrors === null){
 vErrors = [err144];
 }
@@ -2382,11 +2382,11 @@ vErrors.push(err144);
 errors++;
 }
 }
-if(data52.from !== undefined){
-let data53 = data52.from;
-if(typeof data53 === "string"){
-if(!pattern10.test(data53)){
-const err145 = {instancePath:instancePath+"/restore/from",schemaPath:"#/$defs/name/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$",parentSchema:schema42,data:data53};
+if(data.signing !== undefined){
+let data53 = data.signing;
+if(data53 && typeof data53 == "object" && !Array.isArray(data53)){
+if(data53.key === undefined){
+const err145 = {instancePath:instancePath+"/signing",schemaPath:"#/properties/signing/required",keyword:"required",params:{missingProperty: "key"},message:"must have required property '"+"key"+"'",schema:schema31.properties.signing.required,parentSchema:schema31.properties.signing,data:data53};
 if(vErrors === null){
 vErrors = [err145];
 }
@@ -2395,9 +2395,9 @@ vErrors.push(err145);
 }
 errors++;
 }
-}
-else {
-const err146 = {instancePath:instancePath+"/restore/from",schemaPath:"#/$defs/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema42.type,parentSchema:schema42,data:data53};
+for(const key20 in data53){
+if(!(key20 === "key")){
+const err146 = {instancePath:instancePath+"/signing",schemaPath:"#/properties/signing/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key20},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.signing,data:data53};
 if(vErrors === null){
 vErrors = [err146];
 }
@@ -2407,11 +2407,15 @@ vErrors.push(err146);
 errors++;
 }
 }
-if(data52.workingDir !== undefined){
-let data54 = data52.workingDir;
-if(typeof data54 === "string"){
-if(func2(data54) < 1){
-const err147 = {instancePath:instancePath+"/restore/workingDir",schemaPath:"#/$defs/path/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32,data:data54};
+if(data53.key !== undefined){
+let data54 = data53.key;
+const _errs169 = errors;
+let valid55 = false;
+let passing4 = null;
+const _errs170 = errors;
+if(data54 && typeof data54 == "object" && !Array.isArray(data54)){
+if(data54.env === undefined){
+const err147 = {instancePath:instancePath+"/signing/key",schemaPath:"#/$defs/secret/oneOf/0/required",keyword:"required",params:{missingProperty: "env"},message:"must have required property '"+"env"+"'",schema:schema40.oneOf[0].required,parentSchema:schema40.oneOf[0],data:data54};
 if(vErrors === null){
 vErrors = [err147];
 }
@@ -2420,8 +2424,9 @@ vErrors.push(err147);
 }
 errors++;
 }
-if(!pattern4.test(data54)){
-const err148 = {instancePath:instancePath+"/restore/workingDir",schemaPath:"#/$defs/path/pattern",keyword:"pattern",params:{pattern: "^[^~]"},message:"must match pattern \""+"^[^~]"+"\"",schema:"^[^~]",parentSchema:schema32,data:data54};
+for(const key21 in data54){
+if(!(key21 === "env")){
+const err148 = {instancePath:instancePath+"/signing/key",schemaPath:"#/$defs/secret/oneOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key21},message:"must NOT have additional properties",schema:false,parentSchema:schema40.oneOf[0],data:data54};
 if(vErrors === null){
 vErrors = [err148];
 }
@@ -2431,8 +2436,11 @@ vErrors.push(err148);
 errors++;
 }
 }
-else {
-const err149 = {instancePath:instancePath+"/restore/workingDir",schemaPath:"#/$defs/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.type,parentSchema:schema32,data:data54};
+if(data54.env !== undefined){
+let data55 = data54.env;
+if(typeof data55 === "string"){
+if(!pattern8.test(data55)){
+const err149 = {instancePath:instancePath+"/signing/key/env",schemaPath:"#/$defs/secret/oneOf/0/properties/env/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_]*$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_]*$"+"\"",schema:"^[A-Za-z_][A-Za-z0-9_]*$",parentSchema:schema40.oneOf[0].properties.env,data:data55};
 if(vErrors === null){
 vErrors = [err149];
 }
@@ -2442,12 +2450,8 @@ vErrors.push(err149);
 errors++;
 }
 }
-if(data52.database !== undefined){
-let data55 = data52.database;
-if(data55 && typeof data55 == "object" && !Array.isArray(data55)){
-for(const key22 in data55){
-if(!(key22 === "admin")){
-const err150 = {instancePath:instancePath+"/restore/database",schemaPath:"#/properties/restore/properties/database/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key22},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.restore.properties.database,data:data55};
+else {
+const err150 = {instancePath:instancePath+"/signing/key/env",schemaPath:"#/$defs/secret/oneOf/0/properties/env/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.oneOf[0].properties.env.type,parentSchema:schema40.oneOf[0].properties.env,data:data55};
 if(vErrors === null){
 vErrors = [err150];
 }
@@ -2457,11 +2461,9 @@ vErrors.push(err150);
 errors++;
 }
 }
-if(data55.admin !== undefined){
-let data56 = data55.admin;
-if(data56 && typeof data56 == "object" && !Array.isArray(data56)){
-if(data56.user === undefined){
-const err151 = {instancePath:instancePath+"/restore/database/admin",schemaPath:"#/properties/restore/properties/database/properties/admin/required",keyword:"required",params:{missingProperty: "user"},message:"must have required property '"+"user"+"'",schema:schema31.properties.restore.properties.database.properties.admin.required,parentSchema:schema31.properties.restore.properties.database.properties.admin,data:data56};
+}
+else {
+const err151 = {instancePath:instancePath+"/signing/key",schemaPath:"#/$defs/secret/oneOf/0/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema40.oneOf[0].type,parentSchema:schema40.oneOf[0],data:data54};
 if(vErrors === null){
 vErrors = [err151];
 }
@@ -2470,9 +2472,16 @@ vErrors.push(err151);
 }
 errors++;
 }
-for(const key23 in data56){
-if(!((key23 === "user") || (key23 === "password"))){
-const err152 = {instancePath:instancePath+"/restore/database/admin",schemaPath:"#/properties/restore/properties/database/properties/admin/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key23},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.restore.properties.database.properties.admin,data:data56};
+var _valid4 = _errs170 === errors;
+if(_valid4){
+valid55 = true;
+passing4 = 0;
+var props4 = true;
+}
+const _errs175 = errors;
+if(data54 && typeof data54 == "object" && !Array.isArray(data54)){
+if(data54.file === undefined){
+const err152 = {instancePath:instancePath+"/signing/key",schemaPath:"#/$defs/secret/oneOf/1/required",keyword:"required",params:{missingProperty: "file"},message:"must have required property '"+"file"+"'",schema:schema40.oneOf[1].required,parentSchema:schema40.oneOf[1],data:data54};
 if(vErrors === null){
 vErrors = [err152];
 }
@@ -2481,12 +2490,9 @@ vErrors.push(err152);
 }
 errors++;
 }
-}
-if(data56.user !== undefined){
-let data57 = data56.user;
-if(typeof data57 === "string"){
-if(func2(data57) > 80){
-const err153 = {instancePath:instancePath+"/restore/database/admin/user",schemaPath:"#/$defs/databaseUser/maxLength",keyword:"maxLength",params:{limit: 80},message:"must NOT have more than 80 characters",schema:80,parentSchema:schema39,data:data57};
+for(const key22 in data54){
+if(!(key22 === "file")){
+const err153 = {instancePath:instancePath+"/signing/key",schemaPath:"#/$defs/secret/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key22},message:"must NOT have additional properties",schema:false,parentSchema:schema40.oneOf[1],data:data54};
 if(vErrors === null){
 vErrors = [err153];
 }
@@ -2495,8 +2501,12 @@ vErrors.push(err153);
 }
 errors++;
 }
-if(func2(data57) < 1){
-const err154 = {instancePath:instancePath+"/restore/database/admin/user",schemaPath:"#/$defs/databaseUser/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema39,data:data57};
+}
+if(data54.file !== undefined){
+let data56 = data54.file;
+if(typeof data56 === "string"){
+if(!pattern9.test(data56)){
+const err154 = {instancePath:instancePath+"/signing/key/file",schemaPath:"#/$defs/secret/oneOf/1/properties/file/pattern",keyword:"pattern",params:{pattern: "^/"},message:"must match pattern \""+"^/"+"\"",schema:"^/",parentSchema:schema40.oneOf[1].properties.file,data:data56};
 if(vErrors === null){
 vErrors = [err154];
 }
@@ -2507,7 +2517,7 @@ errors++;
 }
 }
 else {
-const err155 = {instancePath:instancePath+"/restore/database/admin/user",schemaPath:"#/$defs/databaseUser/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.type,parentSchema:schema39,data:data57};
+const err155 = {instancePath:instancePath+"/signing/key/file",schemaPath:"#/$defs/secret/oneOf/1/properties/file/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.oneOf[1].properties.file.type,parentSchema:schema40.oneOf[1].properties.file,data:data56};
 if(vErrors === null){
 vErrors = [err155];
 }
@@ -2517,15 +2527,9 @@ vErrors.push(err155);
 errors++;
 }
 }
-if(data56.password !== undefined){
-let data58 = data56.password;
-const _errs185 = errors;
-let valid61 = false;
-let passing5 = null;
-const _errs186 = errors;
-if(data58 && typeof data58 == "object" && !Array.isArray(data58)){
-if(data58.env === undefined){
-const err156 = {instancePath:instancePath+"/restore/database/admin/password",schemaPath:"#/$defs/secret/oneOf/0/required",keyword:"required",params:{missingProperty: "env"},message:"must have required property '"+"env"+"'",schema:schema40.oneOf[0].required,parentSchema:schema40.oneOf[0],data:data58};
+}
+else {
+const err156 = {instancePath:instancePath+"/signing/key",schemaPath:"#/$defs/secret/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema40.oneOf[1].type,parentSchema:schema40.oneOf[1],data:data54};
 if(vErrors === null){
 vErrors = [err156];
 }
@@ -2534,9 +2538,23 @@ vErrors.push(err156);
 }
 errors++;
 }
-for(const key24 in data58){
-if(!(key24 === "env")){
-const err157 = {instancePath:instancePath+"/restore/database/admin/password",schemaPath:"#/$defs/secret/oneOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key24},message:"must NOT have additional properties",schema:false,parentSchema:schema40.oneOf[0],data:data58};
+var _valid4 = _errs175 === errors;
+if(_valid4 && valid55){
+valid55 = false;
+passing4 = [passing4, 1];
+}
+else {
+if(_valid4){
+valid55 = true;
+passing4 = 1;
+if(props4 !== true){
+props4 = true;
+}
+}
+const _errs180 = errors;
+if(data54 && typeof data54 == "object" && !Array.isArray(data54)){
+if(data54.command === undefined){
+const err157 = {instancePath:instancePath+"/signing/key",schemaPath:"#/$defs/secret/oneOf/2/required",keyword:"required",params:{missingProperty: "command"},message:"must have required property '"+"command"+"'",schema:schema40.oneOf[2].required,parentSchema:schema40.oneOf[2],data:data54};
 if(vErrors === null){
 vErrors = [err157];
 }
@@ -2545,12 +2563,9 @@ vErrors.push(err157);
 }
 errors++;
 }
-}
-if(data58.env !== undefined){
-let data59 = data58.env;
-if(typeof data59 === "string"){
-if(!pattern8.test(data59)){
-const err158 = {instancePath:instancePath+"/restore/database/admin/password/env",schemaPath:"#/$defs/secret/oneOf/0/properties/env/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_]*$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_]*$"+"\"",schema:"^[A-Za-z_][A-Za-z0-9_]*$",parentSchema:schema40.oneOf[0].properties.env,data:data59};
+for(const key23 in data54){
+if(!((key23 === "command") || (key23 === "timeout"))){
+const err158 = {instancePath:instancePath+"/signing/key",schemaPath:"#/$defs/secret/oneOf/2/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key23},message:"must NOT have additional properties",schema:false,parentSchema:schema40.oneOf[2],data:data54};
 if(vErrors === null){
 vErrors = [err158];
 }
@@ -2560,8 +2575,11 @@ vErrors.push(err158);
 errors++;
 }
 }
-else {
-const err159 = {instancePath:instancePath+"/restore/database/admin/password/env",schemaPath:"#/$defs/secret/oneOf/0/properties/env/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.oneOf[0].properties.env.type,parentSchema:schema40.oneOf[0].properties.env,data:data59};
+if(data54.command !== undefined){
+let data57 = data54.command;
+if(Array.isArray(data57)){
+if(data57.length < 1){
+const err159 = {instancePath:instancePath+"/signing/key/command",schemaPath:"#/$defs/secret/oneOf/2/properties/command/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema40.oneOf[2].properties.command,data:data57};
 if(vErrors === null){
 vErrors = [err159];
 }
@@ -2570,10 +2588,12 @@ vErrors.push(err159);
 }
 errors++;
 }
-}
-}
-else {
-const err160 = {instancePath:instancePath+"/restore/database/admin/password",schemaPath:"#/$defs/secret/oneOf/0/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema40.oneOf[0].type,parentSchema:schema40.oneOf[0],data:data58};
+const len13 = data57.length;
+if(len13 > 0){
+let data58 = data57[0];
+if(typeof data58 === "string"){
+if(func2(data58) < 1){
+const err160 = {instancePath:instancePath+"/signing/key/command/0",schemaPath:"#/$defs/secret/oneOf/2/properties/command/prefixItems/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema40.oneOf[2].properties.command.prefixItems[0],data:data58};
 if(vErrors === null){
 vErrors = [err160];
 }
@@ -2582,16 +2602,9 @@ vErrors.push(err160);
 }
 errors++;
 }
-var _valid5 = _errs186 === errors;
-if(_valid5){
-valid61 = true;
-passing5 = 0;
-var props5 = true;
 }
-const _errs191 = errors;
-if(data58 && typeof data58 == "object" && !Array.isArray(data58)){
-if(data58.file === undefined){
-const err161 = {instancePath:instancePath+"/restore/database/admin/password",schemaPath:"#/$defs/secret/oneOf/1/required",keyword:"required",params:{missingProperty: "file"},message:"must have required property '"+"file"+"'",schema:schema40.oneOf[1].required,parentSchema:schema40.oneOf[1],data:data58};
+else {
+const err161 = {instancePath:instancePath+"/signing/key/command/0",schemaPath:"#/$defs/secret/oneOf/2/properties/command/prefixItems/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.oneOf[2].properties.command.prefixItems[0].type,parentSchema:schema40.oneOf[2].properties.command.prefixItems[0],data:data58};
 if(vErrors === null){
 vErrors = [err161];
 }
@@ -2600,9 +2613,15 @@ vErrors.push(err161);
 }
 errors++;
 }
-for(const key25 in data58){
-if(!(key25 === "file")){
-const err162 = {instancePath:instancePath+"/restore/database/admin/password",schemaPath:"#/$defs/secret/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key25},message:"must NOT have additional properties",schema:false,parentSchema:schema40.oneOf[1],data:data58};
+}
+const len14 = data57.length;
+var valid60 = len14 <= 1;
+if(!valid60){
+for(let i7=1; i7<len14; i7++){
+let data59 = data57[i7];
+const _errs187 = errors;
+if(typeof data59 !== "string"){
+const err162 = {instancePath:instancePath+"/signing/key/command/" + i7,schemaPath:"#/$defs/secret/oneOf/2/properties/command/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.oneOf[2].properties.command.items.type,parentSchema:schema40.oneOf[2].properties.command.items,data:data59};
 if(vErrors === null){
 vErrors = [err162];
 }
@@ -2611,12 +2630,12 @@ vErrors.push(err162);
 }
 errors++;
 }
+var valid60 = _errs187 === errors;
 }
-if(data58.file !== undefined){
-let data60 = data58.file;
-if(typeof data60 === "string"){
-if(!pattern9.test(data60)){
-const err163 = {instancePath:instancePath+"/restore/database/admin/password/file",schemaPath:"#/$defs/secret/oneOf/1/properties/file/pattern",keyword:"pattern",params:{pattern: "^/"},message:"must match pattern \""+"^/"+"\"",schema:"^/",parentSchema:schema40.oneOf[1].properties.file,data:data60};
+}
+}
+else {
+const err163 = {instancePath:instancePath+"/signing/key/command",schemaPath:"#/$defs/secret/oneOf/2/properties/command/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema40.oneOf[2].properties.command.type,parentSchema:schema40.oneOf[2].properties.command,data:data57};
 if(vErrors === null){
 vErrors = [err163];
 }
@@ -2626,8 +2645,10 @@ vErrors.push(err163);
 errors++;
 }
 }
-else {
-const err164 = {instancePath:instancePath+"/restore/database/admin/password/file",schemaPath:"#/$defs/secret/oneOf/1/properties/file/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.oneOf[1].properties.file.type,parentSchema:schema40.oneOf[1].properties.file,data:data60};
+if(data54.timeout !== undefined){
+let data60 = data54.timeout;
+if(!(((typeof data60 == "number") && (!(data60 % 1) && !isNaN(data60))) && (isFinite(data60)))){
+const err164 = {instancePath:instancePath+"/signing/key/timeout",schemaPath:"#/$defs/secret/oneOf/2/properties/timeout/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema40.oneOf[2].properties.timeout.type,parentSchema:schema40.oneOf[2].properties.timeout,data:data60};
 if(vErrors === null){
 vErrors = [err164];
 }
@@ -2636,10 +2657,9 @@ vErrors.push(err164);
 }
 errors++;
 }
-}
-}
-else {
-const err165 = {instancePath:instancePath+"/restore/database/admin/password",schemaPath:"#/$defs/secret/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema40.oneOf[1].type,parentSchema:schema40.oneOf[1],data:data58};
+if((typeof data60 == "number") && (isFinite(data60))){
+if(data60 > 3600 || isNaN(data60)){
+const err165 = {instancePath:instancePath+"/signing/key/timeout",schemaPath:"#/$defs/secret/oneOf/2/properties/timeout/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3600},message:"must be <= 3600",schema:3600,parentSchema:schema40.oneOf[2].properties.timeout,data:data60};
 if(vErrors === null){
 vErrors = [err165];
 }
@@ -2648,22 +2668,8 @@ vErrors.push(err165);
 }
 errors++;
 }
-var _valid5 = _errs191 === errors;
-if(_valid5 && valid61){
-valid61 = false;
-passing5 = [passing5, 1];
-}
-else {
-if(_valid5){
-valid61 = true;
-passing5 = 1;
-if(props5 !== true){
-props5 = true;
-}
-}
-}
-if(!valid61){
-const err166 = {instancePath:instancePath+"/restore/database/admin/password",schemaPath:"#/$defs/secret/oneOf",keyword:"oneOf",params:{passingSchemas: passing5},message:"must match exactly one schema in oneOf",schema:schema40.oneOf,parentSchema:schema40,data:data58};
+if(data60 < 1 || isNaN(data60)){
+const err166 = {instancePath:instancePath+"/signing/key/timeout",schemaPath:"#/$defs/secret/oneOf/2/properties/timeout/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema40.oneOf[2].properties.timeout,data:data60};
 if(vErrors === null){
 vErrors = [err166];
 }
@@ -2672,21 +2678,11 @@ vErrors.push(err166);
 }
 errors++;
 }
-else {
-errors = _errs185;
-if(vErrors !== null){
-if(_errs185){
-vErrors.length = _errs185;
-}
-else {
-vErrors = null;
-}
-}
 }
 }
 }
 else {
-const err167 = {instancePath:instancePath+"/restore/database/admin",schemaPath:"#/properties/restore/properties/database/properties/admin/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.restore.properties.database.properties.admin.type,parentSchema:schema31.properties.restore.properties.database.properties.admin,data:data56};
+const err167 = {instancePath:instancePath+"/signing/key",schemaPath:"#/$defs/secret/oneOf/2/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema40.oneOf[2].type,parentSchema:schema40.oneOf[2],data:data54};
 if(vErrors === null){
 vErrors = [err167];
 }
@@ -2695,10 +2691,23 @@ vErrors.push(err167);
 }
 errors++;
 }
-}
+var _valid4 = _errs180 === errors;
+if(_valid4 && valid55){
+valid55 = false;
+passing4 = [passing4, 2];
 }
 else {
-const err168 = {instancePath:instancePath+"/restore/database",schemaPath:"#/properties/restore/properties/database/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.restore.properties.database.type,parentSchema:schema31.properties.restore.properties.database,data:data55};
+if(_valid4){
+valid55 = true;
+passing4 = 2;
+if(props4 !== true){
+props4 = true;
+}
+}
+const _errs191 = errors;
+if(data54 && typeof data54 == "object" && !Array.isArray(data54)){
+if(data54.credential === undefined){
+const err168 = {instancePath:instancePath+"/signing/key",schemaPath:"#/$defs/secret/oneOf/3/required",keyword:"required",params:{missingProperty: "credential"},message:"must have required property '"+"credential"+"'",schema:schema40.oneOf[3].required,parentSchema:schema40.oneOf[3],data:data54};
 if(vErrors === null){
 vErrors = [err168];
 }
@@ -2707,13 +2716,9 @@ vErrors.push(err168);
 }
 errors++;
 }
-}
-if(data52.overrides !== undefined){
-let data61 = data52.overrides;
-if(data61 && typeof data61 == "object" && !Array.isArray(data61)){
-for(const key26 in data61){
-if(!((((key26 === "hostname") || (key26 === "publicUrl")) || (key26 === "database")) || (key26 === "paths"))){
-const err169 = {instancePath:instancePath+"/restore/overrides",schemaPath:"#/properties/restore/properties/overrides/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key26},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.restore.properties.overrides,data:data61};
+for(const key24 in data54){
+if(!(key24 === "credential")){
+const err169 = {instancePath:instancePath+"/signing/key",schemaPath:"#/$defs/secret/oneOf/3/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key24},message:"must NOT have additional properties",schema:false,parentSchema:schema40.oneOf[3],data:data54};
 if(vErrors === null){
 vErrors = [err169];
 }
@@ -2723,11 +2728,11 @@ vErrors.push(err169);
 errors++;
 }
 }
-if(data61.hostname !== undefined){
-let data62 = data61.hostname;
-if(typeof data62 === "string"){
-if(!pattern6.test(data62)){
-const err170 = {instancePath:instancePath+"/restore/overrides/hostname",schemaPath:"#/$defs/host/pattern",keyword:"pattern",params:{pattern: "^[^\\s/:]+$|^\\[[0-9A-Fa-f:.]+\\]$|^[0-9A-Fa-f]*:[0-9A-Fa-f]*:[0-9A-Fa-f:.]*$"},message:"must match pattern \""+"^[^\\s/:]+$|^\\[[0-9A-Fa-f:.]+\\]$|^[0-9A-Fa-f]*:[0-9A-Fa-f]*:[0-9A-Fa-f:.]*$"+"\"",schema:"^[^\\s/:]+$|^\\[[0-9A-Fa-f:.]+\\]$|^[0-9A-Fa-f]*:[0-9A-Fa-f]*:[0-9A-Fa-f:.]*$",parentSchema:schema36,data:data62};
+if(data54.credential !== undefined){
+let data61 = data54.credential;
+if(typeof data61 === "string"){
+if(!pattern10.test(data61)){
+const err170 = {instancePath:instancePath+"/signing/key/credential",schemaPath:"#/$defs/secret/oneOf/3/properties/credential/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_.@-]+$"},message:"must match pattern \""+"^[A-Za-z0-9_.@-]+$"+"\"",schema:"^[A-Za-z0-9_.@-]+$",parentSchema:schema40.oneOf[3].properties.credential,data:data61};
 if(vErrors === null){
 vErrors = [err170];
 }
@@ -2738,7 +2743,7 @@ errors++;
 }
 }
 else {
-const err171 = {instancePath:instancePath+"/restore/overrides/hostname",schemaPath:"#/$defs/host/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema36.type,parentSchema:schema36,data:data62};
+const err171 = {instancePath:instancePath+"/signing/key/credential",schemaPath:"#/$defs/secret/oneOf/3/properties/credential/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.oneOf[3].properties.credential.type,parentSchema:schema40.oneOf[3].properties.credential,data:data61};
 if(vErrors === null){
 vErrors = [err171];
 }
@@ -2748,11 +2753,9 @@ vErrors.push(err171);
 errors++;
 }
 }
-if(data61.publicUrl !== undefined){
-let data63 = data61.publicUrl;
-if(typeof data63 === "string"){
-if(!pattern23.test(data63)){
-const err172 = {instancePath:instancePath+"/restore/overrides/publicUrl",schemaPath:"#/properties/restore/properties/overrides/properties/publicUrl/pattern",keyword:"pattern",params:{pattern: "^https?://[^\\s/]+(/\\S*)?$"},message:"must match pattern \""+"^https?://[^\\s/]+(/\\S*)?$"+"\"",schema:"^https?://[^\\s/]+(/\\S*)?$",parentSchema:schema31.properties.restore.properties.overrides.properties.publicUrl,data:data63};
+}
+else {
+const err172 = {instancePath:instancePath+"/signing/key",schemaPath:"#/$defs/secret/oneOf/3/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema40.oneOf[3].type,parentSchema:schema40.oneOf[3],data:data54};
 if(vErrors === null){
 vErrors = [err172];
 }
@@ -2761,9 +2764,24 @@ vErrors.push(err172);
 }
 errors++;
 }
+var _valid4 = _errs191 === errors;
+if(_valid4 && valid55){
+valid55 = false;
+passing4 = [passing4, 3];
 }
 else {
-const err173 = {instancePath:instancePath+"/restore/overrides/publicUrl",schemaPath:"#/properties/restore/properties/overrides/properties/publicUrl/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.restore.properties.overrides.properties.publicUrl.type,parentSchema:schema31.properties.restore.properties.overrides.properties.publicUrl,data:data63};
+if(_valid4){
+valid55 = true;
+passing4 = 3;
+if(props4 !== true){
+props4 = true;
+}
+}
+}
+}
+}
+if(!valid55){
+const err173 = {instancePath:instancePath+"/signing/key",schemaPath:"#/$defs/secret/oneOf",keyword:"oneOf",params:{passingSchemas: passing4},message:"must match exactly one schema in oneOf",schema:schema40.oneOf,parentSchema:schema40,data:data54};
 if(vErrors === null){
 vErrors = [err173];
 }
@@ -2772,357 +2790,11 @@ vErrors.push(err173);
 }
 errors++;
 }
-}
-if(data61.database !== undefined){
-let data64 = data61.database;
-if(data64 && typeof data64 == "object" && !Array.isArray(data64)){
-if(Object.keys(data64).length < 1){
-const err174 = {instancePath:instancePath+"/restore/overrides/database",schemaPath:"#/properties/restore/properties/overrides/properties/database/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema31.properties.restore.properties.overrides.properties.database,data:data64};
-if(vErrors === null){
-vErrors = [err174];
-}
 else {
-vErrors.push(err174);
-}
-errors++;
-}
-for(const key27 in data64){
-if(!((((((key27 === "host") || (key27 === "port")) || (key27 === "socket")) || (key27 === "name")) || (key27 === "user")) || (key27 === "password"))){
-const err175 = {instancePath:instancePath+"/restore/overrides/database",schemaPath:"#/properties/restore/properties/overrides/properties/database/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key27},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.restore.properties.overrides.properties.database,data:data64};
-if(vErrors === null){
-vErrors = [err175];
-}
-else {
-vErrors.push(err175);
-}
-errors++;
-}
-}
-if(data64.host !== undefined){
-let data65 = data64.host;
-if(typeof data65 === "string"){
-if(!pattern6.test(data65)){
-const err176 = {instancePath:instancePath+"/restore/overrides/database/host",schemaPath:"#/$defs/host/pattern",keyword:"pattern",params:{pattern: "^[^\\s/:]+$|^\\[[0-9A-Fa-f:.]+\\]$|^[0-9A-Fa-f]*:[0-9A-Fa-f]*:[0-9A-Fa-f:.]*$"},message:"must match pattern \""+"^[^\\s/:]+$|^\\[[0-9A-Fa-f:.]+\\]$|^[0-9A-Fa-f]*:[0-9A-Fa-f]*:[0-9A-Fa-f:.]*$"+"\"",schema:"^[^\\s/:]+$|^\\[[0-9A-Fa-f:.]+\\]$|^[0-9A-Fa-f]*:[0-9A-Fa-f]*:[0-9A-Fa-f:.]*$",parentSchema:schema36,data:data65};
-if(vErrors === null){
-vErrors = [err176];
-}
-else {
-vErrors.push(err176);
-}
-errors++;
-}
-}
-else {
-const err177 = {instancePath:instancePath+"/restore/overrides/database/host",schemaPath:"#/$defs/host/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema36.type,parentSchema:schema36,data:data65};
-if(vErrors === null){
-vErrors = [err177];
-}
-else {
-vErrors.push(err177);
-}
-errors++;
-}
-}
-if(data64.port !== undefined){
-let data66 = data64.port;
-if(!(((typeof data66 == "number") && (!(data66 % 1) && !isNaN(data66))) && (isFinite(data66)))){
-const err178 = {instancePath:instancePath+"/restore/overrides/database/port",schemaPath:"#/$defs/port/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema37.type,parentSchema:schema37,data:data66};
-if(vErrors === null){
-vErrors = [err178];
-}
-else {
-vErrors.push(err178);
-}
-errors++;
-}
-if((typeof data66 == "number") && (isFinite(data66))){
-if(data66 > 65535 || isNaN(data66)){
-const err179 = {instancePath:instancePath+"/restore/overrides/database/port",schemaPath:"#/$defs/port/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535",schema:65535,parentSchema:schema37,data:data66};
-if(vErrors === null){
-vErrors = [err179];
-}
-else {
-vErrors.push(err179);
-}
-errors++;
-}
-if(data66 < 1 || isNaN(data66)){
-const err180 = {instancePath:instancePath+"/restore/overrides/database/port",schemaPath:"#/$defs/port/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema37,data:data66};
-if(vErrors === null){
-vErrors = [err180];
-}
-else {
-vErrors.push(err180);
-}
-errors++;
-}
-}
-}
-if(data64.socket !== undefined){
-let data67 = data64.socket;
-if(typeof data67 === "string"){
-if(func2(data67) < 1){
-const err181 = {instancePath:instancePath+"/restore/overrides/database/socket",schemaPath:"#/$defs/path/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32,data:data67};
-if(vErrors === null){
-vErrors = [err181];
-}
-else {
-vErrors.push(err181);
-}
-errors++;
-}
-if(!pattern4.test(data67)){
-const err182 = {instancePath:instancePath+"/restore/overrides/database/socket",schemaPath:"#/$defs/path/pattern",keyword:"pattern",params:{pattern: "^[^~]"},message:"must match pattern \""+"^[^~]"+"\"",schema:"^[^~]",parentSchema:schema32,data:data67};
-if(vErrors === null){
-vErrors = [err182];
-}
-else {
-vErrors.push(err182);
-}
-errors++;
-}
-}
-else {
-const err183 = {instancePath:instancePath+"/restore/overrides/database/socket",schemaPath:"#/$defs/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.type,parentSchema:schema32,data:data67};
-if(vErrors === null){
-vErrors = [err183];
-}
-else {
-vErrors.push(err183);
-}
-errors++;
-}
-}
-if(data64.name !== undefined){
-let data68 = data64.name;
-if(typeof data68 === "string"){
-if(func2(data68) > 64){
-const err184 = {instancePath:instancePath+"/restore/overrides/database/name",schemaPath:"#/$defs/databaseName/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema41,data:data68};
-if(vErrors === null){
-vErrors = [err184];
-}
-else {
-vErrors.push(err184);
-}
-errors++;
-}
-if(func2(data68) < 1){
-const err185 = {instancePath:instancePath+"/restore/overrides/database/name",schemaPath:"#/$defs/databaseName/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema41,data:data68};
-if(vErrors === null){
-vErrors = [err185];
-}
-else {
-vErrors.push(err185);
-}
-errors++;
-}
-}
-else {
-const err186 = {instancePath:instancePath+"/restore/overrides/database/name",schemaPath:"#/$defs/databaseName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema41.type,parentSchema:schema41,data:data68};
-if(vErrors === null){
-vErrors = [err186];
-}
-else {
-vErrors.push(err186);
-}
-errors++;
-}
-}
-if(data64.user !== undefined){
-let data69 = data64.user;
-if(typeof data69 === "string"){
-if(func2(data69) > 80){
-const err187 = {instancePath:instancePath+"/restore/overrides/database/user",schemaPath:"#/$defs/databaseUser/maxLength",keyword:"maxLength",params:{limit: 80},message:"must NOT have more than 80 characters",schema:80,parentSchema:schema39,data:data69};
-if(vErrors === null){
-vErrors = [err187];
-}
-else {
-vErrors.push(err187);
-}
-errors++;
-}
-if(func2(data69) < 1){
-const err188 = {instancePath:instancePath+"/restore/overrides/database/user",schemaPath:"#/$defs/databaseUser/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema39,data:data69};
-if(vErrors === null){
-vErrors = [err188];
-}
-else {
-vErrors.push(err188);
-}
-errors++;
-}
-}
-else {
-const err189 = {instancePath:instancePath+"/restore/overrides/database/user",schemaPath:"#/$defs/databaseUser/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.type,parentSchema:schema39,data:data69};
-if(vErrors === null){
-vErrors = [err189];
-}
-else {
-vErrors.push(err189);
-}
-errors++;
-}
-}
-if(data64.password !== undefined){
-let data70 = data64.password;
-const _errs225 = errors;
-let valid73 = false;
-let passing6 = null;
-const _errs226 = errors;
-if(data70 && typeof data70 == "object" && !Array.isArray(data70)){
-if(data70.env === undefined){
-const err190 = {instancePath:instancePath+"/restore/overrides/database/password",schemaPath:"#/$defs/secret/oneOf/0/required",keyword:"required",params:{missingProperty: "env"},message:"must have required property '"+"env"+"'",schema:schema40.oneOf[0].required,parentSchema:schema40.oneOf[0],data:data70};
-if(vErrors === null){
-vErrors = [err190];
-}
-else {
-vErrors.push(err190);
-}
-errors++;
-}
-for(const key28 in data70){
-if(!(key28 === "env")){
-const err191 = {instancePath:instancePath+"/restore/overrides/database/password",schemaPath:"#/$defs/secret/oneOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key28},message:"must NOT have additional properties",schema:false,parentSchema:schema40.oneOf[0],data:data70};
-if(vErrors === null){
-vErrors = [err191];
-}
-else {
-vErrors.push(err191);
-}
-errors++;
-}
-}
-if(data70.env !== undefined){
-let data71 = data70.env;
-if(typeof data71 === "string"){
-if(!pattern8.test(data71)){
-const err192 = {instancePath:instancePath+"/restore/overrides/database/password/env",schemaPath:"#/$defs/secret/oneOf/0/properties/env/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_]*$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_]*$"+"\"",schema:"^[A-Za-z_][A-Za-z0-9_]*$",parentSchema:schema40.oneOf[0].properties.env,data:data71};
-if(vErrors === null){
-vErrors = [err192];
-}
-else {
-vErrors.push(err192);
-}
-errors++;
-}
-}
-else {
-const err193 = {instancePath:instancePath+"/restore/overrides/database/password/env",schemaPath:"#/$defs/secret/oneOf/0/properties/env/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.oneOf[0].properties.env.type,parentSchema:schema40.oneOf[0].properties.env,data:data71};
-if(vErrors === null){
-vErrors = [err193];
-}
-else {
-vErrors.push(err193);
-}
-errors++;
-}
-}
-}
-else {
-const err194 = {instancePath:instancePath+"/restore/overrides/database/password",schemaPath:"#/$defs/secret/oneOf/0/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema40.oneOf[0].type,parentSchema:schema40.oneOf[0],data:data70};
-if(vErrors === null){
-vErrors = [err194];
-}
-else {
-vErrors.push(err194);
-}
-errors++;
-}
-var _valid6 = _errs226 === errors;
-if(_valid6){
-valid73 = true;
-passing6 = 0;
-var props6 = true;
-}
-const _errs231 = errors;
-if(data70 && typeof data70 == "object" && !Array.isArray(data70)){
-if(data70.file === undefined){
-const err195 = {instancePath:instancePath+"/restore/overrides/database/password",schemaPath:"#/$defs/secret/oneOf/1/required",keyword:"required",params:{missingProperty: "file"},message:"must have required property '"+"file"+"'",schema:schema40.oneOf[1].required,parentSchema:schema40.oneOf[1],data:data70};
-if(vErrors === null){
-vErrors = [err195];
-}
-else {
-vErrors.push(err195);
-}
-errors++;
-}
-for(const key29 in data70){
-if(!(key29 === "file")){
-const err196 = {instancePath:instancePath+"/restore/overrides/database/password",schemaPath:"#/$defs/secret/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key29},message:"must NOT have additional properties",schema:false,parentSchema:schema40.oneOf[1],data:data70};
-if(vErrors === null){
-vErrors = [err196];
-}
-else {
-vErrors.push(err196);
-}
-errors++;
-}
-}
-if(data70.file !== undefined){
-let data72 = data70.file;
-if(typeof data72 === "string"){
-if(!pattern9.test(data72)){
-const err197 = {instancePath:instancePath+"/restore/overrides/database/password/file",schemaPath:"#/$defs/secret/oneOf/1/properties/file/pattern",keyword:"pattern",params:{pattern: "^/"},message:"must match pattern \""+"^/"+"\"",schema:"^/",parentSchema:schema40.oneOf[1].properties.file,data:data72};
-if(vErrors === null){
-vErrors = [err197];
-}
-else {
-vErrors.push(err197);
-}
-errors++;
-}
-}
-else {
-const err198 = {instancePath:instancePath+"/restore/overrides/database/password/file",schemaPath:"#/$defs/secret/oneOf/1/properties/file/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.oneOf[1].properties.file.type,parentSchema:schema40.oneOf[1].properties.file,data:data72};
-if(vErrors === null){
-vErrors = [err198];
-}
-else {
-vErrors.push(err198);
-}
-errors++;
-}
-}
-}
-else {
-const err199 = {instancePath:instancePath+"/restore/overrides/database/password",schemaPath:"#/$defs/secret/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema40.oneOf[1].type,parentSchema:schema40.oneOf[1],data:data70};
-if(vErrors === null){
-vErrors = [err199];
-}
-else {
-vErrors.push(err199);
-}
-errors++;
-}
-var _valid6 = _errs231 === errors;
-if(_valid6 && valid73){
-valid73 = false;
-passing6 = [passing6, 1];
-}
-else {
-if(_valid6){
-valid73 = true;
-passing6 = 1;
-if(props6 !== true){
-props6 = true;
-}
-}
-}
-if(!valid73){
-const err200 = {instancePath:instancePath+"/restore/overrides/database/password",schemaPath:"#/$defs/secret/oneOf",keyword:"oneOf",params:{passingSchemas: passing6},message:"must match exactly one schema in oneOf",schema:schema40.oneOf,parentSchema:schema40,data:data70};
-if(vErrors === null){
-vErrors = [err200];
-}
-else {
-vErrors.push(err200);
-}
-errors++;
-}
-else {
-errors = _errs225;
+errors = _errs169;
 if(vErrors !== null){
-if(_errs225){
-vErrors.length = _errs225;
+if(_errs169){
+vErrors.length = _errs169;
 }
 else {
 vErrors = null;
@@ -3132,7 +2804,363 @@ vErrors = null;
 }
 }
 else {
-const err201 = {instancePath:instancePath+"/restore/overrides/database",schemaPath:"#/properties/restore/properties/overrides/properties/database/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.restore.properties.overrides.properties.database.type,parentSchema:schema31.properties.restore.properties.overrides.properties.database,data:data64};
+const err174 = {instancePath:instancePath+"/signing",schemaPath:"#/properties/signing/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.signing.type,parentSchema:schema31.properties.signing,data:data53};
+if(vErrors === null){
+vErrors = [err174];
+}
+else {
+vErrors.push(err174);
+}
+errors++;
+}
+}
+if(data.restore !== undefined){
+let data62 = data.restore;
+if(data62 && typeof data62 == "object" && !Array.isArray(data62)){
+if(data62.from === undefined){
+const err175 = {instancePath:instancePath+"/restore",schemaPath:"#/properties/restore/required",keyword:"required",params:{missingProperty: "from"},message:"must have required property '"+"from"+"'",schema:schema31.properties.restore.required,parentSchema:schema31.properties.restore,data:data62};
+if(vErrors === null){
+vErrors = [err175];
+}
+else {
+vErrors.push(err175);
+}
+errors++;
+}
+for(const key25 in data62){
+if(!((((key25 === "from") || (key25 === "workingDir")) || (key25 === "database")) || (key25 === "overrides"))){
+const err176 = {instancePath:instancePath+"/restore",schemaPath:"#/properties/restore/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key25},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.restore,data:data62};
+if(vErrors === null){
+vErrors = [err176];
+}
+else {
+vErrors.push(err176);
+}
+errors++;
+}
+}
+if(data62.from !== undefined){
+let data63 = data62.from;
+if(typeof data63 === "string"){
+if(!pattern11.test(data63)){
+const err177 = {instancePath:instancePath+"/restore/from",schemaPath:"#/$defs/name/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$",parentSchema:schema42,data:data63};
+if(vErrors === null){
+vErrors = [err177];
+}
+else {
+vErrors.push(err177);
+}
+errors++;
+}
+}
+else {
+const err178 = {instancePath:instancePath+"/restore/from",schemaPath:"#/$defs/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema42.type,parentSchema:schema42,data:data63};
+if(vErrors === null){
+vErrors = [err178];
+}
+else {
+vErrors.push(err178);
+}
+errors++;
+}
+}
+if(data62.workingDir !== undefined){
+let data64 = data62.workingDir;
+if(typeof data64 === "string"){
+if(func2(data64) < 1){
+const err179 = {instancePath:instancePath+"/restore/workingDir",schemaPath:"#/$defs/path/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32,data:data64};
+if(vErrors === null){
+vErrors = [err179];
+}
+else {
+vErrors.push(err179);
+}
+errors++;
+}
+if(!pattern4.test(data64)){
+const err180 = {instancePath:instancePath+"/restore/workingDir",schemaPath:"#/$defs/path/pattern",keyword:"pattern",params:{pattern: "^[^~]"},message:"must match pattern \""+"^[^~]"+"\"",schema:"^[^~]",parentSchema:schema32,data:data64};
+if(vErrors === null){
+vErrors = [err180];
+}
+else {
+vErrors.push(err180);
+}
+errors++;
+}
+}
+else {
+const err181 = {instancePath:instancePath+"/restore/workingDir",schemaPath:"#/$defs/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.type,parentSchema:schema32,data:data64};
+if(vErrors === null){
+vErrors = [err181];
+}
+else {
+vErrors.push(err181);
+}
+errors++;
+}
+}
+if(data62.database !== undefined){
+let data65 = data62.database;
+if(data65 && typeof data65 == "object" && !Array.isArray(data65)){
+for(const key26 in data65){
+if(!(key26 === "admin")){
+const err182 = {instancePath:instancePath+"/restore/database",schemaPath:"#/properties/restore/properties/database/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key26},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.restore.properties.database,data:data65};
+if(vErrors === null){
+vErrors = [err182];
+}
+else {
+vErrors.push(err182);
+}
+errors++;
+}
+}
+if(data65.admin !== undefined){
+let data66 = data65.admin;
+if(data66 && typeof data66 == "object" && !Array.isArray(data66)){
+if(data66.user === undefined){
+const err183 = {instancePath:instancePath+"/restore/database/admin",schemaPath:"#/properties/restore/properties/database/properties/admin/required",keyword:"required",params:{missingProperty: "user"},message:"must have required property '"+"user"+"'",schema:schema31.properties.restore.properties.database.properties.admin.required,parentSchema:schema31.properties.restore.properties.database.properties.admin,data:data66};
+if(vErrors === null){
+vErrors = [err183];
+}
+else {
+vErrors.push(err183);
+}
+errors++;
+}
+for(const key27 in data66){
+if(!((key27 === "user") || (key27 === "password"))){
+const err184 = {instancePath:instancePath+"/restore/database/admin",schemaPath:"#/properties/restore/properties/database/properties/admin/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key27},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.restore.properties.database.properties.admin,data:data66};
+if(vErrors === null){
+vErrors = [err184];
+}
+else {
+vErrors.push(err184);
+}
+errors++;
+}
+}
+if(data66.user !== undefined){
+let data67 = data66.user;
+if(typeof data67 === "string"){
+if(func2(data67) > 80){
+const err185 = {instancePath:instancePath+"/restore/database/admin/user",schemaPath:"#/$defs/databaseUser/maxLength",keyword:"maxLength",params:{limit: 80},message:"must NOT have more than 80 characters",schema:80,parentSchema:schema39,data:data67};
+if(vErrors === null){
+vErrors = [err185];
+}
+else {
+vErrors.push(err185);
+}
+errors++;
+}
+if(func2(data67) < 1){
+const err186 = {instancePath:instancePath+"/restore/database/admin/user",schemaPath:"#/$defs/databaseUser/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema39,data:data67};
+if(vErrors === null){
+vErrors = [err186];
+}
+else {
+vErrors.push(err186);
+}
+errors++;
+}
+}
+else {
+const err187 = {instancePath:instancePath+"/restore/database/admin/user",schemaPath:"#/$defs/databaseUser/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.type,parentSchema:schema39,data:data67};
+if(vErrors === null){
+vErrors = [err187];
+}
+else {
+vErrors.push(err187);
+}
+errors++;
+}
+}
+if(data66.password !== undefined){
+let data68 = data66.password;
+const _errs217 = errors;
+let valid69 = false;
+let passing5 = null;
+const _errs218 = errors;
+if(data68 && typeof data68 == "object" && !Array.isArray(data68)){
+if(data68.env === undefined){
+const err188 = {instancePath:instancePath+"/restore/database/admin/password",schemaPath:"#/$defs/secret/oneOf/0/required",keyword:"required",params:{missingProperty: "env"},message:"must have required property '"+"env"+"'",schema:schema40.oneOf[0].required,parentSchema:schema40.oneOf[0],data:data68};
+if(vErrors === null){
+vErrors = [err188];
+}
+else {
+vErrors.push(err188);
+}
+errors++;
+}
+for(const key28 in data68){
+if(!(key28 === "env")){
+const err189 = {instancePath:instancePath+"/restore/database/admin/password",schemaPath:"#/$defs/secret/oneOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key28},message:"must NOT have additional properties",schema:false,parentSchema:schema40.oneOf[0],data:data68};
+if(vErrors === null){
+vErrors = [err189];
+}
+else {
+vErrors.push(err189);
+}
+errors++;
+}
+}
+if(data68.env !== undefined){
+let data69 = data68.env;
+if(typeof data69 === "string"){
+if(!pattern8.test(data69)){
+const err190 = {instancePath:instancePath+"/restore/database/admin/password/env",schemaPath:"#/$defs/secret/oneOf/0/properties/env/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_]*$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_]*$"+"\"",schema:"^[A-Za-z_][A-Za-z0-9_]*$",parentSchema:schema40.oneOf[0].properties.env,data:data69};
+if(vErrors === null){
+vErrors = [err190];
+}
+else {
+vErrors.push(err190);
+}
+errors++;
+}
+}
+else {
+const err191 = {instancePath:instancePath+"/restore/database/admin/password/env",schemaPath:"#/$defs/secret/oneOf/0/properties/env/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.oneOf[0].properties.env.type,parentSchema:schema40.oneOf[0].properties.env,data:data69};
+if(vErrors === null){
+vErrors = [err191];
+}
+else {
+vErrors.push(err191);
+}
+errors++;
+}
+}
+}
+else {
+const err192 = {instancePath:instancePath+"/restore/database/admin/password",schemaPath:"#/$defs/secret/oneOf/0/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema40.oneOf[0].type,parentSchema:schema40.oneOf[0],data:data68};
+if(vErrors === null){
+vErrors = [err192];
+}
+else {
+vErrors.push(err192);
+}
+errors++;
+}
+var _valid5 = _errs218 === errors;
+if(_valid5){
+valid69 = true;
+passing5 = 0;
+var props5 = true;
+}
+const _errs223 = errors;
+if(data68 && typeof data68 == "object" && !Array.isArray(data68)){
+if(data68.file === undefined){
+const err193 = {instancePath:instancePath+"/restore/database/admin/password",schemaPath:"#/$defs/secret/oneOf/1/required",keyword:"required",params:{missingProperty: "file"},message:"must have required property '"+"file"+"'",schema:schema40.oneOf[1].required,parentSchema:schema40.oneOf[1],data:data68};
+if(vErrors === null){
+vErrors = [err193];
+}
+else {
+vErrors.push(err193);
+}
+errors++;
+}
+for(const key29 in data68){
+if(!(key29 === "file")){
+const err194 = {instancePath:instancePath+"/restore/database/admin/password",schemaPath:"#/$defs/secret/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key29},message:"must NOT have additional properties",schema:false,parentSchema:schema40.oneOf[1],data:data68};
+if(vErrors === null){
+vErrors = [err194];
+}
+else {
+vErrors.push(err194);
+}
+errors++;
+}
+}
+if(data68.file !== undefined){
+let data70 = data68.file;
+if(typeof data70 === "string"){
+if(!pattern9.test(data70)){
+const err195 = {instancePath:instancePath+"/restore/database/admin/password/file",schemaPath:"#/$defs/secret/oneOf/1/properties/file/pattern",keyword:"pattern",params:{pattern: "^/"},message:"must match pattern \""+"^/"+"\"",schema:"^/",parentSchema:schema40.oneOf[1].properties.file,data:data70};
+if(vErrors === null){
+vErrors = [err195];
+}
+else {
+vErrors.push(err195);
+}
+errors++;
+}
+}
+else {
+const err196 = {instancePath:instancePath+"/restore/database/admin/password/file",schemaPath:"#/$defs/secret/oneOf/1/properties/file/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.oneOf[1].properties.file.type,parentSchema:schema40.oneOf[1].properties.file,data:data70};
+if(vErrors === null){
+vErrors = [err196];
+}
+else {
+vErrors.push(err196);
+}
+errors++;
+}
+}
+}
+else {
+const err197 = {instancePath:instancePath+"/restore/database/admin/password",schemaPath:"#/$defs/secret/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema40.oneOf[1].type,parentSchema:schema40.oneOf[1],data:data68};
+if(vErrors === null){
+vErrors = [err197];
+}
+else {
+vErrors.push(err197);
+}
+errors++;
+}
+var _valid5 = _errs223 === errors;
+if(_valid5 && valid69){
+valid69 = false;
+passing5 = [passing5, 1];
+}
+else {
+if(_valid5){
+valid69 = true;
+passing5 = 1;
+if(props5 !== true){
+props5 = true;
+}
+}
+const _errs228 = errors;
+if(data68 && typeof data68 == "object" && !Array.isArray(data68)){
+if(data68.command === undefined){
+const err198 = {instancePath:instancePath+"/restore/database/admin/password",schemaPath:"#/$defs/secret/oneOf/2/required",keyword:"required",params:{missingProperty: "command"},message:"must have required property '"+"command"+"'",schema:schema40.oneOf[2].required,parentSchema:schema40.oneOf[2],data:data68};
+if(vErrors === null){
+vErrors = [err198];
+}
+else {
+vErrors.push(err198);
+}
+errors++;
+}
+for(const key30 in data68){
+if(!((key30 === "command") || (key30 === "timeout"))){
+const err199 = {instancePath:instancePath+"/restore/database/admin/password",schemaPath:"#/$defs/secret/oneOf/2/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key30},message:"must NOT have additional properties",schema:false,parentSchema:schema40.oneOf[2],data:data68};
+if(vErrors === null){
+vErrors = [err199];
+}
+else {
+vErrors.push(err199);
+}
+errors++;
+}
+}
+if(data68.command !== undefined){
+let data71 = data68.command;
+if(Array.isArray(data71)){
+if(data71.length < 1){
+const err200 = {instancePath:instancePath+"/restore/database/admin/password/command",schemaPath:"#/$defs/secret/oneOf/2/properties/command/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema40.oneOf[2].properties.command,data:data71};
+if(vErrors === null){
+vErrors = [err200];
+}
+else {
+vErrors.push(err200);
+}
+errors++;
+}
+const len15 = data71.length;
+if(len15 > 0){
+let data72 = data71[0];
+if(typeof data72 === "string"){
+if(func2(data72) < 1){
+const err201 = {instancePath:instancePath+"/restore/database/admin/password/command/0",schemaPath:"#/$defs/secret/oneOf/2/properties/command/prefixItems/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema40.oneOf[2].properties.command.prefixItems[0],data:data72};
 if(vErrors === null){
 vErrors = [err201];
 }
@@ -3142,14 +3170,8 @@ vErrors.push(err201);
 errors++;
 }
 }
-if(data61.paths !== undefined){
-let data73 = data61.paths;
-if(data73 && typeof data73 == "object" && !Array.isArray(data73)){
-for(const key30 in data73){
-const _errs238 = errors;
-if(typeof key30 === "string"){
-if(!pattern9.test(key30)){
-const err202 = {instancePath:instancePath+"/restore/overrides/paths",schemaPath:"#/$defs/absolutePath/pattern",keyword:"pattern",params:{pattern: "^/"},message:"must match pattern \""+"^/"+"\"",schema:"^/",parentSchema:schema67,data:key30,propertyName:key30};
+else {
+const err202 = {instancePath:instancePath+"/restore/database/admin/password/command/0",schemaPath:"#/$defs/secret/oneOf/2/properties/command/prefixItems/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.oneOf[2].properties.command.prefixItems[0].type,parentSchema:schema40.oneOf[2].properties.command.prefixItems[0],data:data72};
 if(vErrors === null){
 vErrors = [err202];
 }
@@ -3159,8 +3181,14 @@ vErrors.push(err202);
 errors++;
 }
 }
-else {
-const err203 = {instancePath:instancePath+"/restore/overrides/paths",schemaPath:"#/$defs/absolutePath/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema67.type,parentSchema:schema67,data:key30,propertyName:key30};
+const len16 = data71.length;
+var valid74 = len16 <= 1;
+if(!valid74){
+for(let i8=1; i8<len16; i8++){
+let data73 = data71[i8];
+const _errs235 = errors;
+if(typeof data73 !== "string"){
+const err203 = {instancePath:instancePath+"/restore/database/admin/password/command/" + i8,schemaPath:"#/$defs/secret/oneOf/2/properties/command/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.oneOf[2].properties.command.items.type,parentSchema:schema40.oneOf[2].properties.command.items,data:data73};
 if(vErrors === null){
 vErrors = [err203];
 }
@@ -3169,9 +3197,12 @@ vErrors.push(err203);
 }
 errors++;
 }
-var valid76 = _errs238 === errors;
-if(!valid76){
-const err204 = {instancePath:instancePath+"/restore/overrides/paths",schemaPath:"#/properties/restore/properties/overrides/properties/paths/propertyNames",keyword:"propertyNames",params:{propertyName: key30},message:"property name must be valid",schema:schema31.properties.restore.properties.overrides.properties.paths.propertyNames,parentSchema:schema31.properties.restore.properties.overrides.properties.paths,data:data73};
+var valid74 = _errs235 === errors;
+}
+}
+}
+else {
+const err204 = {instancePath:instancePath+"/restore/database/admin/password/command",schemaPath:"#/$defs/secret/oneOf/2/properties/command/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema40.oneOf[2].properties.command.type,parentSchema:schema40.oneOf[2].properties.command,data:data71};
 if(vErrors === null){
 vErrors = [err204];
 }
@@ -3181,11 +3212,10 @@ vErrors.push(err204);
 errors++;
 }
 }
-for(const key31 in data73){
-let data74 = data73[key31];
-if(typeof data74 === "string"){
-if(!pattern9.test(data74)){
-const err205 = {instancePath:instancePath+"/restore/overrides/paths/" + key31.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/absolutePath/pattern",keyword:"pattern",params:{pattern: "^/"},message:"must match pattern \""+"^/"+"\"",schema:"^/",parentSchema:schema67,data:data74};
+if(data68.timeout !== undefined){
+let data74 = data68.timeout;
+if(!(((typeof data74 == "number") && (!(data74 % 1) && !isNaN(data74))) && (isFinite(data74)))){
+const err205 = {instancePath:instancePath+"/restore/database/admin/password/timeout",schemaPath:"#/$defs/secret/oneOf/2/properties/timeout/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema40.oneOf[2].properties.timeout.type,parentSchema:schema40.oneOf[2].properties.timeout,data:data74};
 if(vErrors === null){
 vErrors = [err205];
 }
@@ -3194,9 +3224,9 @@ vErrors.push(err205);
 }
 errors++;
 }
-}
-else {
-const err206 = {instancePath:instancePath+"/restore/overrides/paths/" + key31.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/absolutePath/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema67.type,parentSchema:schema67,data:data74};
+if((typeof data74 == "number") && (isFinite(data74))){
+if(data74 > 3600 || isNaN(data74)){
+const err206 = {instancePath:instancePath+"/restore/database/admin/password/timeout",schemaPath:"#/$defs/secret/oneOf/2/properties/timeout/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3600},message:"must be <= 3600",schema:3600,parentSchema:schema40.oneOf[2].properties.timeout,data:data74};
 if(vErrors === null){
 vErrors = [err206];
 }
@@ -3205,10 +3235,8 @@ vErrors.push(err206);
 }
 errors++;
 }
-}
-}
-else {
-const err207 = {instancePath:instancePath+"/restore/overrides/paths",schemaPath:"#/properties/restore/properties/overrides/properties/paths/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.restore.properties.overrides.properties.paths.type,parentSchema:schema31.properties.restore.properties.overrides.properties.paths,data:data73};
+if(data74 < 1 || isNaN(data74)){
+const err207 = {instancePath:instancePath+"/restore/database/admin/password/timeout",schemaPath:"#/$defs/secret/oneOf/2/properties/timeout/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema40.oneOf[2].properties.timeout,data:data74};
 if(vErrors === null){
 vErrors = [err207];
 }
@@ -3219,8 +3247,9 @@ errors++;
 }
 }
 }
+}
 else {
-const err208 = {instancePath:instancePath+"/restore/overrides",schemaPath:"#/properties/restore/properties/overrides/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.restore.properties.overrides.type,parentSchema:schema31.properties.restore.properties.overrides,data:data61};
+const err208 = {instancePath:instancePath+"/restore/database/admin/password",schemaPath:"#/$defs/secret/oneOf/2/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema40.oneOf[2].type,parentSchema:schema40.oneOf[2],data:data68};
 if(vErrors === null){
 vErrors = [err208];
 }
@@ -3229,10 +3258,23 @@ vErrors.push(err208);
 }
 errors++;
 }
-}
+var _valid5 = _errs228 === errors;
+if(_valid5 && valid69){
+valid69 = false;
+passing5 = [passing5, 2];
 }
 else {
-const err209 = {instancePath:instancePath+"/restore",schemaPath:"#/properties/restore/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.restore.type,parentSchema:schema31.properties.restore,data:data52};
+if(_valid5){
+valid69 = true;
+passing5 = 2;
+if(props5 !== true){
+props5 = true;
+}
+}
+const _errs239 = errors;
+if(data68 && typeof data68 == "object" && !Array.isArray(data68)){
+if(data68.credential === undefined){
+const err209 = {instancePath:instancePath+"/restore/database/admin/password",schemaPath:"#/$defs/secret/oneOf/3/required",keyword:"required",params:{missingProperty: "credential"},message:"must have required property '"+"credential"+"'",schema:schema40.oneOf[3].required,parentSchema:schema40.oneOf[3],data:data68};
 if(vErrors === null){
 vErrors = [err209];
 }
@@ -3241,13 +3283,9 @@ vErrors.push(err209);
 }
 errors++;
 }
-}
-if(data.hooks !== undefined){
-let data75 = data.hooks;
-if(data75 && typeof data75 == "object" && !Array.isArray(data75)){
-for(const key32 in data75){
-if(!((((key32 === "before") || (key32 === "after")) || (key32 === "onSuccess")) || (key32 === "onFailure"))){
-const err210 = {instancePath:instancePath+"/hooks",schemaPath:"#/properties/hooks/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key32},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.hooks,data:data75};
+for(const key31 in data68){
+if(!(key31 === "credential")){
+const err210 = {instancePath:instancePath+"/restore/database/admin/password",schemaPath:"#/$defs/secret/oneOf/3/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key31},message:"must NOT have additional properties",schema:false,parentSchema:schema40.oneOf[3],data:data68};
 if(vErrors === null){
 vErrors = [err210];
 }
@@ -3257,11 +3295,11 @@ vErrors.push(err210);
 errors++;
 }
 }
-if(data75.before !== undefined){
-let data76 = data75.before;
-if(Array.isArray(data76)){
-if(data76.length < 1){
-const err211 = {instancePath:instancePath+"/hooks/before",schemaPath:"#/$defs/argv/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema33,data:data76};
+if(data68.credential !== undefined){
+let data75 = data68.credential;
+if(typeof data75 === "string"){
+if(!pattern10.test(data75)){
+const err211 = {instancePath:instancePath+"/restore/database/admin/password/credential",schemaPath:"#/$defs/secret/oneOf/3/properties/credential/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_.@-]+$"},message:"must match pattern \""+"^[A-Za-z0-9_.@-]+$"+"\"",schema:"^[A-Za-z0-9_.@-]+$",parentSchema:schema40.oneOf[3].properties.credential,data:data75};
 if(vErrors === null){
 vErrors = [err211];
 }
@@ -3270,12 +3308,9 @@ vErrors.push(err211);
 }
 errors++;
 }
-const len11 = data76.length;
-if(len11 > 0){
-let data77 = data76[0];
-if(typeof data77 === "string"){
-if(func2(data77) < 1){
-const err212 = {instancePath:instancePath+"/hooks/before/0",schemaPath:"#/$defs/argv/prefixItems/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema33.prefixItems[0],data:data77};
+}
+else {
+const err212 = {instancePath:instancePath+"/restore/database/admin/password/credential",schemaPath:"#/$defs/secret/oneOf/3/properties/credential/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.oneOf[3].properties.credential.type,parentSchema:schema40.oneOf[3].properties.credential,data:data75};
 if(vErrors === null){
 vErrors = [err212];
 }
@@ -3285,8 +3320,9 @@ vErrors.push(err212);
 errors++;
 }
 }
+}
 else {
-const err213 = {instancePath:instancePath+"/hooks/before/0",schemaPath:"#/$defs/argv/prefixItems/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.prefixItems[0].type,parentSchema:schema33.prefixItems[0],data:data77};
+const err213 = {instancePath:instancePath+"/restore/database/admin/password",schemaPath:"#/$defs/secret/oneOf/3/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema40.oneOf[3].type,parentSchema:schema40.oneOf[3],data:data68};
 if(vErrors === null){
 vErrors = [err213];
 }
@@ -3295,15 +3331,24 @@ vErrors.push(err213);
 }
 errors++;
 }
+var _valid5 = _errs239 === errors;
+if(_valid5 && valid69){
+valid69 = false;
+passing5 = [passing5, 3];
 }
-const len12 = data76.length;
-var valid83 = len12 <= 1;
-if(!valid83){
-for(let i6=1; i6<len12; i6++){
-let data78 = data76[i6];
-const _errs253 = errors;
-if(typeof data78 !== "string"){
-const err214 = {instancePath:instancePath+"/hooks/before/" + i6,schemaPath:"#/$defs/argv/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.items.type,parentSchema:schema33.items,data:data78};
+else {
+if(_valid5){
+valid69 = true;
+passing5 = 3;
+if(props5 !== true){
+props5 = true;
+}
+}
+}
+}
+}
+if(!valid69){
+const err214 = {instancePath:instancePath+"/restore/database/admin/password",schemaPath:"#/$defs/secret/oneOf",keyword:"oneOf",params:{passingSchemas: passing5},message:"must match exactly one schema in oneOf",schema:schema40.oneOf,parentSchema:schema40,data:data68};
 if(vErrors === null){
 vErrors = [err214];
 }
@@ -3312,12 +3357,21 @@ vErrors.push(err214);
 }
 errors++;
 }
-var valid83 = _errs253 === errors;
+else {
+errors = _errs217;
+if(vErrors !== null){
+if(_errs217){
+vErrors.length = _errs217;
+}
+else {
+vErrors = null;
+}
+}
 }
 }
 }
 else {
-const err215 = {instancePath:instancePath+"/hooks/before",schemaPath:"#/$defs/argv/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema33.type,parentSchema:schema33,data:data76};
+const err215 = {instancePath:instancePath+"/restore/database/admin",schemaPath:"#/properties/restore/properties/database/properties/admin/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.restore.properties.database.properties.admin.type,parentSchema:schema31.properties.restore.properties.database.properties.admin,data:data66};
 if(vErrors === null){
 vErrors = [err215];
 }
@@ -3327,11 +3381,9 @@ vErrors.push(err215);
 errors++;
 }
 }
-if(data75.after !== undefined){
-let data79 = data75.after;
-if(Array.isArray(data79)){
-if(data79.length < 1){
-const err216 = {instancePath:instancePath+"/hooks/after",schemaPath:"#/$defs/argv/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema33,data:data79};
+}
+else {
+const err216 = {instancePath:instancePath+"/restore/database",schemaPath:"#/properties/restore/properties/database/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.restore.properties.database.type,parentSchema:schema31.properties.restore.properties.database,data:data65};
 if(vErrors === null){
 vErrors = [err216];
 }
@@ -3340,12 +3392,13 @@ vErrors.push(err216);
 }
 errors++;
 }
-const len13 = data79.length;
-if(len13 > 0){
-let data80 = data79[0];
-if(typeof data80 === "string"){
-if(func2(data80) < 1){
-const err217 = {instancePath:instancePath+"/hooks/after/0",schemaPath:"#/$defs/argv/prefixItems/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema33.prefixItems[0],data:data80};
+}
+if(data62.overrides !== undefined){
+let data76 = data62.overrides;
+if(data76 && typeof data76 == "object" && !Array.isArray(data76)){
+for(const key32 in data76){
+if(!((((key32 === "hostname") || (key32 === "publicUrl")) || (key32 === "database")) || (key32 === "paths"))){
+const err217 = {instancePath:instancePath+"/restore/overrides",schemaPath:"#/properties/restore/properties/overrides/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key32},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.restore.properties.overrides,data:data76};
 if(vErrors === null){
 vErrors = [err217];
 }
@@ -3355,8 +3408,11 @@ vErrors.push(err217);
 errors++;
 }
 }
-else {
-const err218 = {instancePath:instancePath+"/hooks/after/0",schemaPath:"#/$defs/argv/prefixItems/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.prefixItems[0].type,parentSchema:schema33.prefixItems[0],data:data80};
+if(data76.hostname !== undefined){
+let data77 = data76.hostname;
+if(typeof data77 === "string"){
+if(!pattern6.test(data77)){
+const err218 = {instancePath:instancePath+"/restore/overrides/hostname",schemaPath:"#/$defs/host/pattern",keyword:"pattern",params:{pattern: "^[^\\s/:]+$|^\\[[0-9A-Fa-f:.]+\\]$|^[0-9A-Fa-f]*:[0-9A-Fa-f]*:[0-9A-Fa-f:.]*$"},message:"must match pattern \""+"^[^\\s/:]+$|^\\[[0-9A-Fa-f:.]+\\]$|^[0-9A-Fa-f]*:[0-9A-Fa-f]*:[0-9A-Fa-f:.]*$"+"\"",schema:"^[^\\s/:]+$|^\\[[0-9A-Fa-f:.]+\\]$|^[0-9A-Fa-f]*:[0-9A-Fa-f]*:[0-9A-Fa-f:.]*$",parentSchema:schema36,data:data77};
 if(vErrors === null){
 vErrors = [err218];
 }
@@ -3366,14 +3422,8 @@ vErrors.push(err218);
 errors++;
 }
 }
-const len14 = data79.length;
-var valid86 = len14 <= 1;
-if(!valid86){
-for(let i7=1; i7<len14; i7++){
-let data81 = data79[i7];
-const _errs260 = errors;
-if(typeof data81 !== "string"){
-const err219 = {instancePath:instancePath+"/hooks/after/" + i7,schemaPath:"#/$defs/argv/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.items.type,parentSchema:schema33.items,data:data81};
+else {
+const err219 = {instancePath:instancePath+"/restore/overrides/hostname",schemaPath:"#/$defs/host/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema36.type,parentSchema:schema36,data:data77};
 if(vErrors === null){
 vErrors = [err219];
 }
@@ -3382,12 +3432,12 @@ vErrors.push(err219);
 }
 errors++;
 }
-var valid86 = _errs260 === errors;
 }
-}
-}
-else {
-const err220 = {instancePath:instancePath+"/hooks/after",schemaPath:"#/$defs/argv/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema33.type,parentSchema:schema33,data:data79};
+if(data76.publicUrl !== undefined){
+let data78 = data76.publicUrl;
+if(typeof data78 === "string"){
+if(!pattern26.test(data78)){
+const err220 = {instancePath:instancePath+"/restore/overrides/publicUrl",schemaPath:"#/properties/restore/properties/overrides/properties/publicUrl/pattern",keyword:"pattern",params:{pattern: "^https?://[^\\s/]+(/\\S*)?$"},message:"must match pattern \""+"^https?://[^\\s/]+(/\\S*)?$"+"\"",schema:"^https?://[^\\s/]+(/\\S*)?$",parentSchema:schema31.properties.restore.properties.overrides.properties.publicUrl,data:data78};
 if(vErrors === null){
 vErrors = [err220];
 }
@@ -3397,11 +3447,8 @@ vErrors.push(err220);
 errors++;
 }
 }
-if(data75.onSuccess !== undefined){
-let data82 = data75.onSuccess;
-if(Array.isArray(data82)){
-if(data82.length < 1){
-const err221 = {instancePath:instancePath+"/hooks/onSuccess",schemaPath:"#/$defs/argv/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema33,data:data82};
+else {
+const err221 = {instancePath:instancePath+"/restore/overrides/publicUrl",schemaPath:"#/properties/restore/properties/overrides/properties/publicUrl/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.restore.properties.overrides.properties.publicUrl.type,parentSchema:schema31.properties.restore.properties.overrides.properties.publicUrl,data:data78};
 if(vErrors === null){
 vErrors = [err221];
 }
@@ -3410,12 +3457,12 @@ vErrors.push(err221);
 }
 errors++;
 }
-const len15 = data82.length;
-if(len15 > 0){
-let data83 = data82[0];
-if(typeof data83 === "string"){
-if(func2(data83) < 1){
-const err222 = {instancePath:instancePath+"/hooks/onSuccess/0",schemaPath:"#/$defs/argv/prefixItems/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema33.prefixItems[0],data:data83};
+}
+if(data76.database !== undefined){
+let data79 = data76.database;
+if(data79 && typeof data79 == "object" && !Array.isArray(data79)){
+if(Object.keys(data79).length < 1){
+const err222 = {instancePath:instancePath+"/restore/overrides/database",schemaPath:"#/properties/restore/properties/overrides/properties/database/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema31.properties.restore.properties.overrides.properties.database,data:data79};
 if(vErrors === null){
 vErrors = [err222];
 }
@@ -3424,9 +3471,9 @@ vErrors.push(err222);
 }
 errors++;
 }
-}
-else {
-const err223 = {instancePath:instancePath+"/hooks/onSuccess/0",schemaPath:"#/$defs/argv/prefixItems/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.prefixItems[0].type,parentSchema:schema33.prefixItems[0],data:data83};
+for(const key33 in data79){
+if(!((((((key33 === "host") || (key33 === "port")) || (key33 === "socket")) || (key33 === "name")) || (key33 === "user")) || (key33 === "password"))){
+const err223 = {instancePath:instancePath+"/restore/overrides/database",schemaPath:"#/properties/restore/properties/overrides/properties/database/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key33},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.restore.properties.overrides.properties.database,data:data79};
 if(vErrors === null){
 vErrors = [err223];
 }
@@ -3436,14 +3483,11 @@ vErrors.push(err223);
 errors++;
 }
 }
-const len16 = data82.length;
-var valid89 = len16 <= 1;
-if(!valid89){
-for(let i8=1; i8<len16; i8++){
-let data84 = data82[i8];
-const _errs267 = errors;
-if(typeof data84 !== "string"){
-const err224 = {instancePath:instancePath+"/hooks/onSuccess/" + i8,schemaPath:"#/$defs/argv/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.items.type,parentSchema:schema33.items,data:data84};
+if(data79.host !== undefined){
+let data80 = data79.host;
+if(typeof data80 === "string"){
+if(!pattern6.test(data80)){
+const err224 = {instancePath:instancePath+"/restore/overrides/database/host",schemaPath:"#/$defs/host/pattern",keyword:"pattern",params:{pattern: "^[^\\s/:]+$|^\\[[0-9A-Fa-f:.]+\\]$|^[0-9A-Fa-f]*:[0-9A-Fa-f]*:[0-9A-Fa-f:.]*$"},message:"must match pattern \""+"^[^\\s/:]+$|^\\[[0-9A-Fa-f:.]+\\]$|^[0-9A-Fa-f]*:[0-9A-Fa-f]*:[0-9A-Fa-f:.]*$"+"\"",schema:"^[^\\s/:]+$|^\\[[0-9A-Fa-f:.]+\\]$|^[0-9A-Fa-f]*:[0-9A-Fa-f]*:[0-9A-Fa-f:.]*$",parentSchema:schema36,data:data80};
 if(vErrors === null){
 vErrors = [err224];
 }
@@ -3452,12 +3496,9 @@ vErrors.push(err224);
 }
 errors++;
 }
-var valid89 = _errs267 === errors;
-}
-}
 }
 else {
-const err225 = {instancePath:instancePath+"/hooks/onSuccess",schemaPath:"#/$defs/argv/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema33.type,parentSchema:schema33,data:data82};
+const err225 = {instancePath:instancePath+"/restore/overrides/database/host",schemaPath:"#/$defs/host/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema36.type,parentSchema:schema36,data:data80};
 if(vErrors === null){
 vErrors = [err225];
 }
@@ -3467,11 +3508,10 @@ vErrors.push(err225);
 errors++;
 }
 }
-if(data75.onFailure !== undefined){
-let data85 = data75.onFailure;
-if(Array.isArray(data85)){
-if(data85.length < 1){
-const err226 = {instancePath:instancePath+"/hooks/onFailure",schemaPath:"#/$defs/argv/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema33,data:data85};
+if(data79.port !== undefined){
+let data81 = data79.port;
+if(!(((typeof data81 == "number") && (!(data81 % 1) && !isNaN(data81))) && (isFinite(data81)))){
+const err226 = {instancePath:instancePath+"/restore/overrides/database/port",schemaPath:"#/$defs/port/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema37.type,parentSchema:schema37,data:data81};
 if(vErrors === null){
 vErrors = [err226];
 }
@@ -3480,12 +3520,9 @@ vErrors.push(err226);
 }
 errors++;
 }
-const len17 = data85.length;
-if(len17 > 0){
-let data86 = data85[0];
-if(typeof data86 === "string"){
-if(func2(data86) < 1){
-const err227 = {instancePath:instancePath+"/hooks/onFailure/0",schemaPath:"#/$defs/argv/prefixItems/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema33.prefixItems[0],data:data86};
+if((typeof data81 == "number") && (isFinite(data81))){
+if(data81 > 65535 || isNaN(data81)){
+const err227 = {instancePath:instancePath+"/restore/overrides/database/port",schemaPath:"#/$defs/port/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535",schema:65535,parentSchema:schema37,data:data81};
 if(vErrors === null){
 vErrors = [err227];
 }
@@ -3494,9 +3531,8 @@ vErrors.push(err227);
 }
 errors++;
 }
-}
-else {
-const err228 = {instancePath:instancePath+"/hooks/onFailure/0",schemaPath:"#/$defs/argv/prefixItems/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.prefixItems[0].type,parentSchema:schema33.prefixItems[0],data:data86};
+if(data81 < 1 || isNaN(data81)){
+const err228 = {instancePath:instancePath+"/restore/overrides/database/port",schemaPath:"#/$defs/port/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema37,data:data81};
 if(vErrors === null){
 vErrors = [err228];
 }
@@ -3506,14 +3542,12 @@ vErrors.push(err228);
 errors++;
 }
 }
-const len18 = data85.length;
-var valid92 = len18 <= 1;
-if(!valid92){
-for(let i9=1; i9<len18; i9++){
-let data87 = data85[i9];
-const _errs274 = errors;
-if(typeof data87 !== "string"){
-const err229 = {instancePath:instancePath+"/hooks/onFailure/" + i9,schemaPath:"#/$defs/argv/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.items.type,parentSchema:schema33.items,data:data87};
+}
+if(data79.socket !== undefined){
+let data82 = data79.socket;
+if(typeof data82 === "string"){
+if(func2(data82) < 1){
+const err229 = {instancePath:instancePath+"/restore/overrides/database/socket",schemaPath:"#/$defs/path/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32,data:data82};
 if(vErrors === null){
 vErrors = [err229];
 }
@@ -3522,12 +3556,8 @@ vErrors.push(err229);
 }
 errors++;
 }
-var valid92 = _errs274 === errors;
-}
-}
-}
-else {
-const err230 = {instancePath:instancePath+"/hooks/onFailure",schemaPath:"#/$defs/argv/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema33.type,parentSchema:schema33,data:data85};
+if(!pattern4.test(data82)){
+const err230 = {instancePath:instancePath+"/restore/overrides/database/socket",schemaPath:"#/$defs/path/pattern",keyword:"pattern",params:{pattern: "^[^~]"},message:"must match pattern \""+"^[^~]"+"\"",schema:"^[^~]",parentSchema:schema32,data:data82};
 if(vErrors === null){
 vErrors = [err230];
 }
@@ -3537,9 +3567,8 @@ vErrors.push(err230);
 errors++;
 }
 }
-}
 else {
-const err231 = {instancePath:instancePath+"/hooks",schemaPath:"#/properties/hooks/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.hooks.type,parentSchema:schema31.properties.hooks,data:data75};
+const err231 = {instancePath:instancePath+"/restore/overrides/database/socket",schemaPath:"#/$defs/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.type,parentSchema:schema32,data:data82};
 if(vErrors === null){
 vErrors = [err231];
 }
@@ -3549,14 +3578,898 @@ vErrors.push(err231);
 errors++;
 }
 }
-}
-else {
-const err232 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.type,parentSchema:schema31,data};
+if(data79.name !== undefined){
+let data83 = data79.name;
+if(typeof data83 === "string"){
+if(func2(data83) > 64){
+const err232 = {instancePath:instancePath+"/restore/overrides/database/name",schemaPath:"#/$defs/databaseName/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema41,data:data83};
 if(vErrors === null){
 vErrors = [err232];
 }
 else {
 vErrors.push(err232);
+}
+errors++;
+}
+if(func2(data83) < 1){
+const err233 = {instancePath:instancePath+"/restore/overrides/database/name",schemaPath:"#/$defs/databaseName/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema41,data:data83};
+if(vErrors === null){
+vErrors = [err233];
+}
+else {
+vErrors.push(err233);
+}
+errors++;
+}
+}
+else {
+const err234 = {instancePath:instancePath+"/restore/overrides/database/name",schemaPath:"#/$defs/databaseName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema41.type,parentSchema:schema41,data:data83};
+if(vErrors === null){
+vErrors = [err234];
+}
+else {
+vErrors.push(err234);
+}
+errors++;
+}
+}
+if(data79.user !== undefined){
+let data84 = data79.user;
+if(typeof data84 === "string"){
+if(func2(data84) > 80){
+const err235 = {instancePath:instancePath+"/restore/overrides/database/user",schemaPath:"#/$defs/databaseUser/maxLength",keyword:"maxLength",params:{limit: 80},message:"must NOT have more than 80 characters",schema:80,parentSchema:schema39,data:data84};
+if(vErrors === null){
+vErrors = [err235];
+}
+else {
+vErrors.push(err235);
+}
+errors++;
+}
+if(func2(data84) < 1){
+const err236 = {instancePath:instancePath+"/restore/overrides/database/user",schemaPath:"#/$defs/databaseUser/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema39,data:data84};
+if(vErrors === null){
+vErrors = [err236];
+}
+else {
+vErrors.push(err236);
+}
+errors++;
+}
+}
+else {
+const err237 = {instancePath:instancePath+"/restore/overrides/database/user",schemaPath:"#/$defs/databaseUser/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.type,parentSchema:schema39,data:data84};
+if(vErrors === null){
+vErrors = [err237];
+}
+else {
+vErrors.push(err237);
+}
+errors++;
+}
+}
+if(data79.password !== undefined){
+let data85 = data79.password;
+const _errs273 = errors;
+let valid85 = false;
+let passing6 = null;
+const _errs274 = errors;
+if(data85 && typeof data85 == "object" && !Array.isArray(data85)){
+if(data85.env === undefined){
+const err238 = {instancePath:instancePath+"/restore/overrides/database/password",schemaPath:"#/$defs/secret/oneOf/0/required",keyword:"required",params:{missingProperty: "env"},message:"must have required property '"+"env"+"'",schema:schema40.oneOf[0].required,parentSchema:schema40.oneOf[0],data:data85};
+if(vErrors === null){
+vErrors = [err238];
+}
+else {
+vErrors.push(err238);
+}
+errors++;
+}
+for(const key34 in data85){
+if(!(key34 === "env")){
+const err239 = {instancePath:instancePath+"/restore/overrides/database/password",schemaPath:"#/$defs/secret/oneOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key34},message:"must NOT have additional properties",schema:false,parentSchema:schema40.oneOf[0],data:data85};
+if(vErrors === null){
+vErrors = [err239];
+}
+else {
+vErrors.push(err239);
+}
+errors++;
+}
+}
+if(data85.env !== undefined){
+let data86 = data85.env;
+if(typeof data86 === "string"){
+if(!pattern8.test(data86)){
+const err240 = {instancePath:instancePath+"/restore/overrides/database/password/env",schemaPath:"#/$defs/secret/oneOf/0/properties/env/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_]*$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_]*$"+"\"",schema:"^[A-Za-z_][A-Za-z0-9_]*$",parentSchema:schema40.oneOf[0].properties.env,data:data86};
+if(vErrors === null){
+vErrors = [err240];
+}
+else {
+vErrors.push(err240);
+}
+errors++;
+}
+}
+else {
+const err241 = {instancePath:instancePath+"/restore/overrides/database/password/env",schemaPath:"#/$defs/secret/oneOf/0/properties/env/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.oneOf[0].properties.env.type,parentSchema:schema40.oneOf[0].properties.env,data:data86};
+if(vErrors === null){
+vErrors = [err241];
+}
+else {
+vErrors.push(err241);
+}
+errors++;
+}
+}
+}
+else {
+const err242 = {instancePath:instancePath+"/restore/overrides/database/password",schemaPath:"#/$defs/secret/oneOf/0/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema40.oneOf[0].type,parentSchema:schema40.oneOf[0],data:data85};
+if(vErrors === null){
+vErrors = [err242];
+}
+else {
+vErrors.push(err242);
+}
+errors++;
+}
+var _valid6 = _errs274 === errors;
+if(_valid6){
+valid85 = true;
+passing6 = 0;
+var props6 = true;
+}
+const _errs279 = errors;
+if(data85 && typeof data85 == "object" && !Array.isArray(data85)){
+if(data85.file === undefined){
+const err243 = {instancePath:instancePath+"/restore/overrides/database/password",schemaPath:"#/$defs/secret/oneOf/1/required",keyword:"required",params:{missingProperty: "file"},message:"must have required property '"+"file"+"'",schema:schema40.oneOf[1].required,parentSchema:schema40.oneOf[1],data:data85};
+if(vErrors === null){
+vErrors = [err243];
+}
+else {
+vErrors.push(err243);
+}
+errors++;
+}
+for(const key35 in data85){
+if(!(key35 === "file")){
+const err244 = {instancePath:instancePath+"/restore/overrides/database/password",schemaPath:"#/$defs/secret/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key35},message:"must NOT have additional properties",schema:false,parentSchema:schema40.oneOf[1],data:data85};
+if(vErrors === null){
+vErrors = [err244];
+}
+else {
+vErrors.push(err244);
+}
+errors++;
+}
+}
+if(data85.file !== undefined){
+let data87 = data85.file;
+if(typeof data87 === "string"){
+if(!pattern9.test(data87)){
+const err245 = {instancePath:instancePath+"/restore/overrides/database/password/file",schemaPath:"#/$defs/secret/oneOf/1/properties/file/pattern",keyword:"pattern",params:{pattern: "^/"},message:"must match pattern \""+"^/"+"\"",schema:"^/",parentSchema:schema40.oneOf[1].properties.file,data:data87};
+if(vErrors === null){
+vErrors = [err245];
+}
+else {
+vErrors.push(err245);
+}
+errors++;
+}
+}
+else {
+const err246 = {instancePath:instancePath+"/restore/overrides/database/password/file",schemaPath:"#/$defs/secret/oneOf/1/properties/file/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.oneOf[1].properties.file.type,parentSchema:schema40.oneOf[1].properties.file,data:data87};
+if(vErrors === null){
+vErrors = [err246];
+}
+else {
+vErrors.push(err246);
+}
+errors++;
+}
+}
+}
+else {
+const err247 = {instancePath:instancePath+"/restore/overrides/database/password",schemaPath:"#/$defs/secret/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema40.oneOf[1].type,parentSchema:schema40.oneOf[1],data:data85};
+if(vErrors === null){
+vErrors = [err247];
+}
+else {
+vErrors.push(err247);
+}
+errors++;
+}
+var _valid6 = _errs279 === errors;
+if(_valid6 && valid85){
+valid85 = false;
+passing6 = [passing6, 1];
+}
+else {
+if(_valid6){
+valid85 = true;
+passing6 = 1;
+if(props6 !== true){
+props6 = true;
+}
+}
+const _errs284 = errors;
+if(data85 && typeof data85 == "object" && !Array.isArray(data85)){
+if(data85.command === undefined){
+const err248 = {instancePath:instancePath+"/restore/overrides/database/password",schemaPath:"#/$defs/secret/oneOf/2/required",keyword:"required",params:{missingProperty: "command"},message:"must have required property '"+"command"+"'",schema:schema40.oneOf[2].required,parentSchema:schema40.oneOf[2],data:data85};
+if(vErrors === null){
+vErrors = [err248];
+}
+else {
+vErrors.push(err248);
+}
+errors++;
+}
+for(const key36 in data85){
+if(!((key36 === "command") || (key36 === "timeout"))){
+const err249 = {instancePath:instancePath+"/restore/overrides/database/password",schemaPath:"#/$defs/secret/oneOf/2/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key36},message:"must NOT have additional properties",schema:false,parentSchema:schema40.oneOf[2],data:data85};
+if(vErrors === null){
+vErrors = [err249];
+}
+else {
+vErrors.push(err249);
+}
+errors++;
+}
+}
+if(data85.command !== undefined){
+let data88 = data85.command;
+if(Array.isArray(data88)){
+if(data88.length < 1){
+const err250 = {instancePath:instancePath+"/restore/overrides/database/password/command",schemaPath:"#/$defs/secret/oneOf/2/properties/command/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema40.oneOf[2].properties.command,data:data88};
+if(vErrors === null){
+vErrors = [err250];
+}
+else {
+vErrors.push(err250);
+}
+errors++;
+}
+const len17 = data88.length;
+if(len17 > 0){
+let data89 = data88[0];
+if(typeof data89 === "string"){
+if(func2(data89) < 1){
+const err251 = {instancePath:instancePath+"/restore/overrides/database/password/command/0",schemaPath:"#/$defs/secret/oneOf/2/properties/command/prefixItems/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema40.oneOf[2].properties.command.prefixItems[0],data:data89};
+if(vErrors === null){
+vErrors = [err251];
+}
+else {
+vErrors.push(err251);
+}
+errors++;
+}
+}
+else {
+const err252 = {instancePath:instancePath+"/restore/overrides/database/password/command/0",schemaPath:"#/$defs/secret/oneOf/2/properties/command/prefixItems/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.oneOf[2].properties.command.prefixItems[0].type,parentSchema:schema40.oneOf[2].properties.command.prefixItems[0],data:data89};
+if(vErrors === null){
+vErrors = [err252];
+}
+else {
+vErrors.push(err252);
+}
+errors++;
+}
+}
+const len18 = data88.length;
+var valid90 = len18 <= 1;
+if(!valid90){
+for(let i9=1; i9<len18; i9++){
+let data90 = data88[i9];
+const _errs291 = errors;
+if(typeof data90 !== "string"){
+const err253 = {instancePath:instancePath+"/restore/overrides/database/password/command/" + i9,schemaPath:"#/$defs/secret/oneOf/2/properties/command/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.oneOf[2].properties.command.items.type,parentSchema:schema40.oneOf[2].properties.command.items,data:data90};
+if(vErrors === null){
+vErrors = [err253];
+}
+else {
+vErrors.push(err253);
+}
+errors++;
+}
+var valid90 = _errs291 === errors;
+}
+}
+}
+else {
+const err254 = {instancePath:instancePath+"/restore/overrides/database/password/command",schemaPath:"#/$defs/secret/oneOf/2/properties/command/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema40.oneOf[2].properties.command.type,parentSchema:schema40.oneOf[2].properties.command,data:data88};
+if(vErrors === null){
+vErrors = [err254];
+}
+else {
+vErrors.push(err254);
+}
+errors++;
+}
+}
+if(data85.timeout !== undefined){
+let data91 = data85.timeout;
+if(!(((typeof data91 == "number") && (!(data91 % 1) && !isNaN(data91))) && (isFinite(data91)))){
+const err255 = {instancePath:instancePath+"/restore/overrides/database/password/timeout",schemaPath:"#/$defs/secret/oneOf/2/properties/timeout/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema40.oneOf[2].properties.timeout.type,parentSchema:schema40.oneOf[2].properties.timeout,data:data91};
+if(vErrors === null){
+vErrors = [err255];
+}
+else {
+vErrors.push(err255);
+}
+errors++;
+}
+if((typeof data91 == "number") && (isFinite(data91))){
+if(data91 > 3600 || isNaN(data91)){
+const err256 = {instancePath:instancePath+"/restore/overrides/database/password/timeout",schemaPath:"#/$defs/secret/oneOf/2/properties/timeout/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3600},message:"must be <= 3600",schema:3600,parentSchema:schema40.oneOf[2].properties.timeout,data:data91};
+if(vErrors === null){
+vErrors = [err256];
+}
+else {
+vErrors.push(err256);
+}
+errors++;
+}
+if(data91 < 1 || isNaN(data91)){
+const err257 = {instancePath:instancePath+"/restore/overrides/database/password/timeout",schemaPath:"#/$defs/secret/oneOf/2/properties/timeout/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema40.oneOf[2].properties.timeout,data:data91};
+if(vErrors === null){
+vErrors = [err257];
+}
+else {
+vErrors.push(err257);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err258 = {instancePath:instancePath+"/restore/overrides/database/password",schemaPath:"#/$defs/secret/oneOf/2/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema40.oneOf[2].type,parentSchema:schema40.oneOf[2],data:data85};
+if(vErrors === null){
+vErrors = [err258];
+}
+else {
+vErrors.push(err258);
+}
+errors++;
+}
+var _valid6 = _errs284 === errors;
+if(_valid6 && valid85){
+valid85 = false;
+passing6 = [passing6, 2];
+}
+else {
+if(_valid6){
+valid85 = true;
+passing6 = 2;
+if(props6 !== true){
+props6 = true;
+}
+}
+const _errs295 = errors;
+if(data85 && typeof data85 == "object" && !Array.isArray(data85)){
+if(data85.credential === undefined){
+const err259 = {instancePath:instancePath+"/restore/overrides/database/password",schemaPath:"#/$defs/secret/oneOf/3/required",keyword:"required",params:{missingProperty: "credential"},message:"must have required property '"+"credential"+"'",schema:schema40.oneOf[3].required,parentSchema:schema40.oneOf[3],data:data85};
+if(vErrors === null){
+vErrors = [err259];
+}
+else {
+vErrors.push(err259);
+}
+errors++;
+}
+for(const key37 in data85){
+if(!(key37 === "credential")){
+const err260 = {instancePath:instancePath+"/restore/overrides/database/password",schemaPath:"#/$defs/secret/oneOf/3/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key37},message:"must NOT have additional properties",schema:false,parentSchema:schema40.oneOf[3],data:data85};
+if(vErrors === null){
+vErrors = [err260];
+}
+else {
+vErrors.push(err260);
+}
+errors++;
+}
+}
+if(data85.credential !== undefined){
+let data92 = data85.credential;
+if(typeof data92 === "string"){
+if(!pattern10.test(data92)){
+const err261 = {instancePath:instancePath+"/restore/overrides/database/password/credential",schemaPath:"#/$defs/secret/oneOf/3/properties/credential/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_.@-]+$"},message:"must match pattern \""+"^[A-Za-z0-9_.@-]+$"+"\"",schema:"^[A-Za-z0-9_.@-]+$",parentSchema:schema40.oneOf[3].properties.credential,data:data92};
+if(vErrors === null){
+vErrors = [err261];
+}
+else {
+vErrors.push(err261);
+}
+errors++;
+}
+}
+else {
+const err262 = {instancePath:instancePath+"/restore/overrides/database/password/credential",schemaPath:"#/$defs/secret/oneOf/3/properties/credential/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.oneOf[3].properties.credential.type,parentSchema:schema40.oneOf[3].properties.credential,data:data92};
+if(vErrors === null){
+vErrors = [err262];
+}
+else {
+vErrors.push(err262);
+}
+errors++;
+}
+}
+}
+else {
+const err263 = {instancePath:instancePath+"/restore/overrides/database/password",schemaPath:"#/$defs/secret/oneOf/3/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema40.oneOf[3].type,parentSchema:schema40.oneOf[3],data:data85};
+if(vErrors === null){
+vErrors = [err263];
+}
+else {
+vErrors.push(err263);
+}
+errors++;
+}
+var _valid6 = _errs295 === errors;
+if(_valid6 && valid85){
+valid85 = false;
+passing6 = [passing6, 3];
+}
+else {
+if(_valid6){
+valid85 = true;
+passing6 = 3;
+if(props6 !== true){
+props6 = true;
+}
+}
+}
+}
+}
+if(!valid85){
+const err264 = {instancePath:instancePath+"/restore/overrides/database/password",schemaPath:"#/$defs/secret/oneOf",keyword:"oneOf",params:{passingSchemas: passing6},message:"must match exactly one schema in oneOf",schema:schema40.oneOf,parentSchema:schema40,data:data85};
+if(vErrors === null){
+vErrors = [err264];
+}
+else {
+vErrors.push(err264);
+}
+errors++;
+}
+else {
+errors = _errs273;
+if(vErrors !== null){
+if(_errs273){
+vErrors.length = _errs273;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err265 = {instancePath:instancePath+"/restore/overrides/database",schemaPath:"#/properties/restore/properties/overrides/properties/database/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.restore.properties.overrides.properties.database.type,parentSchema:schema31.properties.restore.properties.overrides.properties.database,data:data79};
+if(vErrors === null){
+vErrors = [err265];
+}
+else {
+vErrors.push(err265);
+}
+errors++;
+}
+}
+if(data76.paths !== undefined){
+let data93 = data76.paths;
+if(data93 && typeof data93 == "object" && !Array.isArray(data93)){
+for(const key38 in data93){
+const _errs302 = errors;
+if(typeof key38 === "string"){
+if(!pattern9.test(key38)){
+const err266 = {instancePath:instancePath+"/restore/overrides/paths",schemaPath:"#/$defs/absolutePath/pattern",keyword:"pattern",params:{pattern: "^/"},message:"must match pattern \""+"^/"+"\"",schema:"^/",parentSchema:schema67,data:key38,propertyName:key38};
+if(vErrors === null){
+vErrors = [err266];
+}
+else {
+vErrors.push(err266);
+}
+errors++;
+}
+}
+else {
+const err267 = {instancePath:instancePath+"/restore/overrides/paths",schemaPath:"#/$defs/absolutePath/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema67.type,parentSchema:schema67,data:key38,propertyName:key38};
+if(vErrors === null){
+vErrors = [err267];
+}
+else {
+vErrors.push(err267);
+}
+errors++;
+}
+var valid92 = _errs302 === errors;
+if(!valid92){
+const err268 = {instancePath:instancePath+"/restore/overrides/paths",schemaPath:"#/properties/restore/properties/overrides/properties/paths/propertyNames",keyword:"propertyNames",params:{propertyName: key38},message:"property name must be valid",schema:schema31.properties.restore.properties.overrides.properties.paths.propertyNames,parentSchema:schema31.properties.restore.properties.overrides.properties.paths,data:data93};
+if(vErrors === null){
+vErrors = [err268];
+}
+else {
+vErrors.push(err268);
+}
+errors++;
+}
+}
+for(const key39 in data93){
+let data94 = data93[key39];
+if(typeof data94 === "string"){
+if(!pattern9.test(data94)){
+const err269 = {instancePath:instancePath+"/restore/overrides/paths/" + key39.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/absolutePath/pattern",keyword:"pattern",params:{pattern: "^/"},message:"must match pattern \""+"^/"+"\"",schema:"^/",parentSchema:schema67,data:data94};
+if(vErrors === null){
+vErrors = [err269];
+}
+else {
+vErrors.push(err269);
+}
+errors++;
+}
+}
+else {
+const err270 = {instancePath:instancePath+"/restore/overrides/paths/" + key39.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/absolutePath/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema67.type,parentSchema:schema67,data:data94};
+if(vErrors === null){
+vErrors = [err270];
+}
+else {
+vErrors.push(err270);
+}
+errors++;
+}
+}
+}
+else {
+const err271 = {instancePath:instancePath+"/restore/overrides/paths",schemaPath:"#/properties/restore/properties/overrides/properties/paths/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.restore.properties.overrides.properties.paths.type,parentSchema:schema31.properties.restore.properties.overrides.properties.paths,data:data93};
+if(vErrors === null){
+vErrors = [err271];
+}
+else {
+vErrors.push(err271);
+}
+errors++;
+}
+}
+}
+else {
+const err272 = {instancePath:instancePath+"/restore/overrides",schemaPath:"#/properties/restore/properties/overrides/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.restore.properties.overrides.type,parentSchema:schema31.properties.restore.properties.overrides,data:data76};
+if(vErrors === null){
+vErrors = [err272];
+}
+else {
+vErrors.push(err272);
+}
+errors++;
+}
+}
+}
+else {
+const err273 = {instancePath:instancePath+"/restore",schemaPath:"#/properties/restore/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.restore.type,parentSchema:schema31.properties.restore,data:data62};
+if(vErrors === null){
+vErrors = [err273];
+}
+else {
+vErrors.push(err273);
+}
+errors++;
+}
+}
+if(data.hooks !== undefined){
+let data95 = data.hooks;
+if(data95 && typeof data95 == "object" && !Array.isArray(data95)){
+for(const key40 in data95){
+if(!((((key40 === "before") || (key40 === "after")) || (key40 === "onSuccess")) || (key40 === "onFailure"))){
+const err274 = {instancePath:instancePath+"/hooks",schemaPath:"#/properties/hooks/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key40},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.hooks,data:data95};
+if(vErrors === null){
+vErrors = [err274];
+}
+else {
+vErrors.push(err274);
+}
+errors++;
+}
+}
+if(data95.before !== undefined){
+let data96 = data95.before;
+if(Array.isArray(data96)){
+if(data96.length < 1){
+const err275 = {instancePath:instancePath+"/hooks/before",schemaPath:"#/$defs/argv/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema33,data:data96};
+if(vErrors === null){
+vErrors = [err275];
+}
+else {
+vErrors.push(err275);
+}
+errors++;
+}
+const len19 = data96.length;
+if(len19 > 0){
+let data97 = data96[0];
+if(typeof data97 === "string"){
+if(func2(data97) < 1){
+const err276 = {instancePath:instancePath+"/hooks/before/0",schemaPath:"#/$defs/argv/prefixItems/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema33.prefixItems[0],data:data97};
+if(vErrors === null){
+vErrors = [err276];
+}
+else {
+vErrors.push(err276);
+}
+errors++;
+}
+}
+else {
+const err277 = {instancePath:instancePath+"/hooks/before/0",schemaPath:"#/$defs/argv/prefixItems/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.prefixItems[0].type,parentSchema:schema33.prefixItems[0],data:data97};
+if(vErrors === null){
+vErrors = [err277];
+}
+else {
+vErrors.push(err277);
+}
+errors++;
+}
+}
+const len20 = data96.length;
+var valid99 = len20 <= 1;
+if(!valid99){
+for(let i10=1; i10<len20; i10++){
+let data98 = data96[i10];
+const _errs317 = errors;
+if(typeof data98 !== "string"){
+const err278 = {instancePath:instancePath+"/hooks/before/" + i10,schemaPath:"#/$defs/argv/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.items.type,parentSchema:schema33.items,data:data98};
+if(vErrors === null){
+vErrors = [err278];
+}
+else {
+vErrors.push(err278);
+}
+errors++;
+}
+var valid99 = _errs317 === errors;
+}
+}
+}
+else {
+const err279 = {instancePath:instancePath+"/hooks/before",schemaPath:"#/$defs/argv/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema33.type,parentSchema:schema33,data:data96};
+if(vErrors === null){
+vErrors = [err279];
+}
+else {
+vErrors.push(err279);
+}
+errors++;
+}
+}
+if(data95.after !== undefined){
+let data99 = data95.after;
+if(Array.isArray(data99)){
+if(data99.length < 1){
+const err280 = {instancePath:instancePath+"/hooks/after",schemaPath:"#/$defs/argv/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema33,data:data99};
+if(vErrors === null){
+vErrors = [err280];
+}
+else {
+vErrors.push(err280);
+}
+errors++;
+}
+const len21 = data99.length;
+if(len21 > 0){
+let data100 = data99[0];
+if(typeof data100 === "string"){
+if(func2(data100) < 1){
+const err281 = {instancePath:instancePath+"/hooks/after/0",schemaPath:"#/$defs/argv/prefixItems/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema33.prefixItems[0],data:data100};
+if(vErrors === null){
+vErrors = [err281];
+}
+else {
+vErrors.push(err281);
+}
+errors++;
+}
+}
+else {
+const err282 = {instancePath:instancePath+"/hooks/after/0",schemaPath:"#/$defs/argv/prefixItems/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.prefixItems[0].type,parentSchema:schema33.prefixItems[0],data:data100};
+if(vErrors === null){
+vErrors = [err282];
+}
+else {
+vErrors.push(err282);
+}
+errors++;
+}
+}
+const len22 = data99.length;
+var valid102 = len22 <= 1;
+if(!valid102){
+for(let i11=1; i11<len22; i11++){
+let data101 = data99[i11];
+const _errs324 = errors;
+if(typeof data101 !== "string"){
+const err283 = {instancePath:instancePath+"/hooks/after/" + i11,schemaPath:"#/$defs/argv/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.items.type,parentSchema:schema33.items,data:data101};
+if(vErrors === null){
+vErrors = [err283];
+}
+else {
+vErrors.push(err283);
+}
+errors++;
+}
+var valid102 = _errs324 === errors;
+}
+}
+}
+else {
+const err284 = {instancePath:instancePath+"/hooks/after",schemaPath:"#/$defs/argv/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema33.type,parentSchema:schema33,data:data99};
+if(vErrors === null){
+vErrors = [err284];
+}
+else {
+vErrors.push(err284);
+}
+errors++;
+}
+}
+if(data95.onSuccess !== undefined){
+let data102 = data95.onSuccess;
+if(Array.isArray(data102)){
+if(data102.length < 1){
+const err285 = {instancePath:instancePath+"/hooks/onSuccess",schemaPath:"#/$defs/argv/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema33,data:data102};
+if(vErrors === null){
+vErrors = [err285];
+}
+else {
+vErrors.push(err285);
+}
+errors++;
+}
+const len23 = data102.length;
+if(len23 > 0){
+let data103 = data102[0];
+if(typeof data103 === "string"){
+if(func2(data103) < 1){
+const err286 = {instancePath:instancePath+"/hooks/onSuccess/0",schemaPath:"#/$defs/argv/prefixItems/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema33.prefixItems[0],data:data103};
+if(vErrors === null){
+vErrors = [err286];
+}
+else {
+vErrors.push(err286);
+}
+errors++;
+}
+}
+else {
+const err287 = {instancePath:instancePath+"/hooks/onSuccess/0",schemaPath:"#/$defs/argv/prefixItems/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.prefixItems[0].type,parentSchema:schema33.prefixItems[0],data:data103};
+if(vErrors === null){
+vErrors = [err287];
+}
+else {
+vErrors.push(err287);
+}
+errors++;
+}
+}
+const len24 = data102.length;
+var valid105 = len24 <= 1;
+if(!valid105){
+for(let i12=1; i12<len24; i12++){
+let data104 = data102[i12];
+const _errs331 = errors;
+if(typeof data104 !== "string"){
+const err288 = {instancePath:instancePath+"/hooks/onSuccess/" + i12,schemaPath:"#/$defs/argv/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.items.type,parentSchema:schema33.items,data:data104};
+if(vErrors === null){
+vErrors = [err288];
+}
+else {
+vErrors.push(err288);
+}
+errors++;
+}
+var valid105 = _errs331 === errors;
+}
+}
+}
+else {
+const err289 = {instancePath:instancePath+"/hooks/onSuccess",schemaPath:"#/$defs/argv/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema33.type,parentSchema:schema33,data:data102};
+if(vErrors === null){
+vErrors = [err289];
+}
+else {
+vErrors.push(err289);
+}
+errors++;
+}
+}
+if(data95.onFailure !== undefined){
+let data105 = data95.onFailure;
+if(Array.isArray(data105)){
+if(data105.length < 1){
+const err290 = {instancePath:instancePath+"/hooks/onFailure",schemaPath:"#/$defs/argv/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema33,data:data105};
+if(vErrors === null){
+vErrors = [err290];
+}
+else {
+vErrors.push(err290);
+}
+errors++;
+}
+const len25 = data105.length;
+if(len25 > 0){
+let data106 = data105[0];
+if(typeof data106 === "string"){
+if(func2(data106) < 1){
+const err291 = {instancePath:instancePath+"/hooks/onFailure/0",schemaPath:"#/$defs/argv/prefixItems/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema33.prefixItems[0],data:data106};
+if(vErrors === null){
+vErrors = [err291];
+}
+else {
+vErrors.push(err291);
+}
+errors++;
+}
+}
+else {
+const err292 = {instancePath:instancePath+"/hooks/onFailure/0",schemaPath:"#/$defs/argv/prefixItems/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.prefixItems[0].type,parentSchema:schema33.prefixItems[0],data:data106};
+if(vErrors === null){
+vErrors = [err292];
+}
+else {
+vErrors.push(err292);
+}
+errors++;
+}
+}
+const len26 = data105.length;
+var valid108 = len26 <= 1;
+if(!valid108){
+for(let i13=1; i13<len26; i13++){
+let data107 = data105[i13];
+const _errs338 = errors;
+if(typeof data107 !== "string"){
+const err293 = {instancePath:instancePath+"/hooks/onFailure/" + i13,schemaPath:"#/$defs/argv/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.items.type,parentSchema:schema33.items,data:data107};
+if(vErrors === null){
+vErrors = [err293];
+}
+else {
+vErrors.push(err293);
+}
+errors++;
+}
+var valid108 = _errs338 === errors;
+}
+}
+}
+else {
+const err294 = {instancePath:instancePath+"/hooks/onFailure",schemaPath:"#/$defs/argv/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema33.type,parentSchema:schema33,data:data105};
+if(vErrors === null){
+vErrors = [err294];
+}
+else {
+vErrors.push(err294);
+}
+errors++;
+}
+}
+}
+else {
+const err295 = {instancePath:instancePath+"/hooks",schemaPath:"#/properties/hooks/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.hooks.type,parentSchema:schema31.properties.hooks,data:data95};
+if(vErrors === null){
+vErrors = [err295];
+}
+else {
+vErrors.push(err295);
+}
+errors++;
+}
+}
+}
+else {
+const err296 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.type,parentSchema:schema31,data};
+if(vErrors === null){
+vErrors = [err296];
+}
+else {
+vErrors.push(err296);
 }
 errors++;
 }

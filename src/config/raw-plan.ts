@@ -14,12 +14,12 @@
  */
 export type Argv = [string, ...string[]];
 /**
- * Where a secret is read from; secrets are never written in the plan.
+ * Where a secret is read from: { env: NAME }, { file: /path }, { command: [argv...] } or { credential: NAME }; secrets are never written in the plan.
  *
  * This interface was referenced by `RawPlan`'s JSON-Schema
  * via the `definition` "secret".
  */
-export type Secret = EnvSecret | FileSecret;
+export type Secret = EnvSecret | FileSecret | CommandSecret | CredentialSecret;
 /**
  * An rsync-style pattern, or { pattern, force } to exclude something a restore needs.
  *
@@ -105,7 +105,7 @@ export interface RawPlan {
      */
     user: string;
     /**
-     * Where the password is read from: { env: NAME } or { file: /absolute/path }. Omit it for socket or password-less logins.
+     * Where the password is read from (a secret: env, file, command or credential). Omit it for socket or password-less logins.
      */
     password?: Secret;
     /**
@@ -136,7 +136,7 @@ export interface RawPlan {
    */
   signing?: {
     /**
-     * Where the signing key is read from: { env: NAME } or { file: /absolute/path }. Keep it off the targets' disks.
+     * Where the signing key is read from (a secret: env, file, command or credential). Keep it off the targets' disks.
      */
     key: Secret;
   };
@@ -165,7 +165,7 @@ export interface RawPlan {
          */
         user: string;
         /**
-         * Where its password is read from: { env: NAME } or { file: /absolute/path }.
+         * Where its password is read from (a secret: env, file, command or credential).
          */
         password?: Secret;
       };
@@ -207,7 +207,7 @@ export interface RawPlan {
          */
         user?: string;
         /**
-         * Where the new password is read from: { env: NAME } or { file: /absolute/path }.
+         * Where the new password is read from (a secret: env, file, command or credential).
          */
         password?: Secret;
       };
@@ -249,9 +249,27 @@ export interface EnvSecret {
 }
 export interface FileSecret {
   /**
-   * Absolute path of a file that holds the secret (one line; a trailing newline is ignored).
+   * Absolute path of a file that holds the secret (one line; a trailing newline is ignored). It must be owned by the user running cellar, with mode 0600 or 0400.
    */
   file: string;
+}
+export interface CommandSecret {
+  /**
+   * A command that prints the secret, as an argv list (no shell), e.g. [pass, show, cells/db]; its output, trimmed, is the secret. It must finish within timeout seconds.
+   *
+   * @minItems 1
+   */
+  command: [string, ...string[]];
+  /**
+   * Seconds the command may take. Default: 30.
+   */
+  timeout?: number;
+}
+export interface CredentialSecret {
+  /**
+   * Name of a systemd credential (LoadCredential=NAME:/path in the unit), read from $CREDENTIALS_DIRECTORY/NAME.
+   */
+  credential: string;
 }
 export interface ForcedExclude {
   /**

@@ -80,8 +80,14 @@ function excludeRule(pattern: ExcludePattern): ExcludeRule {
 
 function secret(raw: Secret | undefined): SecretRef | undefined {
   if (raw === undefined) return undefined;
-  return 'env' in raw ? { env: raw.env } : { file: raw.file };
+  if ('env' in raw) return { env: raw.env };
+  if ('file' in raw) return { file: raw.file };
+  if ('command' in raw) return { command: raw.command, timeoutSeconds: raw.timeout ?? defaultSecretTimeout };
+  return { credential: raw.credential };
 }
+
+/** Seconds a secret's command may take when the plan does not say. */
+const defaultSecretTimeout = 30;
 
 function database(raw: RawDatabase, at: (path: string) => string): DatabaseSpec {
   return {

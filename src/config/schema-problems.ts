@@ -132,14 +132,17 @@ function unknownKeys(unknown: readonly ErrorObject[], candidates: readonly (read
   return unknown.map((error) => unknownKeyProblem(error, [...allowed], data));
 }
 
+const secretSources = ['env', 'file', 'command', 'credential'] as const;
+
 function secretProblem(path: YamlPath, value: unknown): Problem | undefined {
   const subject = describePath(path);
   if (typeof value === 'string' || typeof value === 'number') {
     const [env, file] = secretSuggestion(path);
     return { path, at: 'value', message: `${subject} must not be written inline; use { env: ${env} } or { file: ${file} }` };
   }
-  if (isMapping(value) && 'env' in value && 'file' in value) {
-    return { path, at: 'value', message: `${subject} must use env or file, not both` };
+  const sources = isMapping(value) ? secretSources.filter((source) => source in value) : [];
+  if (sources.length > 1) {
+    return { path, at: 'value', message: `${subject} must use one of env, file, command or credential, not ${sources.join(' and ')}` };
   }
   return undefined;
 }

@@ -9,6 +9,7 @@ import { commandExists, createPlannedInstall, examplesDir, runProcess, writeCell
 const installedCellar = '/usr/local/bin/cellar';
 const installedPlan = '/etc/cellar/backup-plan.yaml';
 const installedEnv = '/etc/cellar/env';
+const installedCredentials = '/etc/cellar/credentials';
 
 type UnitFile = Map<string, Map<string, string[]>>;
 
@@ -112,7 +113,7 @@ describe('systemd units', () => {
     const timer = parseUnit(await readExample('systemd/cellar-backup.timer'));
     expect(setting(service, 'Service', 'Type')).toBe('oneshot');
     expect(setting(service, 'Service', 'ExecStart')).toBe(`${installedCellar} apply --yes -f ${installedPlan}`);
-    expect(setting(service, 'Service', 'EnvironmentFile')).toBe(installedEnv);
+    expect(setting(service, 'Service', 'LoadCredential')).toBe(`db-password:${installedCredentials}/db-password`);
     expect(setting(service, 'Service', 'User')).toBe('cellar');
     expect(setting(service, 'Service', 'ProtectSystem')).toBe('strict');
     expect(setting(service, 'Service', 'ReadWritePaths').split(' ')).toEqual(['/srv/backups/cells', '/srv/cells']);
@@ -164,12 +165,24 @@ describe('scheduled commands, run against a sample installation', () => {
     await planned.dispose();
   });
 
-  it("the service's ExecStart backs up with only the EnvironmentFile's variables, then finds nothing to do", async () => {
+  it("the service's ExecStart backs up with the password from its LoadCredential=, then finds nothing to do", async () => {
     const service = parseUnit(await readExample('systemd/cellar-backup.service'));
-    const argv = localise(setting(service, 'Service', 'ExecStart')).split(' ');
-    const env = parseAssignments((await readFile(envFile, 'utf8')).trim().split('\n'));
+    // What systemd does with LoadCredential=NAME:PATH: the file, copied into a private folder named by $CREDENTIALS_DIRECTORY.
+    const [name, source] = setting(service, 'Service', 'LoadCredential').split(':') as [string, string];
+    const credentials = join(planned.root, 'credentials');
+    await mkdir(credentials, { mode: 0o700 });
+    await writeFile(join(credentials, name), `${planned.install.database.password}\n`, { mode: 0o400 });
+    expect(source).toBe(`${installedCredentials}/${name}`);
+    const plan = join(planned.root, 'credential-plan.yaml');
+    const text = await readFile(planned.planFile, 'utf8');
+    expect(text).toMatch(/ {2}password: \{ env: CELLS_DB_PASSWORD \}/);
+    await writeFile(plan, text.replace(/ {2}password: \{ env: CELLS_DB_PASSWORD \}/, `  password: { credential: ${name} }`));
+    const argv = localise(setting(service, 'Service', 'ExecStart'))
+      .replaceAll(planned.planFile, plan)
+      .split(' ');
     // systemd starts a system service in / with a minimal environment.
-    const run = (): ReturnType<typeof runProcess> => runProcess(argv, { cwd: '/', env: { PATH: '/usr/local/bin:/usr/bin:/bin', ...env } });
+    const run = (): ReturnType<typeof runProcess> =>
+      runProcess(argv, { cwd: '/', env: { PATH: '/usr/local/bin:/usr/bin:/bin', CREDENTIALS_DIRECTORY: credentials } });
 
     const first = await run();
     expect(first.code, first.stderr).toBe(0);
