@@ -116,8 +116,15 @@ export async function runCli(argv: readonly string[], baseIo: Io): Promise<numbe
           .option('target', { type: 'string', describe: 'The target to use when the plan declares several' })
           .option('snapshot', { type: 'string', default: 'latest', describe: 'Snapshot to check: an id, or latest (the newest backup)' })
           .option('read-data', { type: 'boolean', default: false, describe: 'Also re-hash every file and dump (reads the whole snapshot)' })
+          .option('against-live', {
+            type: 'boolean',
+            default: false,
+            describe: "Spot check: compare the live installation with the snapshot's file counts and a sample of its contents",
+          })
+          .option('sample', { type: 'number', describe: 'With --against-live: percent of the files to hash (default: verify.spot.sample, else 1)' })
           .option('json', { type: 'boolean', default: false, describe: 'Print the outcome as one JSON document' })
-          .example('cellar verify --read-data', 'Re-hash the latest snapshot, e.g. weekly from cron'),
+          .example('cellar verify --read-data', 'Re-hash the latest snapshot, e.g. weekly from cron')
+          .example('cellar verify --against-live --sample 5', 'Is the live data still what was backed up? Hash 5% of the unchanged files'),
       command(async () => (await import('./commands/verify.js')).runVerify as Handler),
     )
     .command(

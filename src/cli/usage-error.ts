@@ -15,6 +15,8 @@ export const cellarOptions: readonly string[] = [
   'out',
   'output',
   'read-data',
+  'against-live',
+  'sample',
   'restore',
   'safety-snapshot',
   'no-safety-snapshot',

@@ -128,4 +128,12 @@ export interface PlanFile {
   readonly targets: Readonly<Record<string, TargetSpec>>;
   readonly restore: RestoreSpec | undefined;
   readonly hooks: HooksSpec;
+  readonly spot: SpotTolerances;
+}
+
+/** `verify.spot`, defaults filled in: percentages. */
+export interface SpotTolerances {
+  readonly countTolerance: number;
+  readonly sample: number;
+  readonly dataTolerance: number;
 }

@@ -240,6 +240,28 @@ export interface RawPlan {
      */
     onFailure?: Argv;
   };
+  /**
+   * How cellar verify checks things.
+   */
+  verify?: {
+    /**
+     * Tolerances of cellar verify --against-live, which compares the live installation with the latest snapshot (as borgmatic's spot check does).
+     */
+    spot?: {
+      /**
+       * Percent by which a tree's live file count may differ from the snapshot's. Default: 10.
+       */
+      count_tolerance?: number;
+      /**
+       * Percent of the snapshot's files, among those whose size and time did not change, whose contents are hashed and compared. Default: 1.
+       */
+      sample?: number;
+      /**
+       * Percent of the sampled files whose contents may differ from the snapshot's. Default: 0.
+       */
+      data_tolerance?: number;
+    };
+  };
 }
 export interface EnvSecret {
   /**

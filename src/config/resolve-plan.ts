@@ -12,6 +12,7 @@ import type {
   KeepWithin,
   PlanFile,
   RestoreSpec,
+  SpotTolerances,
   StoreSpec,
   TargetSpec,
 } from './plan.js';
@@ -56,6 +57,7 @@ export function resolvePlan(raw: RawPlan, context: ResolveContext): PlanFile {
     targets: mapValues(raw.targets, (spec, name) => target(name, spec, at, secret(raw.signing?.key))),
     restore: raw.restore === undefined ? undefined : restore(raw.restore, workingDir, at),
     hooks: hooks(raw.hooks),
+    spot: spotTolerances(raw.verify?.spot),
   };
 }
 
@@ -169,6 +171,11 @@ function databaseOverride(raw: RawDatabaseOverride, at: (path: string) => string
     user: raw.user,
     password: secret(raw.password),
   };
+}
+
+/** borgmatic's spot check asks for each value; cellar starts from a file count within 10%, 1% sampled, no content difference. */
+function spotTolerances(raw: NonNullable<RawPlan['verify']>['spot']): SpotTolerances {
+  return { countTolerance: raw?.count_tolerance ?? 10, sample: raw?.sample ?? 1, dataTolerance: raw?.data_tolerance ?? 0 };
 }
 
 function hooks(raw: RawPlan['hooks']): HooksSpec {

@@ -101,6 +101,10 @@ export interface CommandOptions {
   readonly hide?: readonly string[] | undefined;
 }
 
+/** A recorded file looked at again where it lives: hashed only when its size and time are unchanged. */
+export type SampledFile =
+  { readonly path: string; readonly state: 'unchanged'; readonly sha256: string } | { readonly path: string; readonly state: 'changed' | 'missing' };
+
 /** Where an installation's trees live and its service runs. */
 export interface Host {
   readonly name: string;
@@ -111,6 +115,8 @@ export interface Host {
   copyFrom(transfer: TreeTransfer): Promise<TransferOutcome>;
   /** Copies a folder of this machine into a tree of this host (`destination`). */
   copyTo(transfer: TreeTransfer): Promise<TransferOutcome>;
+  /** Each recorded file below `root`: missing, changed (size or time), or unchanged with the sha256 of what it holds now. */
+  sampleFiles(root: string, files: readonly RecordedEntry[]): Promise<SampledFile[]>;
   /** Runs a command of the plan (the service's stop and start) on this host, never through a shell. */
   run(argv: readonly string[], what: string, options?: CommandOptions): Promise<string>;
 }

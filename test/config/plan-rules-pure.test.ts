@@ -15,6 +15,7 @@ function buildPlan(overrides: Partial<PlanFile> = {}): PlanFile {
     targets: { local: target('local', '/backups') },
     restore: undefined,
     hooks: { before: undefined, after: undefined, onSuccess: undefined, onFailure: undefined },
+    spot: { countTolerance: 10, sample: 1, dataTolerance: 0 },
     ...overrides,
   };
 }

@@ -16,6 +16,7 @@ describe('resolvePlan', () => {
       targets: { local: { name: 'local', path: '/backups', keep: undefined, signingKey: undefined } },
       restore: undefined,
       hooks: { before: undefined, after: undefined, onSuccess: undefined, onFailure: undefined },
+      spot: { countTolerance: 10, sample: 1, dataTolerance: 0 },
     });
   });
 

@@ -38,6 +38,7 @@ export function makePlan(options: PlanOptions = {}): PlanFile {
     targets: { local: { name: 'local', path: targetPath, keep: options.keep, signingKey: undefined } },
     restore: undefined,
     hooks: { before: undefined, after: undefined, onSuccess: undefined, onFailure: undefined },
+    spot: { countTolerance: 10, sample: 1, dataTolerance: 0 },
   };
 }
 
