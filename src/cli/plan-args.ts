@@ -11,6 +11,7 @@ export interface PlanArgs {
   readonly dropDatabase?: boolean | undefined;
   readonly force?: boolean | undefined;
   readonly safetySnapshot?: boolean | undefined;
+  readonly only?: readonly string[] | undefined;
 }
 
 export function planOptionsFrom(args: PlanArgs): PlanOptions {
@@ -20,6 +21,9 @@ export function planOptionsFrom(args: PlanArgs): PlanOptions {
   const mode = args.restore === true ? 'restore' : args.uninstall === true ? 'uninstall' : 'backup';
   if (args.snapshot !== undefined && mode !== 'restore') throw new CellarError('USAGE', '--snapshot only applies to --restore');
   if (args.dropDatabase === true && mode !== 'uninstall') throw new CellarError('USAGE', '--drop-database only applies to --uninstall');
+  // --only a --only b, or --only a,b.
+  const only = (args.only ?? []).flatMap((value) => value.split(',')).filter((value) => value !== '');
+  if (only.length > 0 && mode !== 'restore') throw new CellarError('USAGE', '--only only applies to --restore');
   return {
     mode,
     target: args.target,
@@ -27,5 +31,6 @@ export function planOptionsFrom(args: PlanArgs): PlanOptions {
     dropDatabase: args.dropDatabase === true,
     force: args.force === true,
     safetySnapshot: args.safetySnapshot !== false,
+    only,
   };
 }

@@ -22,6 +22,11 @@ function planOptions(y: Argv): Argv {
     .option('target', { type: 'string', describe: 'The target to use when the plan declares several' })
     .option('restore', { type: 'boolean', default: false, describe: 'Plan a restore instead of a backup' })
     .option('snapshot', { type: 'string', describe: 'Snapshot to restore: an id or latest (default latest)' })
+    .option('only', {
+      type: 'string',
+      array: true,
+      describe: 'With --restore: restore only these addresses (config, workdir, database, datasource.NAME); repeat it or separate with commas',
+    })
     .option('safety-snapshot', { type: 'boolean', default: true, describe: 'Before a restore, snapshot what it overwrites (--no-safety-snapshot skips it)' })
     .option('uninstall', { type: 'boolean', default: false, describe: 'Plan removing the working dir (refused unless the last snapshot is current)' })
     .option('drop-database', { type: 'boolean', default: false, describe: 'With --uninstall: also drop the database' })

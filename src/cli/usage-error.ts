@@ -17,6 +17,7 @@ export const cellarOptions: readonly string[] = [
   'read-data',
   'against-live',
   'sample',
+  'only',
   'restore',
   'safety-snapshot',
   'no-safety-snapshot',

@@ -12,6 +12,7 @@ import { patchCellsConfig, type ConfigPatch, type ConfigPatchInput } from '../ce
 import { restoredPart } from '../config/layout.js';
 import type { RestoreAction, RestorePlan, ResyncDatasource, SafetySnapshot, SafetyTree, StoreDump } from '../model/actions.js';
 import { storeDrift, storeLoads, storesToKeep, storeWarnings } from './restore-stores.js';
+import { restoresDatabase, restoresTree, restoreScope, type RestoreScope } from './restore-scope.js';
 import { unknownOwner } from '../model/tree.js';
 import type { OwnerChange } from '../observe/observed.js';
 import { copySize } from './backup-plan.js';
@@ -20,6 +21,8 @@ import type { FileCounts, TreeSpec } from '../model/tree.js';
 
 export interface RestorePlanOptions {
   readonly safetySnapshot: boolean;
+  /** `--only`: the addresses to restore; empty restores everything. */
+  readonly only?: readonly string[] | undefined;
 }
 
 /** A restore plan, and the pydio.json text it writes: that holds secrets, so it travels beside the plan, never in it. */
@@ -35,24 +38,26 @@ export interface PlannedRestore {
  * resyncs it needs (they talk to a running Cells). A restore that changes nothing plans nothing.
  */
 export function planRestore(plan: PlanFile, observed: ObservedRestore, options: RestorePlanOptions): PlannedRestore {
+  const scope = restoreScope(options.only ?? [], observed);
   const patch = patchFor(plan, observed);
-  const changed = observed.destinations.filter((destination) => total(gains(destination)) > 0);
-  const loads = storeLoads(plan, observed);
+  const destinations = observed.destinations.filter((destination) => restoresTree(scope, destination.tree.address));
+  const changed = destinations.filter((destination) => total(gains(destination)) > 0);
+  const loads = restoresDatabase(scope) ? storeLoads(plan, observed) : [];
   const work: RestoreAction[] = [
     ...changed.map((destination) => restoreFiles(observed.verification.foreign, destination)),
-    ...databaseWork(observed),
+    ...(restoresDatabase(scope) ? databaseWork(observed) : []),
     ...loads,
-    ...configWork(observed, patch),
+    ...(restoresTree(scope, 'config') ? configWork(observed, patch) : []),
   ];
   const actions: RestoreAction[] = [];
   const service = plan.cells.service;
   const stops = service !== undefined && work.length > 0;
   if (stops)
     actions.push({ action: 'stop-service', address: 'workdir', argv: service.stop, reason: 'Cells must not run while its files and database are replaced' });
-  const safety = safetySnapshot(observed, work, storesToKeep(plan, observed, loads));
+  const safety = safetySnapshot(observed, work, restoresDatabase(scope) ? storesToKeep(plan, observed, loads) : []);
   if (options.safetySnapshot && safety) actions.push(safety);
   actions.push(...work);
-  if (work.length > 0) actions.push(checkRestore(observed));
+  if (work.length > 0) actions.push(checkRestore(observed, destinations));
   const starts = service !== undefined && (stops || leftCellsStopped(observed.target));
   if (service && starts) {
     actions.push({
@@ -64,7 +69,8 @@ export function planRestore(plan: PlanFile, observed: ObservedRestore, options: 
   }
   // Resyncs talk to a running Cells: cellar runs them only when it starts Cells itself.
   const runsResyncs = plan.cells.binary !== undefined && starts;
-  if (work.length > 0) actions.push(...resyncs(plan, observed).map((argv) => ({ ...argv, run: runsResyncs })));
+  const restored = resyncs(plan, observed, scope).filter((resync) => restoresTree(scope, resync.address));
+  if (work.length > 0) actions.push(...restored.map((argv) => ({ ...argv, run: runsResyncs })));
 
   const warnings = [...restoreWarnings(plan, observed, work.length > 0), ...lockWarnings(observed.target)];
   if (!options.safetySnapshot && safety) warnings.push('--no-safety-snapshot: what the restore overwrites is not kept, and the restore cannot be undone');
@@ -76,7 +82,7 @@ export function planRestore(plan: PlanFile, observed: ObservedRestore, options: 
       snapshot: observed.snapshot.id,
       drift: [...changed.map(toDrift), ...storeDrift(observed, loads)],
       actions,
-      patches: !current && patch.changes.length > 0 ? [{ file: 'pydio.json', changes: patch.changes, diff: patch.diff }] : [],
+      patches: !current && patch.changes.length > 0 && restoresTree(scope, 'config') ? [{ file: 'pydio.json', changes: patch.changes, diff: patch.diff }] : [],
       retention: [],
       warnings,
       blocked: restoreBlocked(plan, observed, work.length > 0),
@@ -185,8 +191,8 @@ function configWork(observed: ObservedRestore, patch: ConfigPatch & { readonly s
 }
 
 /** Every destination a restore writes, checked against the snapshot's lists once all is in place. */
-function checkRestore(observed: ObservedRestore): RestoreAction {
-  const trees = observed.destinations
+function checkRestore(observed: ObservedRestore, destinations: readonly RestoreDestination[]): RestoreAction {
+  const trees = destinations
     .filter((destination) => !isAbsent(destination.tree))
     .map(({ tree, destination }) => ({ tree, part: restoredPart(tree), destination }));
   const owners = ownerMap(observed.owners);
@@ -206,17 +212,22 @@ function ownerMap(owners: readonly OwnerChange[]): { readonly uids: Map<number, 
   return { uids: pairs('user'), gids: pairs('group') };
 }
 
-/** Structured local datasources restored without their objects folder's `.minio.sys`: Cells must rebuild their index. */
-function resyncs(plan: PlanFile, observed: ObservedRestore): Omit<ResyncDatasource, 'run'>[] {
+/**
+ * Structured local datasources whose index no longer matches their files: restored without their
+ * objects folder's `.minio.sys`, or without the database that holds the index. Cells rebuilds it.
+ */
+function resyncs(plan: PlanFile, observed: ObservedRestore, scope: RestoreScope | undefined): Omit<ResyncDatasource, 'run'>[] {
   const binary = plan.cells.binary ?? 'cells';
+  const withoutIndex = !restoresDatabase(scope);
   return observed.cells.datasources
-    .filter((info) => !info.flat && info.storage === 'local' && plan.datasources[info.name]?.backup === 'files' && !observed.minioSysSaved.includes(info.name))
+    .filter((info) => !info.flat && info.storage === 'local' && plan.datasources[info.name]?.backup === 'files')
+    .filter((info) => withoutIndex || !observed.minioSysSaved.includes(info.name))
     .map((info) => ({
       action: 'resync-datasource' as const,
       address: `datasource.${info.name}` as const,
       datasource: info.name,
       argv: resyncCommand(observed.cells, info.name, binary),
-      reason: 'structured datasource restored without its .minio.sys',
+      reason: withoutIndex ? 'its files came back without the database that indexes them' : 'structured datasource restored without its .minio.sys',
     }));
 }
 
@@ -257,6 +268,7 @@ function toDrift(destination: RestoreDestination): Drift {
 function safetySnapshot(observed: ObservedRestore, work: readonly RestoreAction[], stores: readonly StoreDump[]): SafetySnapshot | undefined {
   if (work.length === 0) return undefined;
   const overwritten = new Set(work.flatMap((action) => (action.action === 'restore-files' ? [action.tree.id] : [])));
+  // pydio.json is always kept: a safety snapshot is restored like any other, from its own pydio.json.
   const trees: SafetyTree[] = observed.destinations
     .filter((destination) => destination.exists && (overwritten.has(destination.tree.id) || destination.tree.id === 'config'))
     .map(({ tree, destination, trusted }) => ({ tree: treeSpecOf(tree, destination), linkFromSnapshot: trusted }));

@@ -12,6 +12,8 @@ export interface PlanOptions {
   readonly dropDatabase: boolean;
   readonly force: boolean;
   readonly safetySnapshot: boolean;
+  /** `--only`: the addresses a restore brings back; empty for everything. */
+  readonly only: readonly string[];
 }
 
 /** `plan --out FILE`: the actions and the fingerprint of what was observed, applied exactly or refused as stale. */
@@ -69,7 +71,8 @@ export function parseSavedPlan(json: unknown, where: string): SavedPlan {
   ) {
     throw new CellarError('SAVED_PLAN_INVALID', `${where} is damaged (fields missing); make the plan again`);
   }
-  return saved as SavedPlan;
+  // Saved before --only existed: a whole restore.
+  return { ...(saved as SavedPlan), options: { ...options, only: Array.isArray(options.only) ? options.only : [] } };
 }
 
 /**

@@ -60,8 +60,8 @@ function observedRestore(overrides: Partial<ObservedRestore> = {}): ObservedRest
   };
 }
 
-const plan = (observed: ObservedRestore, options: { plan?: PlanFile; safetySnapshot?: boolean } = {}): RestorePlan =>
-  planRestore(options.plan ?? restorePlan(), observed, { safetySnapshot: options.safetySnapshot ?? true }).plan;
+const plan = (observed: ObservedRestore, options: { plan?: PlanFile; safetySnapshot?: boolean; only?: string[] } = {}): RestorePlan =>
+  planRestore(options.plan ?? restorePlan(), observed, { safetySnapshot: options.safetySnapshot ?? true, only: options.only }).plan;
 
 const steps = (result: RestorePlan): string[] => result.actions.map((action) => `${action.action} ${action.address}`);
 
@@ -263,6 +263,79 @@ describe('planRestore', () => {
     expect(plan(observedRestore({ destinationConfig: null })).state).not.toBe(base);
     expect(plan(observedRestore({ database: { ...sameDatabase, tables: 41 } })).state).not.toBe(base);
     expect(plan(observedRestore()).state).toBe(base);
+  });
+});
+
+describe('planRestore --only', () => {
+  // Everything differs: files in every tree, the database, and pydio.json (a patch and another file).
+  const everythingDiffers = (): ObservedRestore =>
+    observedRestore({
+      destinations: [
+        destination(treeOf('workdir'), counts(1, 0, 0, 10)),
+        destination(treeOf('config'), counts(0, 1, 0, 20)),
+        destination(treeOf('datasource.pydiods1'), counts(3, 0, 0, 30)),
+      ],
+      cells: cellsConfig([datasourceInfo('pydiods1')]),
+      database: { name: 'cells', exists: true, tables: 40, matchesSnapshot: false },
+      destinationConfig: 'another pydio.json',
+    });
+  const restoreWithService = restorePlan({ cells: { ...makePlan().cells, service: service('changes'), binary: '/usr/bin/cells' } });
+
+  it('restores only the datasource: its files, its check and its resync; no database, no pydio.json', () => {
+    const result = plan(everythingDiffers(), { plan: restoreWithService, only: ['datasource.pydiods1'] });
+    expect(steps(result)).toEqual([
+      'stop-service workdir',
+      'safety-snapshot target.local',
+      'restore-files datasource.pydiods1',
+      'check-restore workdir',
+      'start-service workdir',
+      'resync-datasource datasource.pydiods1',
+    ]);
+    expect(only(result, 'check-restore')[0]?.trees.map((tree) => tree.tree.id)).toEqual(['datasource.pydiods1']);
+    // The safety snapshot keeps what is overwritten, and pydio.json, from which it is itself restored.
+    const safety = only(result, 'safety-snapshot')[0];
+    expect(safety?.trees.map(({ tree }) => tree.id)).toEqual(['config', 'datasource.pydiods1']);
+    expect(safety?.database).toBeUndefined();
+    expect(result.drift.map((drift) => drift.address)).toEqual(['datasource.pydiods1']);
+    expect(result.patches).toEqual([]);
+  });
+
+  it('restores only the database, keeping the database it replaces', () => {
+    const result = plan(everythingDiffers(), { only: ['database'] });
+    expect(steps(result)).toEqual(['safety-snapshot target.local', 'load-database database.cells', 'check-restore workdir']);
+    expect(only(result, 'safety-snapshot')[0]).toMatchObject({ trees: [{ tree: { id: 'config' } }], database: 'cells' });
+    expect(only(result, 'check-restore')[0]?.trees).toEqual([]);
+    expect(plan(everythingDiffers(), { only: ['database.cells'] }).actions).toEqual(result.actions);
+  });
+
+  it('restores only pydio.json and the vault files, with the patches', () => {
+    const result = plan(everythingDiffers(), { only: ['config'] });
+    expect(steps(result)).toEqual(['safety-snapshot target.local', 'restore-files config', 'patch-config config', 'check-restore workdir']);
+  });
+
+  it('takes several addresses', () => {
+    const result = plan(everythingDiffers(), { only: ['workdir', 'database'] });
+    expect(steps(result)).toEqual(['safety-snapshot target.local', 'restore-files workdir', 'load-database database.cells', 'check-restore workdir']);
+  });
+
+  it('refuses an address the snapshot does not hold, naming those it does', () => {
+    expect(() => plan(everythingDiffers(), { only: ['datasource.personal'] })).toThrow(
+      `--only datasource.personal: snapshot ${snapshotId} has no such address; choose among config, database, datasource.pydiods1, workdir`,
+    );
+  });
+
+  it('refuses a flat datasource without the database that holds its file names', () => {
+    const flat = observedRestore({ cells: cellsConfig([datasourceInfo('pydiods1', { flat: true })]) });
+    expect(() => plan(flat, { only: ['datasource.pydiods1'] })).toThrow(
+      "--only datasource.pydiods1: a flat datasource's file names live in its index, in the database; restore both: --only datasource.pydiods1 --only database",
+    );
+    expect(steps(plan(flat, { only: ['datasource.pydiods1', 'database'] }))).toEqual([]);
+  });
+
+  it('refuses a path inside a tree, for now, saying what to do instead', () => {
+    expect(() => plan(everythingDiffers(), { only: ['datasource.pydiods1:admin/projects'] })).toThrow(
+      /not a path inside one; restore all of datasource\.pydiods1/,
+    );
   });
 });
 

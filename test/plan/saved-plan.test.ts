@@ -26,7 +26,7 @@ const saved = (changes: Partial<BackupPlan> = {}, planSha256 = 'p'.repeat(64)): 
   created: '2026-12-07T01:00:00.000Z',
   planFile: '/etc/cellar/backup-plan.yaml',
   planSha256,
-  options: { mode: 'backup', target: undefined, snapshot: undefined, dropDatabase: false, force: false, safetySnapshot: true },
+  options: { mode: 'backup', target: undefined, snapshot: undefined, dropDatabase: false, force: false, safetySnapshot: true, only: [] },
   plan: { ...plan, ...changes },
 });
 

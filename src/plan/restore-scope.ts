@@ -1,0 +1,60 @@
+import { CellarError } from '../core/errors.js';
+import type { Address } from '../model/address.js';
+import type { ObservedRestore } from '../observe/observed.js';
+
+/**
+ * What `--only` restores, by the addresses the plan output shows: `config` is pydio.json and the
+ * vault files (with the restore's patches), `workdir` the rest of the working dir, `database` (or
+ * `database.NAME`) the MySQL database and the stores the plan dumps, `datasource.NAME` a
+ * datasource's files with its `.minio.sys`.
+ */
+export interface RestoreScope {
+  /** Trees' addresses to restore. */
+  readonly trees: ReadonlySet<Address>;
+  readonly database: boolean;
+}
+
+/** Reads `--only` against what the snapshot holds; undefined restores everything. */
+export function restoreScope(only: readonly string[], observed: ObservedRestore): RestoreScope | undefined {
+  if (only.length === 0) return undefined;
+  const treeAddresses = new Set<string>(observed.destinations.map((destination) => destination.tree.address));
+  const databaseAddress = observed.snapshot.database ? `database.${observed.snapshot.database.name}` : undefined;
+  const trees = new Set<Address>();
+  let database = false;
+  for (const address of only) {
+    if (address.includes(':')) {
+      const tree = address.slice(0, address.indexOf(':'));
+      throw new CellarError(
+        'USAGE',
+        `--only ${address}: cellar restores whole addresses so far, not a path inside one; restore all of ${tree} with --only ${tree}, or copy the path out of the snapshot's folder (snapshots/ID/ in the target)`,
+      );
+    }
+    if (address === 'database' || address === databaseAddress) {
+      if (!databaseAddress) throw new CellarError('USAGE', `--only ${address}: snapshot ${observed.snapshot.id} holds no database dump`);
+      database = true;
+    } else if (treeAddresses.has(address)) trees.add(address as Address);
+    else {
+      const choices = [...treeAddresses, ...(databaseAddress ? ['database'] : [])].sort().join(', ');
+      throw new CellarError('USAGE', `--only ${address}: snapshot ${observed.snapshot.id} has no such address; choose among ${choices}`);
+    }
+  }
+  // A flat datasource's file names live in the index (in the database): its blobs alone are no datasource.
+  const flat = observed.cells.datasources.find((info) => info.flat && trees.has(`datasource.${info.name}`));
+  if (flat && !database) {
+    throw new CellarError(
+      'USAGE',
+      `--only datasource.${flat.name}: a flat datasource's file names live in its index, in the database; restore both: --only datasource.${flat.name} --only database`,
+    );
+  }
+  return { trees, database };
+}
+
+/** Whether a scope (or a whole restore) brings back a tree's address. */
+export function restoresTree(scope: RestoreScope | undefined, address: Address): boolean {
+  return scope === undefined || scope.trees.has(address);
+}
+
+/** Whether a scope (or a whole restore) brings back the database and the stores. */
+export function restoresDatabase(scope: RestoreScope | undefined): boolean {
+  return scope === undefined || scope.database;
+}
