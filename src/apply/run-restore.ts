@@ -30,6 +30,7 @@ import { copyProgress, withoutProgress, type Reporter } from './reporter.js';
 import { createRestoreDatabase, loadRestoreDatabase, type LoadSource } from './restore-database.js';
 import { runActions, type Handlers } from './run-actions.js';
 import { beginSnapshot } from './snapshot-draft.js';
+import { restorePathFromSnapshot } from './restore-path.js';
 
 export interface RestoreRun {
   readonly plan: PlanFile;
@@ -65,7 +66,7 @@ export async function runRestore(run: RestoreRun): Promise<RestoreOutcome> {
   const { actions, observation, reporter } = run;
   const { workingDir } = observation.observed;
   refuseDamaged(run);
-  const destinations = actions.actions.flatMap((action) => (action.action === 'restore-files' ? [action.destination] : []));
+  const destinations = actions.actions.flatMap((action) => (action.action === 'restore-files' || action.action === 'restore-path' ? [action.destination] : []));
   await refuseOverlaps(actions.target.path, [workingDir, ...destinations]);
   if (!actions.actions.some((action) => action.action === 'stop-service')) refuseLiveCells(workingDir);
 
@@ -99,6 +100,10 @@ export async function runRestore(run: RestoreRun): Promise<RestoreOutcome> {
       else prepareDestination(action);
       database.startBeside();
       if (!action.absent) await restoreTree(run, action);
+    },
+    'restore-path': async (action) => {
+      changing();
+      await restorePathFromSnapshot(run.host, run.observation.snapshotFolder, action, reporter);
     },
     'create-database': async () => {
       changing();

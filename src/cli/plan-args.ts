@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { CellarError } from '../core/errors.js';
 import type { PlanOptions } from '../plan/saved-plan.js';
 
@@ -12,6 +13,7 @@ export interface PlanArgs {
   readonly force?: boolean | undefined;
   readonly safetySnapshot?: boolean | undefined;
   readonly only?: readonly string[] | undefined;
+  readonly to?: string | undefined;
 }
 
 export function planOptionsFrom(args: PlanArgs): PlanOptions {
@@ -24,6 +26,9 @@ export function planOptionsFrom(args: PlanArgs): PlanOptions {
   // --only a --only b, or --only a,b.
   const only = (args.only ?? []).flatMap((value) => value.split(',')).filter((value) => value !== '');
   if (only.length > 0 && mode !== 'restore') throw new CellarError('USAGE', '--only only applies to --restore');
+  if (args.to !== undefined && !only.some((value) => value.includes(':'))) {
+    throw new CellarError('USAGE', '--to goes with --restore --only datasource.NAME:PATH; name the path to restore beside its original');
+  }
   return {
     mode,
     target: args.target,
@@ -32,5 +37,6 @@ export function planOptionsFrom(args: PlanArgs): PlanOptions {
     force: args.force === true,
     safetySnapshot: args.safetySnapshot !== false,
     only,
+    to: args.to === undefined ? undefined : resolve(args.to),
   };
 }

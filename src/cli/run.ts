@@ -25,8 +25,10 @@ function planOptions(y: Argv): Argv {
     .option('only', {
       type: 'string',
       array: true,
-      describe: 'With --restore: restore only these addresses (config, workdir, database, datasource.NAME); repeat it or separate with commas',
+      describe:
+        'With --restore: restore only these addresses (config, workdir, database, datasource.NAME, datasource.NAME:PATH); repeat it or separate with commas',
     })
+    .option('to', { type: 'string', describe: 'With --only datasource.NAME:PATH: restore the path into this folder, beside its original' })
     .option('safety-snapshot', { type: 'boolean', default: true, describe: 'Before a restore, snapshot what it overwrites (--no-safety-snapshot skips it)' })
     .option('uninstall', { type: 'boolean', default: false, describe: 'Plan removing the working dir (refused unless the last snapshot is current)' })
     .option('drop-database', { type: 'boolean', default: false, describe: 'With --uninstall: also drop the database' })

@@ -18,6 +18,7 @@ export const cellarOptions: readonly string[] = [
   'against-live',
   'sample',
   'only',
+  'to',
   'restore',
   'safety-snapshot',
   'no-safety-snapshot',

@@ -106,7 +106,7 @@ async function prepareBackup({ plan, planSha256, store, observeOptions }: Prepar
 }
 
 async function prepareRestore({ plan, planSha256, store, observeOptions }: PrepareContext, options: PlanOptions): Promise<Prepared> {
-  const observation = await observeRestore(plan, store, { ...observeOptions, snapshot: options.snapshot });
+  const observation = await observeRestore(plan, store, { ...observeOptions, snapshot: options.snapshot, only: options.only, to: options.to });
   const { plan: actionPlan, patchedText } = planRestore(plan, observation.observed, { safetySnapshot: options.safetySnapshot, only: options.only });
   return {
     plan,

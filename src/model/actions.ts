@@ -98,6 +98,19 @@ export type RestoreFiles = ActionBase & {
   readonly replace: readonly string[];
   readonly expected: CopySize;
 };
+/** One path inside a datasource, copied back from the snapshot; what was added there since is kept. */
+export type RestorePath = ActionBase & {
+  readonly action: 'restore-path';
+  readonly tree: ManifestTree;
+  /** Relative to the tree's root. */
+  readonly path: string;
+  readonly kind: 'file' | 'dir';
+  /** Where the path is written: its own place, or beside it (`--to`). */
+  readonly destination: string;
+  /** Every regular file the path holds in the snapshot, by its path below `path`, with its sha256: checked after the copy. */
+  readonly files: readonly { readonly path: string; readonly sha256: string }[];
+  readonly expected: CopySize;
+};
 export type CreateDatabase = ActionBase & {
   readonly action: 'create-database';
   readonly database: string;
@@ -151,7 +164,17 @@ export type ResyncDatasource = ActionBase & {
 };
 
 export type RestoreAction =
-  StopService | SafetySnapshot | RestoreFiles | CreateDatabase | LoadDatabase | LoadStore | PatchConfig | CheckRestore | StartService | ResyncDatasource;
+  | StopService
+  | SafetySnapshot
+  | RestoreFiles
+  | RestorePath
+  | CreateDatabase
+  | LoadDatabase
+  | LoadStore
+  | PatchConfig
+  | CheckRestore
+  | StartService
+  | ResyncDatasource;
 
 export type RemoveFiles = ActionBase & {
   readonly action: 'remove-files';

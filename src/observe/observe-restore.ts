@@ -14,14 +14,15 @@ import { findFolderUsers } from '../adapters/process/folder-users.js';
 import { ownerIds } from '../adapters/process/owner-names.js';
 import { readFileList } from '../adapters/target/file-list.js';
 import type { CellsConfig } from '../cells/cells-config.js';
-import { isAbsent, type Manifest } from '../model/manifest.js';
+import { isAbsent, type Manifest, type ManifestTree } from '../model/manifest.js';
 import { relativeInside } from '../model/paths.js';
 import type { HeldLock } from '../model/lock.js';
 import type { SnapshotStore } from '../model/ports.js';
 import type { RecordedEntry } from '../model/tree.js';
 import { observeStores } from './observe-stores.js';
 import { verifySnapshot } from './verify-snapshot.js';
-import type { ObservedRestore, OwnerChange } from './observed.js';
+import type { ObservedRestore, OwnerChange, RestorePathDestination } from './observed.js';
+import { observeRestorePath, splitRestorePath } from './restore-path.js';
 import { restoreDatabase, type RestoreDatabase } from './database-login.js';
 import { observeTarget } from './observe-backup.js';
 import { findSnapshot } from './find-snapshot.js';
@@ -40,6 +41,10 @@ export interface RestoreObserveOptions {
   readonly snapshot: string | undefined;
   readonly keepPaths: number;
   readonly lock?: HeldLock | undefined;
+  /** `--only`: the addresses, and paths inside datasources, to restore. */
+  readonly only?: readonly string[] | undefined;
+  /** `--to`: the folder restored paths go into, beside their originals. */
+  readonly to?: string | undefined;
 }
 
 /** Gathers what a restore plan needs: the snapshot and its state, each destination compared with it, pydio.json, the database, a live Cells. */
@@ -61,6 +66,7 @@ export async function observeRestore(plan: PlanFile, store: SnapshotStore, optio
   const destinations = placements.map(({ tree, destination, trusted }) =>
     observeDestination(tree, destination, folder, { keepPaths: options.keepPaths, trusted }),
   );
+  const paths = observePaths(options, { snapshot, cells, folder, placements });
 
   const dumped = snapshot.database;
   const database = dumped ? restoreDatabase(plan, cells, { name: dumped.name, safety: snapshot.kind === 'safety' }, options.env) : undefined;
@@ -76,6 +82,7 @@ export async function observeRestore(plan: PlanFile, store: SnapshotStore, optio
       incompleteRestore,
       owners: await ownerChanges(snapshot),
       destinations,
+      paths,
       workingDir,
       snapshotConfig,
       cells,
@@ -89,6 +96,33 @@ export async function observeRestore(plan: PlanFile, store: SnapshotStore, optio
     snapshotFolder: folder,
     database: database && observedDatabase ? { ...database, server: observedDatabase.server } : undefined,
   };
+}
+
+/** The paths `--only` names inside datasources, each compared with where it goes. */
+function observePaths(
+  options: RestoreObserveOptions,
+  context: { snapshot: Manifest; cells: CellsConfig; folder: string; placements: readonly { tree: ManifestTree; destination: string }[] },
+): RestorePathDestination[] {
+  const values = (options.only ?? []).filter((value) => splitRestorePath(value) !== undefined);
+  return values.map((value) => {
+    const address = splitRestorePath(value)?.address ?? '';
+    const name = address.startsWith('datasource.') ? address.slice('datasource.'.length) : undefined;
+    const placement = context.placements.find(({ tree }) => tree.address === address && tree.label === undefined);
+    if (name === undefined || !placement) {
+      const known = context.placements.flatMap(({ tree }) => (tree.address.startsWith('datasource.') && tree.label === undefined ? [tree.address] : []));
+      throw new CellarError(
+        'USAGE',
+        `--only ${value}: a path is restored from a datasource of the snapshot (${known.join(', ') || 'it has none'}); restore ${address} whole`,
+      );
+    }
+    if (context.cells.datasources.some((info) => info.name === name && info.flat)) {
+      throw new CellarError(
+        'USAGE',
+        `--only ${value}: ${address} is flat: its file names live in the index, not in its files; restore it whole with --only ${address} --only database`,
+      );
+    }
+    return observeRestorePath(value, placement.tree, context.folder, { treeDestination: placement.destination, to: options.to });
+  });
 }
 
 /** The plan's restore: section; a plan without one cannot restore. */

@@ -70,6 +70,26 @@ export interface RestoreDestination {
   readonly mismatched: readonly string[];
 }
 
+/** A path inside a datasource that `--only datasource.NAME:PATH` restores, compared with the snapshot. */
+export interface RestorePathDestination {
+  /** As given: `datasource.NAME:PATH`. */
+  readonly address: `datasource.${string}`;
+  readonly tree: ManifestTree;
+  /** Relative to the tree's root, without leading or trailing slashes. */
+  readonly path: string;
+  readonly kind: 'file' | 'dir';
+  /** Where it is written: its own place in the destination tree, or `--to DIR/<its name>`. */
+  readonly destination: string;
+  /** `--to`: beside the original, in a place that must not exist yet. */
+  readonly beside: boolean;
+  /** The destination lies in the datasource's folder: Cells must index what appears there. */
+  readonly inDatasource: boolean;
+  /** The snapshot's entries below the path (as "live") against the destination's; only gains are restored. */
+  readonly comparison: TreeDrift;
+  readonly digest: string;
+  readonly files: readonly { readonly path: string; readonly sha256: string }[];
+}
+
 export interface ObservedRestoreDatabase {
   readonly name: string;
   readonly exists: boolean;
@@ -89,6 +109,8 @@ export interface ObservedRestore {
   /** Owners the snapshot names by ids this host gives other numbers, or does not know. */
   readonly owners: readonly OwnerChange[];
   readonly destinations: readonly RestoreDestination[];
+  /** The paths `--only` names inside datasources (none for a restore of whole addresses). */
+  readonly paths: readonly RestorePathDestination[];
   readonly workingDir: string;
   /** The snapshot's pydio.json: its text (it holds secrets: never shown) and its file-list entry. */
   readonly snapshotConfig: { readonly text: string; readonly entry: RecordedEntry | undefined };

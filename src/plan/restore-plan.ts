@@ -4,7 +4,7 @@ import { vaultFiles } from '../model/installation.js';
 import type { DatabaseFingerprint } from '../model/database-drift.js';
 import { isAbsent, type ManifestTree } from '../model/manifest.js';
 import { leftCellsStopped, lockWarnings } from './lock-notes.js';
-import type { ObservedRestore, RestoreDestination } from '../observe/observed.js';
+import type { ObservedRestore, RestoreDestination, RestorePathDestination } from '../observe/observed.js';
 import type { ForeignEntry } from '../model/verification.js';
 import { join } from 'node:path';
 import { resyncCommand } from '../cells/admin-commands.js';
@@ -43,8 +43,10 @@ export function planRestore(plan: PlanFile, observed: ObservedRestore, options: 
   const destinations = observed.destinations.filter((destination) => restoresTree(scope, destination.tree.address));
   const changed = destinations.filter((destination) => total(gains(destination)) > 0);
   const loads = restoresDatabase(scope) ? storeLoads(plan, observed) : [];
+  const paths = (scope?.paths ?? []).filter((path) => total(pathGains(path)) > 0);
   const work: RestoreAction[] = [
     ...changed.map((destination) => restoreFiles(observed.verification.foreign, destination)),
+    ...paths.map(restorePath),
     ...(restoresDatabase(scope) ? databaseWork(observed) : []),
     ...loads,
     ...(restoresTree(scope, 'config') ? configWork(observed, patch) : []),
@@ -69,7 +71,8 @@ export function planRestore(plan: PlanFile, observed: ObservedRestore, options: 
   }
   // Resyncs talk to a running Cells: cellar runs them only when it starts Cells itself.
   const runsResyncs = plan.cells.binary !== undefined && starts;
-  const restored = resyncs(plan, observed, scope).filter((resync) => restoresTree(scope, resync.address));
+  const touched = new Set(paths.filter((path) => path.inDatasource).map((path) => path.tree.address));
+  const restored = resyncs(plan, observed, scope).filter((resync) => restoresTree(scope, resync.address) || touched.has(resync.address));
   if (work.length > 0) actions.push(...restored.map((argv) => ({ ...argv, run: runsResyncs })));
 
   const warnings = [...restoreWarnings(plan, observed, work.length > 0), ...lockWarnings(observed.target)];
@@ -80,7 +83,7 @@ export function planRestore(plan: PlanFile, observed: ObservedRestore, options: 
       mode: 'restore',
       target: { name: observed.target.name, path: observed.target.path },
       snapshot: observed.snapshot.id,
-      drift: [...changed.map(toDrift), ...storeDrift(observed, loads)],
+      drift: [...changed.map(toDrift), ...paths.map(pathDrift), ...storeDrift(observed, loads)],
       actions,
       patches: !current && patch.changes.length > 0 && restoresTree(scope, 'config') ? [{ file: 'pydio.json', changes: patch.changes, diff: patch.diff }] : [],
       retention: [],
@@ -129,6 +132,43 @@ function restoreFiles(foreign: readonly ForeignEntry[], destination: RestoreDest
     expected: copySize(gains(destination)),
     reason: describe(gains(destination), destination.destination),
   };
+}
+
+/** What a path restore brings: what the snapshot has there that the destination lacks or holds otherwise; what was added since stays. */
+function pathGains(path: RestorePathDestination): FileCounts {
+  return { ...path.comparison.counts, deleted: 0 };
+}
+
+function restorePath(path: RestorePathDestination): RestoreAction {
+  const gained = pathGains(path);
+  return {
+    action: 'restore-path',
+    address: path.address,
+    tree: path.tree,
+    path: path.path,
+    kind: path.kind,
+    destination: path.destination,
+    files: path.files,
+    expected: copySize(gained),
+    reason: `${describe(gained, path.destination)}${path.beside ? ' (beside the original)' : ''}; what was added there since stays`,
+  };
+}
+
+function pathDrift(path: RestorePathDestination): Drift {
+  const { comparison } = path;
+  return {
+    kind: 'files',
+    address: path.address,
+    change: comparison.counts.added > 0 && comparison.counts.modified === 0 && path.beside ? 'added' : 'modified',
+    files: pathGains(path),
+    trees: [],
+    paths: comparison.changes.filter((change) => change.change !== 'deleted'),
+    truncated: comparison.truncated,
+  };
+}
+
+function isBeside(observed: ObservedRestore, action: { readonly address: string }): boolean {
+  return observed.paths.some((path) => path.address === action.address && path.beside);
 }
 
 /** Create the database when it is missing (utf8mb4), load the dump unless it provably holds it already. */
@@ -266,8 +306,14 @@ function toDrift(destination: RestoreDestination): Drift {
 
 /** What the restore overwrites, kept first so that a wrong restore can itself be undone. */
 function safetySnapshot(observed: ObservedRestore, work: readonly RestoreAction[], stores: readonly StoreDump[]): SafetySnapshot | undefined {
-  if (work.length === 0) return undefined;
-  const overwritten = new Set(work.flatMap((action) => (action.action === 'restore-files' ? [action.tree.id] : [])));
+  // Paths restored beside their originals overwrite nothing.
+  if (work.every((action) => action.action === 'restore-path' && isBeside(observed, action))) return undefined;
+  // A path written over its original is kept with its whole tree: a safety snapshot restores trees, not paths.
+  const overwritten = new Set(
+    work.flatMap((action) =>
+      action.action === 'restore-files' ? [action.tree.id] : action.action === 'restore-path' && !isBeside(observed, action) ? [action.tree.id] : [],
+    ),
+  );
   // pydio.json is always kept: a safety snapshot is restored like any other, from its own pydio.json.
   const trees: SafetyTree[] = observed.destinations
     .filter((destination) => destination.exists && (overwritten.has(destination.tree.id) || destination.tree.id === 'config'))

@@ -1,17 +1,19 @@
 import { CellarError } from '../core/errors.js';
 import type { Address } from '../model/address.js';
-import type { ObservedRestore } from '../observe/observed.js';
+import type { ObservedRestore, RestorePathDestination } from '../observe/observed.js';
 
 /**
  * What `--only` restores, by the addresses the plan output shows: `config` is pydio.json and the
  * vault files (with the restore's patches), `workdir` the rest of the working dir, `database` (or
  * `database.NAME`) the MySQL database and the stores the plan dumps, `datasource.NAME` a
- * datasource's files with its `.minio.sys`.
+ * datasource's files with its `.minio.sys`, and `datasource.NAME:PATH` one file or folder of it.
  */
 export interface RestoreScope {
-  /** Trees' addresses to restore. */
+  /** Trees' addresses to restore whole. */
   readonly trees: ReadonlySet<Address>;
   readonly database: boolean;
+  /** Paths inside datasources (observed, since they name what the snapshot holds there). */
+  readonly paths: readonly RestorePathDestination[];
 }
 
 /** Reads `--only` against what the snapshot holds; undefined restores everything. */
@@ -22,13 +24,7 @@ export function restoreScope(only: readonly string[], observed: ObservedRestore)
   const trees = new Set<Address>();
   let database = false;
   for (const address of only) {
-    if (address.includes(':')) {
-      const tree = address.slice(0, address.indexOf(':'));
-      throw new CellarError(
-        'USAGE',
-        `--only ${address}: cellar restores whole addresses so far, not a path inside one; restore all of ${tree} with --only ${tree}, or copy the path out of the snapshot's folder (snapshots/ID/ in the target)`,
-      );
-    }
+    if (address.includes(':')) continue;
     if (address === 'database' || address === databaseAddress) {
       if (!databaseAddress) throw new CellarError('USAGE', `--only ${address}: snapshot ${observed.snapshot.id} holds no database dump`);
       database = true;
@@ -46,7 +42,9 @@ export function restoreScope(only: readonly string[], observed: ObservedRestore)
       `--only datasource.${flat.name}: a flat datasource's file names live in its index, in the database; restore both: --only datasource.${flat.name} --only database`,
     );
   }
-  return { trees, database };
+  // A path inside a datasource restored whole as well is restored with it.
+  const paths = observed.paths.filter((path) => !trees.has(path.tree.address));
+  return { trees, database, paths };
 }
 
 /** Whether a scope (or a whole restore) brings back a tree's address. */

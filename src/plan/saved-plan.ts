@@ -14,6 +14,8 @@ export interface PlanOptions {
   readonly safetySnapshot: boolean;
   /** `--only`: the addresses a restore brings back; empty for everything. */
   readonly only: readonly string[];
+  /** `--to`: where restored paths go, beside their originals. */
+  readonly to?: string | undefined;
 }
 
 /** `plan --out FILE`: the actions and the fingerprint of what was observed, applied exactly or refused as stale. */

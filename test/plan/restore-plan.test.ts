@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { PlanFile } from '../../src/config/plan.js';
 import type { RestoreAction, RestorePlan } from '../../src/model/actions.js';
 import type { ManifestTree } from '../../src/model/manifest.js';
-import type { ObservedRestore, ObservedRestoreDatabase, RestoreDestination } from '../../src/observe/observed.js';
+import type { ObservedRestore, ObservedRestoreDatabase, RestoreDestination, RestorePathDestination } from '../../src/observe/observed.js';
 import { planRestore } from '../../src/plan/restore-plan.js';
 import { cellsConfig, configTree, counts, datasourceInfo, makePlan, manifest, pydiods1Tree, service, target, workdirTree, workingDir } from './builders.js';
 
@@ -47,6 +47,7 @@ function observedRestore(overrides: Partial<ObservedRestore> = {}): ObservedRest
     incompleteRestore: null,
     owners: [],
     destinations: [destination(treeOf('workdir')), destination(treeOf('config')), destination(treeOf('datasource.pydiods1'))],
+    paths: [],
     workingDir,
     snapshotConfig: { text: configText, entry: { path: 'pydio.json', type: 'file', size: 10, mtimeMs: 1_700_000_000_000, mode: 0o640, uid: 1001, gid: 1002 } },
     cells: cellsConfig([datasourceInfo('pydiods1', { flat: true })]),
@@ -332,10 +333,43 @@ describe('planRestore --only', () => {
     expect(steps(plan(flat, { only: ['datasource.pydiods1', 'database'] }))).toEqual([]);
   });
 
-  it('refuses a path inside a tree, for now, saying what to do instead', () => {
-    expect(() => plan(everythingDiffers(), { only: ['datasource.pydiods1:admin/projects'] })).toThrow(
-      /not a path inside one; restore all of datasource\.pydiods1/,
-    );
+  const pathDestination = (beside: boolean, gained = counts(4, 1, 2, 40, 1)): RestorePathDestination => {
+    const tree = treeOf('datasource.pydiods1');
+    return {
+      address: 'datasource.pydiods1:admin/projects',
+      tree,
+      path: 'admin/projects',
+      kind: 'dir',
+      destination: beside ? '/srv/recovered/projects' : `${tree.source}/admin/projects`,
+      beside,
+      inDatasource: !beside,
+      comparison: { tree, presence: 'same', counts: gained, changes: [], truncated: false, files: 0, bytes: 0 },
+      digest: 'path-digest',
+      files: [{ path: 'a.txt', sha256: 'a'.repeat(64) }],
+    };
+  };
+
+  it('restores a path: what it lacks and what changed there, never removing what was added since; its datasource is resynced', () => {
+    const result = plan({ ...everythingDiffers(), paths: [pathDestination(false)] }, { only: ['datasource.pydiods1:admin/projects'] });
+    expect(steps(result)).toEqual([
+      'safety-snapshot target.local',
+      'restore-path datasource.pydiods1:admin/projects',
+      'check-restore workdir',
+      'resync-datasource datasource.pydiods1',
+    ]);
+    expect(only(result, 'restore-path')[0]).toMatchObject({ kind: 'dir', expected: { files: 5, bytes: 40 }, files: [{ path: 'a.txt' }] });
+    expect(result.drift).toMatchObject([{ address: 'datasource.pydiods1:admin/projects', files: counts(4, 1, 0, 40, 1) }]);
+    // Written over its original, the path is kept with its whole tree (and pydio.json) first.
+    expect(only(result, 'safety-snapshot')[0]?.trees.map(({ tree }) => tree.id)).toEqual(['config', 'datasource.pydiods1']);
+    expect(only(result, 'check-restore')[0]?.trees).toEqual([]);
+  });
+
+  it('restores a path beside its original without a safety snapshot (it overwrites nothing), and plans nothing once it holds the snapshot', () => {
+    const beside = plan({ ...everythingDiffers(), paths: [pathDestination(true)] }, { only: ['datasource.pydiods1:admin/projects'] });
+    // Outside the datasource's folder, Cells has nothing to index: no resync.
+    expect(steps(beside)).toEqual(['restore-path datasource.pydiods1:admin/projects', 'check-restore workdir']);
+    const done = plan({ ...everythingDiffers(), paths: [pathDestination(false, counts(0, 0, 3))] }, { only: ['datasource.pydiods1:admin/projects'] });
+    expect(done.actions).toEqual([]);
   });
 });
 
