@@ -7,8 +7,13 @@ import { settle } from './settle.js';
 import type { HeldLock } from '../model/lock.js';
 import type { Host, SnapshotStore } from '../model/ports.js';
 import type { BackupObservation } from '../observe/observe-backup.js';
-import type { Manifest } from '../model/manifest.js';
-import type { BackupAction, BackupPlan, WriteManifest } from '../model/actions.js';
+import { dateToId, type Manifest } from '../model/manifest.js';
+import { join } from 'node:path';
+import { deleteSnapshot, snapshotSubvolume } from '../adapters/fs/btrfs.js';
+import { resolveRealPath } from '../adapters/fs/real-path.js';
+import { relativeInside } from '../model/paths.js';
+import type { TreeSpec } from '../model/tree.js';
+import type { BackupAction, BackupPlan, FreezeTrees, ThawTrees, WriteManifest } from '../model/actions.js';
 import type { Reporter } from './reporter.js';
 import { runActions, type Handlers } from './run-actions.js';
 import { baselineOf, beginSnapshot, type Baseline, type SnapshotDraft } from './snapshot-draft.js';
@@ -55,7 +60,11 @@ export async function runBackup(run: BackupRun): Promise<BackupOutcome> {
   };
   const dumps = actions.actions.some((action) => action.action === 'dump-database');
 
+  const frozen = frozenTrees();
+
   const handlers: Handlers<BackupAction> = {
+    'freeze-trees': (action) => frozen.freeze(action, dateToId(run.now)),
+    'thaw-trees': (action) => frozen.thaw(action),
     'stop-service': (action) => service.stop(action.argv),
     'start-service': async (action, state) => {
       if (!state.failed || service.stopped || run.lock.tookOver?.serviceStopped === true) await service.start(action.argv);
@@ -65,7 +74,8 @@ export async function runBackup(run: BackupRun): Promise<BackupOutcome> {
         reporter.info('the database dump runs beside the file copies');
         void startDump(false);
       }
-      await startDraft().copyTrees(action.copies.map(({ tree, expected }) => ({ tree, baseline, expected })));
+      const copies = action.copies.map(async ({ tree, expected }) => ({ tree, baseline, expected, readFrom: await frozen.readFrom(tree) }));
+      await startDraft().copyTrees(await Promise.all(copies));
     },
     'dump-database': async () => {
       const error = await startDump(true);
@@ -103,7 +113,7 @@ export async function runBackup(run: BackupRun): Promise<BackupOutcome> {
   };
   const failure = await runActions(actions.actions, handlers, {
     reporter,
-    always: ['start-service'],
+    always: ['start-service', 'thaw-trees'],
     explain: (error) => writeFailure(error, target) ?? error,
   });
   if (failure !== undefined) {
@@ -141,4 +151,35 @@ async function reuseFromBaseline(run: BackupRun, draft: SnapshotDraft, baseline:
 function requireDatabase(observation: BackupObservation): NonNullable<BackupObservation['database']> {
   if (!observation.database) throw new Error('a database action without an observed database');
   return observation.database;
+}
+
+interface FrozenTrees {
+  freeze(action: FreezeTrees, id: string): Promise<void>;
+  thaw(action: ThawTrees): Promise<void>;
+  /** Where a tree is copied from: inside its subvolume's snapshot, or its source when none was taken. */
+  readFrom(tree: TreeSpec): Promise<string | undefined>;
+}
+
+/** The btrfs snapshots this run takes, by subvolume, and the trees each one serves. */
+function frozenTrees(): FrozenTrees {
+  const taken = new Map<string, { readonly snapshot: string; readonly trees: readonly string[] }>();
+  return {
+    async freeze(action, id) {
+      taken.set(action.subvolume, { snapshot: await snapshotSubvolume(action.subvolume, `${id}-${process.pid}`), trees: action.trees });
+    },
+    async thaw(action) {
+      const snapshot = action.leftover ?? taken.get(action.subvolume)?.snapshot;
+      if (snapshot === undefined) return;
+      await deleteSnapshot(snapshot);
+      if (action.leftover === undefined) taken.delete(action.subvolume);
+    },
+    async readFrom(tree) {
+      for (const [subvolume, { snapshot, trees }] of taken) {
+        if (!trees.includes(tree.id)) continue;
+        const inside = relativeInside(subvolume, await resolveRealPath(tree.source));
+        if (inside !== undefined) return inside === '' ? snapshot : join(snapshot, inside);
+      }
+      return undefined;
+    },
+  };
 }

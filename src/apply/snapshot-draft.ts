@@ -41,6 +41,8 @@ export interface TreeCopy {
   readonly baseline: Baseline | undefined;
   /** What the plan expects rsync to transfer (added and modified files), for the progress total. */
   readonly expected?: CopySize | undefined;
+  /** A read-only file-system snapshot of the source to copy from instead of the live folder. */
+  readonly readFrom?: string | undefined;
 }
 
 /** The header fields of a manifest that the caller knows and the draft does not. */
@@ -101,9 +103,9 @@ export function beginSnapshot(store: SnapshotStore, host: Host, now: Date, repor
     warnings.push(warning);
     reporter.warn(warning);
   };
-  const syncTree = async ({ tree, expected }: TreeCopy, destination: string, linkDest: string | undefined): Promise<void> => {
+  const syncTree = async ({ tree, expected, readFrom }: TreeCopy, destination: string, linkDest: string | undefined): Promise<void> => {
     const outcome = await host.copyFrom({
-      source: tree.source,
+      source: readFrom ?? tree.source,
       destination,
       exclude: tree.exclude,
       only: tree.only,
@@ -150,7 +152,8 @@ export function beginSnapshot(store: SnapshotStore, host: Host, now: Date, repor
         const list = listPathOf(tree);
         recorder ??= startRecorder(baseline?.manifest);
         const recording = recorder.record({
-          tree,
+          // Facts the copy lacks (folder times, a check that nothing changed meanwhile) come from where it was read.
+          tree: copy.readFrom === undefined ? tree : { ...tree, source: copy.readFrom },
           copy: destination,
           listPath: join(folder, list),
           previousList: baseline && previous ? join(baseline.folder, previous.list) : undefined,

@@ -25,6 +25,8 @@ export interface CellsSpec {
   readonly exclude: readonly ExcludeRule[];
   /** Path of the `cells` binary; when set, cellar runs Cells' own admin commands (index snapshot, resync). */
   readonly binary: string | undefined;
+  /** Copy the working dir's trees from a read-only file-system snapshot. */
+  readonly consistency?: 'btrfs' | undefined;
 }
 
 export interface LoginSpec {
@@ -43,7 +45,9 @@ export interface DatabaseSpec {
 }
 
 export type DatasourceSpec =
-  { readonly backup: 'files'; readonly path: string | undefined } | { readonly backup: 'provider' } | { readonly backup: 'skip'; readonly reason: string };
+  | { readonly backup: 'files'; readonly path: string | undefined; readonly consistency?: 'btrfs' | undefined }
+  | { readonly backup: 'provider' }
+  | { readonly backup: 'skip'; readonly reason: string };
 
 /** A database of pydio.json that cellar cannot dump itself, and the operator's commands for it. */
 export type StoreSpec =

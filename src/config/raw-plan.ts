@@ -83,6 +83,10 @@ export interface RawPlan {
      * rsync-style patterns, relative to the working dir and to each datasource folder, that are not backed up. Default: none. Excluding anything under data/ or services/, pydio.json or the vault files needs force: true.
      */
     exclude?: ExcludePattern[];
+    /**
+     * How the working dir and the trees inside it are copied consistently.
+     */
+    consistency?: Consistency;
   };
   /**
    * The Cells MySQL or MariaDB database. Omitted: read the DSN from pydio.json.
@@ -263,6 +267,16 @@ export interface RawPlan {
     };
   };
 }
+/**
+ * This interface was referenced by `RawPlan`'s JSON-Schema
+ * via the `definition` "consistency".
+ */
+export interface Consistency {
+  /**
+   * btrfs: copy from a read-only snapshot of the btrfs subvolume that holds the folder, taken while Cells is stopped for that instant only, and always removed.
+   */
+  snapshot: 'btrfs';
+}
 export interface EnvSecret {
   /**
    * Name of the environment variable that holds the secret.
@@ -312,6 +326,15 @@ export interface FilesDatasource {
    * The datasource folder, when it differs from the folder in pydio.json.
    */
   path?: string;
+  /**
+   * How the datasource folder (and its .minio.sys) is copied consistently.
+   */
+  consistency?: {
+    /**
+     * btrfs: copy from a read-only snapshot of the btrfs subvolume that holds the folder, taken while Cells is stopped for that instant only, and always removed.
+     */
+    snapshot: 'btrfs';
+  };
 }
 export interface ProviderDatasource {
   /**

@@ -50,6 +50,7 @@ export function resolvePlan(raw: RawPlan, context: ResolveContext): PlanFile {
       exclude: (raw.cells?.exclude ?? []).map(excludeRule),
       // A bare command name is looked up in PATH, as a shell would.
       binary: binary?.includes('/') ? at(binary) : binary,
+      ...(raw.cells?.consistency ? { consistency: raw.cells.consistency.snapshot } : {}),
     },
     database: raw.database === undefined ? undefined : database(raw.database, at),
     datasources: mapValues(raw.datasources, (spec) => datasource(spec, at)),
@@ -105,7 +106,11 @@ function database(raw: RawDatabase, at: (path: string) => string): DatabaseSpec 
 function datasource(raw: Datasource, at: (path: string) => string): DatasourceSpec {
   switch (raw.backup) {
     case 'files':
-      return { backup: 'files', path: raw.path === undefined ? undefined : at(raw.path) };
+      return {
+        backup: 'files',
+        path: raw.path === undefined ? undefined : at(raw.path),
+        ...(raw.consistency ? { consistency: raw.consistency.snapshot } : {}),
+      };
     case 'provider':
       return { backup: 'provider' };
     case 'skip':

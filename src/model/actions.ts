@@ -70,7 +70,24 @@ export type PruneSnapshot = ActionBase & {
   readonly leftover: boolean;
 };
 
-export type BackupAction = StopService | SyncFiles | DumpDatabase | DumpIndex | DumpStore | WriteManifest | StartService | PruneSnapshot;
+/** A read-only file-system snapshot of the subvolume that holds `trees`, which are then copied from it. */
+export type FreezeTrees = ActionBase & {
+  readonly action: 'freeze-trees';
+  readonly method: 'btrfs';
+  readonly subvolume: string;
+  /** Ids of the trees copied from the snapshot. */
+  readonly trees: readonly string[];
+};
+/** Removes a file-system snapshot: the one this run took of `subvolume`, or a `leftover` an interrupted run left. */
+export type ThawTrees = ActionBase & {
+  readonly action: 'thaw-trees';
+  readonly method: 'btrfs';
+  readonly subvolume: string;
+  readonly leftover: string | undefined;
+};
+
+export type BackupAction =
+  FreezeTrees | ThawTrees | StopService | SyncFiles | DumpDatabase | DumpIndex | DumpStore | WriteManifest | StartService | PruneSnapshot;
 
 /** A tree a safety snapshot keeps: its live folder, and whether equal size and time there prove equal bytes. */
 export interface SafetyTree {

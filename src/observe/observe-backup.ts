@@ -12,7 +12,11 @@ import type { Manifest } from '../model/manifest.js';
 import type { HeldLock, LockStatus } from '../model/lock.js';
 import type { Host, SnapshotStore, TreeToObserve } from '../model/ports.js';
 import type { ObservedTarget } from '../model/target.js';
-import type { ObservedBackup } from './observed.js';
+import type { FrozenSubvolume, ObservedBackup } from './observed.js';
+import { leftoverSnapshots, subvolumeOf } from '../adapters/fs/btrfs.js';
+import { resolveRealPath } from '../adapters/fs/real-path.js';
+import type { Address } from '../model/address.js';
+import { relativeInside } from '../model/paths.js';
 import type { TreeSpec } from '../model/tree.js';
 import { backupDatabase, type DatabaseSource } from './database-login.js';
 import { observeDatabase, type DatabaseObservation } from './observe-database.js';
@@ -65,6 +69,7 @@ export async function observeBackup(plan: PlanFile, store: SnapshotStore, option
       excluded: layout.excluded,
       unplaced: layout.unplaced,
       incompleteRestore: readRestoreMarker(plan.cells.workingDir),
+      frozen: await observeFrozen(plan, layout.trees),
     },
     layout,
     database,
@@ -121,6 +126,27 @@ function withIntactLatest(store: SnapshotStore, target: ObservedTarget): { reado
     },
     latest,
   };
+}
+
+/** The btrfs subvolumes `consistency: { snapshot: btrfs }` asks for, with the trees inside each and the snapshots left of them. */
+async function observeFrozen(plan: PlanFile, trees: readonly TreeSpec[]): Promise<FrozenSubvolume[]> {
+  const requests: { readonly address: Address; readonly folder: string; readonly what: string }[] = [];
+  if (plan.cells.consistency === 'btrfs') requests.push({ address: 'workdir', folder: plan.cells.workingDir, what: 'cells.consistency' });
+  for (const [name, spec] of Object.entries(plan.datasources)) {
+    const tree = trees.find((candidate) => candidate.address === `datasource.${name}` && candidate.label === undefined);
+    if (spec.backup === 'files' && spec.consistency === 'btrfs' && tree) {
+      requests.push({ address: `datasource.${name}`, folder: tree.source, what: `datasources.${name}.consistency` });
+    }
+  }
+  const sources = await Promise.all(trees.map(async (tree) => ({ id: tree.id, real: await resolveRealPath(tree.source) })));
+  const frozen: FrozenSubvolume[] = [];
+  for (const request of requests) {
+    const subvolume = await subvolumeOf(request.folder, request.what);
+    if (frozen.some((known) => known.subvolume === subvolume)) continue;
+    const inside = sources.filter(({ real }) => relativeInside(subvolume, real) !== undefined).map(({ id }) => id);
+    frozen.push({ method: 'btrfs', subvolume, address: request.address, trees: inside, leftovers: leftoverSnapshots(subvolume) });
+  }
+  return frozen;
 }
 
 function lockStatus(store: SnapshotStore, ownLock: HeldLock | undefined): LockStatus {

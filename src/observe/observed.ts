@@ -1,6 +1,7 @@
 import type { CellsConfig } from '../cells/cells-config.js';
 import type { DsnOverride } from '../cells/patch-config.js';
 import type { DatabaseVerdict } from '../model/database-drift.js';
+import type { Address } from '../model/address.js';
 import type { RestoreMarker } from '../model/installation.js';
 import type { Manifest, ManifestTree, SnapshotExclusion } from '../model/manifest.js';
 import type { ObservedTree } from '../model/ports.js';
@@ -36,6 +37,18 @@ export interface OwnerChange {
 }
 
 /** Everything a backup plan is decided from; gathered by src/observe, judged by src/plan. */
+/** A btrfs subvolume the plan copies trees from through a read-only snapshot. */
+export interface FrozenSubvolume {
+  readonly method: 'btrfs';
+  readonly subvolume: string;
+  /** What asked for it: `workdir` (cells.consistency) or `datasource.NAME`. */
+  readonly address: Address;
+  /** Ids of the trees whose source lies in the subvolume. */
+  readonly trees: readonly string[];
+  /** Snapshots of it that an interrupted run left. */
+  readonly leftovers: readonly string[];
+}
+
 export interface ObservedBackup {
   readonly target: ObservedTarget;
   /** The snapshot drift is measured against: the newest complete backup snapshot. */
@@ -50,6 +63,7 @@ export interface ObservedBackup {
   readonly unplaced: readonly string[];
   /** A restore of the working dir that did not complete: its files are no snapshot's. */
   readonly incompleteRestore: RestoreMarker | null;
+  readonly frozen: readonly FrozenSubvolume[];
 }
 
 /** One tree of a snapshot and the folder a restore writes it to, compared with what is there now. */

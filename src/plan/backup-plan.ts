@@ -44,20 +44,20 @@ export function planBackup(plan: PlanFile, observed: ObservedBackup, options: Ba
   const copiesFiles = work.some((action) => action.action === 'sync-files');
   const stopFor = service?.stopFor ?? 'never';
   const stop = service !== undefined && snapshotNeeded && (stopFor === 'always' || (stopFor === 'changes' && copiesFiles));
-  if (stop) actions.push({ action: 'stop-service', address: 'workdir', argv: service.stop, reason: 'service stores must not be copied while Cells runs' });
+  const freezes = freezesFor(observed, work);
+  // Every copy reads a file-system snapshot: Cells is stopped only for the instant they are taken.
+  const brief = freezes.frozenAll;
+  const stopReason = brief ? 'Cells stops for the instant of the file-system snapshots' : 'service stores must not be copied while Cells runs';
+  if (stop) actions.push({ action: 'stop-service', address: 'workdir', argv: service.stop, reason: stopReason });
+  actions.push(...freezes.freeze);
+  const start = service && (stop || leftCellsStopped(target)) ? startService(service.start, stop) : undefined;
+  if (start && brief) actions.push(start);
   actions.push(...work);
   if (snapshotNeeded) actions.push(writeManifest(plan, observed, stores.unchanged));
-  const leftBehindStopped = leftCellsStopped(target);
-  if (service && (stop || leftBehindStopped)) {
-    actions.push({
-      action: 'start-service',
-      address: 'workdir',
-      argv: service.start,
-      reason: stop ? 'start Cells again' : 'an interrupted apply left Cells stopped',
-    });
-  }
+  actions.push(...freezes.thaw);
+  if (start && !brief) actions.push(start);
   const retention = retain(plan, observed, snapshotNeeded, options.now);
-  actions.push(...pruneActions(observed, retention));
+  actions.push(...pruneActions(observed, retention), ...leftoverThaws(observed));
 
   return {
     mode: 'backup',
@@ -74,6 +74,54 @@ export function planBackup(plan: PlanFile, observed: ObservedBackup, options: Ba
     ),
     state: stateDigest(observed),
   };
+}
+
+function startService(argv: readonly string[], stopped: boolean): BackupAction {
+  return { action: 'start-service', address: 'workdir', argv, reason: stopped ? 'start Cells again' : 'an interrupted apply left Cells stopped' };
+}
+
+/**
+ * A read-only snapshot of each subvolume that holds a tree this backup copies, taken before the
+ * copies and removed after the manifest (also when a step fails); `frozenAll` when every copy
+ * reads one.
+ */
+function freezesFor(observed: ObservedBackup, work: readonly BackupAction[]): { freeze: BackupAction[]; thaw: BackupAction[]; frozenAll: boolean } {
+  const copied = work.flatMap((action) => (action.action === 'sync-files' ? action.copies.map((copy) => copy.tree.id) : []));
+  const used = observed.frozen.filter((frozen) => frozen.trees.some((id) => copied.includes(id)));
+  const freeze = used.map((frozen): BackupAction => ({
+    action: 'freeze-trees',
+    address: frozen.address,
+    method: frozen.method,
+    subvolume: frozen.subvolume,
+    trees: frozen.trees.filter((id) => copied.includes(id)),
+    reason: `btrfs read-only snapshot of ${frozen.subvolume}; ${frozen.trees.filter((id) => copied.includes(id)).join(', ')} copied from it`,
+  }));
+  const thaw = used.map((frozen): BackupAction => ({
+    action: 'thaw-trees',
+    address: frozen.address,
+    method: frozen.method,
+    subvolume: frozen.subvolume,
+    leftover: undefined,
+    reason: 'remove the btrfs snapshot, also when a step failed',
+  }));
+  const frozenAll = copied.length > 0 && copied.every((id) => used.some((frozen) => frozen.trees.includes(id)));
+  return { freeze, thaw, frozenAll };
+}
+
+/** Snapshots an interrupted run left: removed whether or not this run copies anything. */
+function leftoverThaws(observed: ObservedBackup): BackupAction[] {
+  // While another run holds the lock, the snapshots are its own.
+  if (observed.target.lock.state === 'held') return [];
+  return observed.frozen.flatMap((frozen) =>
+    frozen.leftovers.map((leftover): BackupAction => ({
+      action: 'thaw-trees',
+      address: frozen.address,
+      method: frozen.method,
+      subvolume: frozen.subvolume,
+      leftover,
+      reason: `${leftover}: a btrfs snapshot an interrupted apply left`,
+    })),
+  );
 }
 
 /** The copies of drifted trees (one action per address) and the dumps of what changed. */

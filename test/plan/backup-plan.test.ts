@@ -357,6 +357,62 @@ describe('planBackup', () => {
     });
   });
 
+  describe('file-system snapshots (consistency: btrfs)', () => {
+    const frozen = (trees: string[], leftovers: string[] = []): ObservedBackup['frozen'][number] => ({
+      method: 'btrfs',
+      subvolume: '/srv/data',
+      address: 'workdir',
+      trees,
+      leftovers,
+    });
+    const changed = (frozenTrees: string[], leftovers?: string[]): ObservedBackup =>
+      observedBackup({
+        trees: [observedTree(workdirTree, counts(1)), observedTree(configTree), observedTree(pydiods1Tree, counts(2))],
+        database: observedDatabase(verdict(false, 'binary log')),
+        frozen: [frozen(frozenTrees, leftovers)],
+      });
+
+    it('stops Cells only around the snapshot when every copy reads it, and always removes it after the manifest', () => {
+      const result = plan(changed(['workdir', 'config', 'datasource.pydiods1']), { service: service('changes') });
+      expect(steps(result)).toEqual([
+        'stop-service workdir',
+        'freeze-trees workdir',
+        'start-service workdir',
+        'sync-files workdir',
+        'sync-files datasource.pydiods1',
+        'write-manifest target.local',
+        'thaw-trees workdir',
+      ]);
+      expect(only(result, 'freeze-trees')[0]).toMatchObject({ subvolume: '/srv/data', trees: ['workdir', 'datasource.pydiods1'] });
+      expect(only(result, 'stop-service')[0]?.reason).toBe('Cells stops for the instant of the file-system snapshots');
+    });
+
+    it('keeps Cells stopped across the copies when one of them does not read a snapshot', () => {
+      const result = plan(changed(['workdir', 'config']), { service: service('changes') });
+      expect(steps(result)).toEqual([
+        'stop-service workdir',
+        'freeze-trees workdir',
+        'sync-files workdir',
+        'sync-files datasource.pydiods1',
+        'write-manifest target.local',
+        'thaw-trees workdir',
+        'start-service workdir',
+      ]);
+    });
+
+    it('takes no snapshot when nothing it holds is copied, and removes what an interrupted run left', () => {
+      const result = plan(observedBackup({ frozen: [frozen(['workdir'], ['/srv/.cellar-data-20261124T140500Z-77'])] }), { service: service('changes') });
+      expect(steps(result)).toEqual(['thaw-trees workdir']);
+      expect(only(result, 'thaw-trees')[0]).toMatchObject({ leftover: '/srv/.cellar-data-20261124T140500Z-77' });
+      const held = observedBackup({
+        target: target([manifest(latestId)], { lock: { state: 'held', holder: lockRecord(false) } }),
+        frozen: [frozen(['workdir'], ['/srv/.cellar-data-20261124T140500Z-77'])],
+      });
+      // Another run holds the lock: the snapshot is its own.
+      expect(only(plan(held), 'thaw-trees')).toEqual([]);
+    });
+  });
+
   describe('pruning', () => {
     const day = (n: number): string => `202611${String(n).padStart(2, '0')}T120000Z`;
 

@@ -223,6 +223,7 @@ export function observedBackup(overrides: Partial<ObservedBackup> = {}): Observe
     excluded: [],
     unplaced: [],
     incompleteRestore: null,
+    frozen: [],
     ...overrides,
   };
 }

@@ -7,6 +7,7 @@ const installHints: Record<string, string> = {
   'mariadb-dump': 'apt-get install mariadb-client',
   mysql: 'apt-get install mariadb-client',
   mariadb: 'apt-get install mariadb-client',
+  btrfs: 'apt-get install btrfs-progs',
 };
 
 /** The error for a program that is not on PATH. */
