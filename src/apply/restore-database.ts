@@ -7,6 +7,8 @@ import { loadDump } from '../adapters/mysql/dump.js';
 import type { RestoreObservation } from '../observe/observe-restore.js';
 import { fingerprintLoaded } from '../observe/restore-database-state.js';
 import { restoreRecordFormat, restoreRecordPath, type RestoreRecord } from '../observe/restore-record.js';
+import { indexRecordFormat, indexRecordPath, type IndexRecord } from '../observe/index-restore.js';
+import { checksumTables } from '../adapters/mysql/probe.js';
 import type { Reporter } from './reporter.js';
 
 type Database = NonNullable<RestoreObservation['database']>;
@@ -71,6 +73,45 @@ async function recordLoad(database: Database, source: LoadSource): Promise<void>
     const fingerprint = await fingerprintLoaded(connection, name, database.server);
     const record: RestoreRecord = { format_version: restoreRecordFormat, database: name, snapshot: source.snapshot, dump: source.sha256, fingerprint };
     const path = restoreRecordPath(source.target, fingerprint.server, name);
+    makeFolder(dirname(path));
+    writeJsonFile(path, record);
+  } finally {
+    await connection.end();
+  }
+}
+
+/** A flat datasource's index dump and where to record that it was loaded. */
+export interface IndexSource {
+  readonly datasource: string;
+  readonly dump: string;
+  readonly sha256: string;
+  readonly tables: readonly string[];
+  readonly snapshot: string;
+  readonly target: string;
+}
+
+/**
+ * Loads a flat datasource's index dump into the database (it drops and recreates just its tables),
+ * then records their checksums in the target, so that the next restore plan knows they hold it.
+ */
+export async function loadRestoreIndex(database: Database, source: IndexSource, reporter: Reporter): Promise<void> {
+  const login = database.admin ?? database.source.login;
+  const name = database.source.name;
+  await loadDump({
+    login,
+    server: database.server,
+    database: name,
+    dump: source.dump,
+    onProgress: (read, size) => {
+      reporter.progress(`loading the index of ${source.datasource}`, { unit: 'bytes', done: read, total: size });
+    },
+  });
+  reporter.progressDone();
+  const connection = await connect(login, name);
+  try {
+    const checksums = await checksumTables(connection, name, source.tables);
+    const record: IndexRecord = { format_version: indexRecordFormat, snapshot: source.snapshot, datasource: source.datasource, dump: source.sha256, checksums };
+    const path = indexRecordPath(source.target, login, name, source.datasource);
     makeFolder(dirname(path));
     writeJsonFile(path, record);
   } finally {

@@ -21,13 +21,23 @@ import { currentFingerprint } from '../observe/observe-database.js';
 import type { Manifest } from '../model/manifest.js';
 import { loadStore, storeFingerprint } from '../adapters/process/store-command.js';
 import { secretEnvNames } from '../config/secret-names.js';
-import type { CheckRestore, LoadDatabase, LoadStore, PatchConfig, RestoreAction, RestoreFiles, RestorePlan, SafetySnapshot } from '../model/actions.js';
+import type {
+  CheckRestore,
+  LoadDatabase,
+  LoadIndex,
+  LoadStore,
+  PatchConfig,
+  RestoreAction,
+  RestoreFiles,
+  RestorePlan,
+  SafetySnapshot,
+} from '../model/actions.js';
 import { printablePath } from '../model/text.js';
 import { restoredPart } from '../config/layout.js';
 import { checkRestored } from './check-restored.js';
 import { sealRestore } from './seal-restore.js';
 import { copyProgress, withoutProgress, type Reporter } from './reporter.js';
-import { createRestoreDatabase, loadRestoreDatabase, type LoadSource } from './restore-database.js';
+import { createRestoreDatabase, loadRestoreDatabase, loadRestoreIndex, type IndexSource, type LoadSource } from './restore-database.js';
 import { runActions, type Handlers } from './run-actions.js';
 import { beginSnapshot } from './snapshot-draft.js';
 import { restorePathFromSnapshot } from './restore-path.js';
@@ -104,6 +114,10 @@ export async function runRestore(run: RestoreRun): Promise<RestoreOutcome> {
     'restore-path': async (action) => {
       changing();
       await restorePathFromSnapshot(run.host, run.observation.snapshotFolder, action, reporter);
+    },
+    'load-index': async (action) => {
+      changing();
+      await loadRestoreIndex(requireDatabase(run), indexSource(run, action), reporter);
     },
     'create-database': async () => {
       changing();
@@ -302,6 +316,18 @@ function loadSource(run: RestoreRun, action: LoadDatabase): LoadSource {
   const { snapshot } = run.observation.observed;
   if (!snapshot.database) throw new Error('load-database for a snapshot without a dump');
   return { dump: join(run.observation.snapshotFolder, action.dump), sha256: snapshot.database.sha256, snapshot: snapshot.id, target: run.actions.target.path };
+}
+
+function indexSource(run: RestoreRun, action: LoadIndex): IndexSource {
+  const { dump, sha256, tables, datasource } = action;
+  return {
+    datasource,
+    dump: join(run.observation.snapshotFolder, dump),
+    sha256,
+    tables,
+    snapshot: run.observation.observed.snapshot.id,
+    target: run.actions.target.path,
+  };
 }
 
 /** Removes files whose size and time match the snapshot's but whose bytes do not: rsync's quick check would keep them. */

@@ -128,6 +128,16 @@ export type RestorePath = ActionBase & {
   readonly files: readonly { readonly path: string; readonly sha256: string }[];
   readonly expected: CopySize;
 };
+/** A flat datasource's index tables, replaced from the index dump beside its blobs (the rest of the database stays). */
+export type LoadIndex = ActionBase & {
+  readonly action: 'load-index';
+  readonly datasource: string;
+  readonly database: string;
+  /** The index dump, relative to the snapshot folder, and its sha256. */
+  readonly dump: string;
+  readonly sha256: string;
+  readonly tables: readonly string[];
+};
 export type CreateDatabase = ActionBase & {
   readonly action: 'create-database';
   readonly database: string;
@@ -185,6 +195,7 @@ export type RestoreAction =
   | SafetySnapshot
   | RestoreFiles
   | RestorePath
+  | LoadIndex
   | CreateDatabase
   | LoadDatabase
   | LoadStore

@@ -21,7 +21,8 @@ import type { SnapshotStore } from '../model/ports.js';
 import type { RecordedEntry } from '../model/tree.js';
 import { observeStores } from './observe-stores.js';
 import { verifySnapshot } from './verify-snapshot.js';
-import type { ObservedRestore, OwnerChange, RestorePathDestination } from './observed.js';
+import type { ObservedIndex, ObservedRestore, OwnerChange, RestorePathDestination } from './observed.js';
+import { indexMatchesSnapshot } from './index-restore.js';
 import { observeRestorePath, splitRestorePath } from './restore-path.js';
 import { restoreDatabase, type RestoreDatabase } from './database-login.js';
 import { observeTarget } from './observe-backup.js';
@@ -72,6 +73,7 @@ export async function observeRestore(plan: PlanFile, store: SnapshotStore, optio
   const database = dumped ? restoreDatabase(plan, cells, { name: dumped.name, safety: snapshot.kind === 'safety' }, options.env) : undefined;
   const observedDatabase = database && dumped ? await observeRestoreDatabase(database, dumped, store.location) : undefined;
   const declared = await observeStores(plan, cells, snapshot.cells.workingDir);
+  const indexes = await observeIndexes(options.only ?? [], { snapshot, cells, database, target: store.location });
   const undeclared = snapshot.stores.filter((store) => !declared.some((candidate) => candidate.id === store.id));
 
   return {
@@ -83,6 +85,7 @@ export async function observeRestore(plan: PlanFile, store: SnapshotStore, optio
       owners: await ownerChanges(snapshot),
       destinations,
       paths,
+      indexes,
       workingDir,
       snapshotConfig,
       cells,
@@ -96,6 +99,25 @@ export async function observeRestore(plan: PlanFile, store: SnapshotStore, optio
     snapshotFolder: folder,
     database: database && observedDatabase ? { ...database, server: observedDatabase.server } : undefined,
   };
+}
+
+/** The flat datasources `--only` restores whole without the database: their index comes back from its own dump. */
+async function observeIndexes(
+  only: readonly string[],
+  context: { snapshot: Manifest; cells: CellsConfig; database: RestoreDatabase | undefined; target: string },
+): Promise<ObservedIndex[]> {
+  const dumped = context.snapshot.database;
+  if (only.includes('database') || (dumped && only.includes(`database.${dumped.name}`))) return [];
+  const flat = context.cells.datasources.filter((info) => info.flat && only.includes(`datasource.${info.name}`));
+  return Promise.all(
+    flat.map(async ({ name }) => {
+      const found = context.snapshot.indexes.find((index) => index.datasource === name);
+      // Cells' own index snapshot (snapshot.db) is no dump of tables: cellar cannot load it.
+      const index = found && found.tables.length > 0 && context.database ? found : undefined;
+      const matchesSnapshot = index && context.database ? await indexMatchesSnapshot(context.database, index, context.target) : false;
+      return { datasource: name, index, matchesSnapshot };
+    }),
+  );
 }
 
 /** The paths `--only` names inside datasources, each compared with where it goes. */

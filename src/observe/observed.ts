@@ -3,7 +3,7 @@ import type { DsnOverride } from '../cells/patch-config.js';
 import type { DatabaseVerdict } from '../model/database-drift.js';
 import type { Address } from '../model/address.js';
 import type { RestoreMarker } from '../model/installation.js';
-import type { Manifest, ManifestTree, SnapshotExclusion } from '../model/manifest.js';
+import type { Manifest, ManifestIndex, ManifestTree, SnapshotExclusion } from '../model/manifest.js';
 import type { ObservedTree } from '../model/ports.js';
 import type { ObservedTarget } from '../model/target.js';
 import type { RecordedEntry, TreeDrift } from '../model/tree.js';
@@ -104,6 +104,13 @@ export interface RestorePathDestination {
   readonly files: readonly { readonly path: string; readonly sha256: string }[];
 }
 
+export interface ObservedIndex {
+  readonly datasource: string;
+  /** The snapshot's dump of its index tables; undefined when it has none cellar can load. */
+  readonly index: ManifestIndex | undefined;
+  readonly matchesSnapshot: boolean;
+}
+
 export interface ObservedRestoreDatabase {
   readonly name: string;
   readonly exists: boolean;
@@ -125,6 +132,8 @@ export interface ObservedRestore {
   readonly destinations: readonly RestoreDestination[];
   /** The paths `--only` names inside datasources (none for a restore of whole addresses). */
   readonly paths: readonly RestorePathDestination[];
+  /** Flat datasources `--only` restores without the database: their index dump, and whether the database holds it. */
+  readonly indexes: readonly ObservedIndex[];
   readonly workingDir: string;
   /** The snapshot's pydio.json: its text (it holds secrets: never shown) and its file-list entry. */
   readonly snapshotConfig: { readonly text: string; readonly entry: RecordedEntry | undefined };

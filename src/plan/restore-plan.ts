@@ -47,6 +47,7 @@ export function planRestore(plan: PlanFile, observed: ObservedRestore, options: 
   const work: RestoreAction[] = [
     ...changed.map((destination) => restoreFiles(observed.verification.foreign, destination)),
     ...paths.map(restorePath),
+    ...indexLoads(scope, observed),
     ...(restoresDatabase(scope) ? databaseWork(observed) : []),
     ...loads,
     ...(restoresTree(scope, 'config') ? configWork(observed, patch) : []),
@@ -169,6 +170,23 @@ function pathDrift(path: RestorePathDestination): Drift {
 
 function isBeside(observed: ObservedRestore, action: { readonly address: string }): boolean {
   return observed.paths.some((path) => path.address === action.address && path.beside);
+}
+
+/** The index tables of each flat datasource restored without the database, unless they provably hold its dump already. */
+function indexLoads(scope: RestoreScope | undefined, observed: ObservedRestore): RestoreAction[] {
+  const database = observed.database?.name ?? '';
+  return (scope?.indexes ?? [])
+    .filter(({ matchesSnapshot }) => !matchesSnapshot)
+    .map(({ datasource, index }) => ({
+      action: 'load-index' as const,
+      address: `datasource.${datasource}` as const,
+      datasource,
+      database,
+      dump: index.dump,
+      sha256: index.sha256,
+      tables: index.tables,
+      reason: `replace its index tables (${index.tables.join(', ')}) from the snapshot's index dump; the rest of ${database} stays`,
+    }));
 }
 
 /** Create the database when it is missing (utf8mb4), load the dump unless it provably holds it already. */
@@ -319,7 +337,8 @@ function safetySnapshot(observed: ObservedRestore, work: readonly RestoreAction[
     .filter((destination) => destination.exists && (overwritten.has(destination.tree.id) || destination.tree.id === 'config'))
     .map(({ tree, destination, trusted }) => ({ tree: treeSpecOf(tree, destination), linkFromSnapshot: trusted }));
   const database = observed.database;
-  const dumpDatabase = database !== undefined && database.tables > 0 && work.some((action) => action.action === 'load-database');
+  const dumpDatabase =
+    database !== undefined && database.tables > 0 && work.some((action) => action.action === 'load-database' || action.action === 'load-index');
   if (trees.length === 0 && !dumpDatabase && stores.length === 0) return undefined;
   return {
     action: 'safety-snapshot',

@@ -1,5 +1,6 @@
 import { CellarError } from '../core/errors.js';
 import type { Address } from '../model/address.js';
+import type { ManifestIndex } from '../model/manifest.js';
 import type { ObservedRestore, RestorePathDestination } from '../observe/observed.js';
 
 /**
@@ -14,6 +15,8 @@ export interface RestoreScope {
   readonly database: boolean;
   /** Paths inside datasources (observed, since they name what the snapshot holds there). */
   readonly paths: readonly RestorePathDestination[];
+  /** Flat datasources restored without the database: their index tables come back from their own dump. */
+  readonly indexes: readonly { readonly datasource: string; readonly index: ManifestIndex; readonly matchesSnapshot: boolean }[];
 }
 
 /** Reads `--only` against what the snapshot holds; undefined restores everything. */
@@ -34,17 +37,25 @@ export function restoreScope(only: readonly string[], observed: ObservedRestore)
       throw new CellarError('USAGE', `--only ${address}: snapshot ${observed.snapshot.id} has no such address; choose among ${choices}`);
     }
   }
-  // A flat datasource's file names live in the index (in the database): its blobs alone are no datasource.
-  const flat = observed.cells.datasources.find((info) => info.flat && trees.has(`datasource.${info.name}`));
-  if (flat && !database) {
-    throw new CellarError(
-      'USAGE',
-      `--only datasource.${flat.name}: a flat datasource's file names live in its index, in the database; restore both: --only datasource.${flat.name} --only database`,
-    );
-  }
+  // A flat datasource's file names live in its index (in the database): its blobs come back with its index tables, or not at all.
+  const flat = database ? [] : observed.cells.datasources.filter((info) => info.flat && trees.has(`datasource.${info.name}`));
+  const indexes = flat.map((info) => {
+    const observedIndex = observed.indexes.find((candidate) => candidate.datasource === info.name);
+    const index = observedIndex?.index;
+    if (!observedIndex || !index) {
+      throw new CellarError(
+        'USAGE',
+        `--only datasource.${info.name}: a flat datasource's file names live in its index, and snapshot ${observed.snapshot.id} holds no dump of its index tables alone; restore both: --only datasource.${info.name} --only database`,
+      );
+    }
+    if (observed.database?.exists !== true) {
+      throw new CellarError('USAGE', `--only datasource.${info.name}: its index goes into the database, which does not exist yet; add --only database`);
+    }
+    return { datasource: info.name, index, matchesSnapshot: observedIndex.matchesSnapshot };
+  });
   // A path inside a datasource restored whole as well is restored with it.
   const paths = observed.paths.filter((path) => !trees.has(path.tree.address));
-  return { trees, database, paths };
+  return { trees, database, paths, indexes };
 }
 
 /** Whether a scope (or a whole restore) brings back a tree's address. */

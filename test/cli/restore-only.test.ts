@@ -2,6 +2,7 @@ import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { createConnection } from 'mysql2/promise';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { changeRow, type SampleDatasource } from '../../demo/sample-install.js';
 import { checksumTables } from '../helpers/mariadb.js';
@@ -88,6 +89,43 @@ describe('restore by address: --only', () => {
     expect(apply.code).toBe(0);
     expect(await checksumTables(backed.install.database.name)).toEqual(tablesBackedUp);
     const after = await backed.cellar(['plan', '--restore', '--only', 'database', '--detailed-exitcode'], inPlace);
+    expect(after.code).toBe(0);
+  });
+
+  it('brings back a flat datasource with its index tables, and leaves the rest of the database as it is', async () => {
+    const flat = backed.install.datasources.find((candidate) => candidate.flat)!;
+    const indexTables = (table: string): boolean => table.startsWith(`data_index_${flat.name}_`);
+    const filesBefore = treeState(flat.folder);
+    const blobs = (await readdir(flat.folder, { recursive: true, withFileTypes: true })).filter(
+      (entry) => entry.isFile() && !entry.parentPath.includes('.minio.sys'),
+    );
+    await Promise.all(blobs.slice(0, 5).map((entry) => rm(join(entry.parentPath, entry.name))));
+    const connection = await createConnection({ host: '127.0.0.1', user: 'root', database: backed.install.database.name });
+    const [table] = Object.keys(tablesBackedUp).filter(indexTables);
+    expect(table).toBeDefined();
+    await connection.query(`DELETE FROM \`${table!}\` LIMIT 3`);
+    await connection.end();
+    await changeRow(backed.install);
+    const tablesNow = await checksumTables(backed.install.database.name);
+
+    const planned = await backed.cellar(['plan', '--restore', '--only', `datasource.${flat.name}`, '--json'], inPlace);
+    expect(planned.code, planned.stderr).toBe(0);
+    expect(steps(JSON.parse(planned.stdout) as PlanJson)).toEqual([
+      'safety-snapshot target.local',
+      `restore-files datasource.${flat.name}`,
+      `load-index datasource.${flat.name}`,
+      'check-restore workdir',
+    ]);
+    const apply = await backed.cellar(['apply', '--restore', '--only', `datasource.${flat.name}`, '--yes'], inPlace);
+    expect(apply.stderr).not.toMatch(/^cellar: /m);
+    expect(apply.code).toBe(0);
+    expect(treeState(flat.folder)).toEqual(filesBefore);
+    const tablesAfter = await checksumTables(backed.install.database.name);
+    // The index tables are the snapshot's again; every other table is as it was before the restore.
+    for (const [name, checksum] of Object.entries(tablesAfter))
+      expect([name, checksum]).toEqual([name, indexTables(name) ? tablesBackedUp[name] : tablesNow[name]]);
+    const after = await backed.cellar(['plan', '--restore', '--only', `datasource.${flat.name}`, '--detailed-exitcode'], inPlace);
+    expect(after.stdout).toContain('No changes.');
     expect(after.code).toBe(0);
   });
 

@@ -9,6 +9,7 @@ import { planRestore } from '../../src/plan/restore-plan.js';
 import { cellsConfig, configTree, counts, datasourceInfo, makePlan, manifest, pydiods1Tree, service, target, workdirTree, workingDir } from './builders.js';
 
 const snapshotId = '20261124T140500Z';
+const indexTable = 'data_index_pydiods1_idx_tree';
 const snapshot = manifest(snapshotId);
 const configText = readFileSync(new URL('../fixtures/pydio/v4.0.0-dev.json', import.meta.url), 'utf8');
 const configSha = createHash('sha256').update(configText).digest('hex');
@@ -48,6 +49,7 @@ function observedRestore(overrides: Partial<ObservedRestore> = {}): ObservedRest
     owners: [],
     destinations: [destination(treeOf('workdir')), destination(treeOf('config')), destination(treeOf('datasource.pydiods1'))],
     paths: [],
+    indexes: [],
     workingDir,
     snapshotConfig: { text: configText, entry: { path: 'pydio.json', type: 'file', size: 10, mtimeMs: 1_700_000_000_000, mode: 0o640, uid: 1001, gid: 1002 } },
     cells: cellsConfig([datasourceInfo('pydiods1', { flat: true })]),
@@ -325,11 +327,41 @@ describe('planRestore --only', () => {
     );
   });
 
-  it('refuses a flat datasource without the database that holds its file names', () => {
-    const flat = observedRestore({ cells: cellsConfig([datasourceInfo('pydiods1', { flat: true })]) });
-    expect(() => plan(flat, { only: ['datasource.pydiods1'] })).toThrow(
-      "--only datasource.pydiods1: a flat datasource's file names live in its index, in the database; restore both: --only datasource.pydiods1 --only database",
+  const index = { datasource: 'pydiods1', dump: 'datasources/pydiods1/index.sql.gz', sha256: 'i'.repeat(64), size: 10, tables: [indexTable] };
+  const flatDiffers = (indexes: ObservedRestore['indexes']): ObservedRestore => ({
+    ...everythingDiffers(),
+    cells: cellsConfig([datasourceInfo('pydiods1', { flat: true })]),
+    indexes,
+  });
+
+  it('restores a flat datasource with its index tables from their own dump, keeping the database in the safety snapshot', () => {
+    const result = plan(flatDiffers([{ datasource: 'pydiods1', index, matchesSnapshot: false }]), { only: ['datasource.pydiods1'] });
+    expect(steps(result)).toEqual([
+      'safety-snapshot target.local',
+      'restore-files datasource.pydiods1',
+      'load-index datasource.pydiods1',
+      'check-restore workdir',
+    ]);
+    expect(only(result, 'load-index')[0]).toMatchObject({ datasource: 'pydiods1', database: 'cells', dump: index.dump, tables: [indexTable] });
+    expect(only(result, 'safety-snapshot')[0]?.database).toBe('cells');
+    // Index tables that provably hold the dump are not loaded again.
+    expect(steps(plan(flatDiffers([{ datasource: 'pydiods1', index, matchesSnapshot: true }]), { only: ['datasource.pydiods1'] }))).not.toContain(
+      'load-index datasource.pydiods1',
     );
+  });
+
+  it('refuses a flat datasource whose index the snapshot holds no dump of, or whose database is missing', () => {
+    expect(() => plan(flatDiffers([{ datasource: 'pydiods1', index: undefined, matchesSnapshot: false }]), { only: ['datasource.pydiods1'] })).toThrow(
+      `--only datasource.pydiods1: a flat datasource's file names live in its index, and snapshot ${snapshotId} holds no dump of its index tables alone; restore both: --only datasource.pydiods1 --only database`,
+    );
+    const noDatabase = {
+      ...flatDiffers([{ datasource: 'pydiods1', index, matchesSnapshot: false }]),
+      database: { name: 'cells', exists: false, tables: 0, matchesSnapshot: false },
+    };
+    expect(() => plan(noDatabase, { only: ['datasource.pydiods1'] })).toThrow(
+      '--only datasource.pydiods1: its index goes into the database, which does not exist yet; add --only database',
+    );
+    const flat = observedRestore({ cells: cellsConfig([datasourceInfo('pydiods1', { flat: true })]) });
     expect(steps(plan(flat, { only: ['datasource.pydiods1', 'database'] }))).toEqual([]);
   });
 
