@@ -1,5 +1,5 @@
 import { hostname } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { parseCellsConfig } from '../cells/cells-config.js';
 import type { PlanFile, RestoreSpec } from '../config/plan.js';
 import { placeRestore, restoredWorkingDir } from '../config/restore-layout.js';
@@ -126,6 +126,11 @@ function observePaths(
   context: { snapshot: Manifest; cells: CellsConfig; folder: string; placements: readonly { tree: ManifestTree; destination: string }[] },
 ): RestorePathDestination[] {
   const values = (options.only ?? []).filter((value) => splitRestorePath(value) !== undefined);
+  const names = values.map((value) => basename(splitRestorePath(value)?.path ?? ''));
+  const twice = names.find((name, index) => names.indexOf(name) !== index);
+  if (options.to !== undefined && twice !== undefined) {
+    throw new CellarError('USAGE', `--to ${options.to}: two paths named ${twice} would land in the same place; restore them one at a time`);
+  }
   return values.map((value) => {
     const address = splitRestorePath(value)?.address ?? '';
     const name = address.startsWith('datasource.') ? address.slice('datasource.'.length) : undefined;

@@ -121,11 +121,17 @@ describe('restore one path: --only datasource.NAME:PATH', () => {
     expect(await snapshotIds(backed.target)).toHaveLength(before.length + 1);
   });
 
-  it('refuses a path in a flat datasource, and one the snapshot lacks, saying why', async () => {
+  it('refuses a path in a flat datasource, two that would land in one place, and one the snapshot lacks, saying why', async () => {
     const flat = backed.install.datasources.find((candidate) => candidate.flat)!;
     const flatResult = await backed.cellar(['plan', '--restore', '--only', `datasource.${flat.name}:some/folder`], inPlace);
     expect(flatResult.code).toBe(1);
     expect(flatResult.stderr).toContain(`datasource.${flat.name} is flat: its file names live in the index, not in its files`);
+    const twice = await backed.cellar(
+      ['plan', '--restore', '--only', `datasource.${datasource.name}:one/same,datasource.${datasource.name}:two/same`, '--to', join(scratch, 'beside')],
+      inPlace,
+    );
+    expect(twice.code).toBe(1);
+    expect(twice.stderr).toBe(`cellar: --to ${join(scratch, 'beside')}: two paths named same would land in the same place; restore them one at a time\n`);
     const missing = await backed.cellar(['plan', '--restore', '--only', `datasource.${datasource.name}:no/such/folder`], inPlace);
     expect(missing.code).toBe(1);
     expect(missing.stderr).toBe(
