@@ -53,17 +53,22 @@ export async function loadRestoreDatabase(database: Database, source: LoadSource
   } finally {
     await emptying.end();
   }
+  await loadWithProgress(database, source.dump, 'loading the database', reporter);
+  await recordLoad(database, source);
+}
+
+/** Feeds a dump to the restore's database through the mysql client, showing `label` with the bytes read. */
+async function loadWithProgress(database: Database, dump: string, label: string, reporter: Reporter): Promise<void> {
   await loadDump({
-    login,
+    login: database.admin ?? database.source.login,
     server: database.server,
-    database: name,
-    dump: source.dump,
+    database: database.source.name,
+    dump,
     onProgress: (read, size) => {
-      reporter.progress('loading the database', { unit: 'bytes', done: read, total: size });
+      reporter.progress(label, { unit: 'bytes', done: read, total: size });
     },
   });
   reporter.progressDone();
-  await recordLoad(database, source);
 }
 
 async function recordLoad(database: Database, source: LoadSource): Promise<void> {
@@ -97,16 +102,7 @@ export interface IndexSource {
 export async function loadRestoreIndex(database: Database, source: IndexSource, reporter: Reporter): Promise<void> {
   const login = database.admin ?? database.source.login;
   const name = database.source.name;
-  await loadDump({
-    login,
-    server: database.server,
-    database: name,
-    dump: source.dump,
-    onProgress: (read, size) => {
-      reporter.progress(`loading the index of ${source.datasource}`, { unit: 'bytes', done: read, total: size });
-    },
-  });
-  reporter.progressDone();
+  await loadWithProgress(database, source.dump, `loading the index of ${source.datasource}`, reporter);
   const connection = await connect(login, name);
   try {
     const checksums = await checksumTables(connection, name, source.tables);

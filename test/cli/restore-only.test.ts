@@ -1,13 +1,12 @@
-import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { createConnection } from 'mysql2/promise';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { changeRow, type SampleDatasource } from '../../demo/sample-install.js';
 import { checksumTables } from '../helpers/mariadb.js';
 import { treeState } from '../helpers/tree-state.js';
-import { backedUpInstall, snapshotIds, type BackedUpInstall } from '../verify/backed-up-install.js';
+import { inPlaceRestore, snapshotIds, type BackedUpInstall } from '../verify/backed-up-install.js';
 
 let scratch: string;
 let backed: BackedUpInstall;
@@ -25,13 +24,8 @@ const steps = (document: PlanJson): string[] => document.actions.map((action) =>
 
 beforeAll(async () => {
   scratch = await mkdtemp(join(tmpdir(), 'cellar-restore-only-'));
-  backed = await backedUpInstall(join(scratch, 'install'), 300);
-  await sleep(1100);
-  await backed.apply();
+  ({ backed, inPlace, datasource } = await inPlaceRestore(join(scratch, 'install'), 300));
   tablesBackedUp = await checksumTables(backed.install.database.name);
-  datasource = [...backed.install.datasources].filter((candidate) => !candidate.flat).sort((a, b) => b.files - a.files)[0]!;
-  inPlace = join(backed.root, 'in-place.yaml');
-  await writeFile(inPlace, `${await readFile(backed.planFile, 'utf8')}\nrestore:\n  from: local\n`);
 }, 120_000);
 
 afterAll(async () => {

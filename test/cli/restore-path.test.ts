@@ -1,12 +1,11 @@
 import { mkdtemp, readFile, readdir, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type SampleDatasource } from '../../demo/sample-install.js';
 import { checksumTables } from '../helpers/mariadb.js';
 import { treeState } from '../helpers/tree-state.js';
-import { backedUpInstall, snapshotIds, type BackedUpInstall } from '../verify/backed-up-install.js';
+import { inPlaceRestore, snapshotIds, type BackedUpInstall } from '../verify/backed-up-install.js';
 
 let scratch: string;
 let backed: BackedUpInstall;
@@ -31,12 +30,7 @@ async function someFolder(): Promise<string> {
 
 beforeAll(async () => {
   scratch = await mkdtemp(join(tmpdir(), 'cellar-restore-path-'));
-  backed = await backedUpInstall(join(scratch, 'install'), 300);
-  await sleep(1100);
-  snapshot = await backed.apply();
-  datasource = [...backed.install.datasources].filter((candidate) => !candidate.flat).sort((a, b) => b.files - a.files)[0]!;
-  inPlace = join(backed.root, 'in-place.yaml');
-  await writeFile(inPlace, `${await readFile(backed.planFile, 'utf8')}\nrestore:\n  from: local\n`);
+  ({ backed, snapshot, inPlace, datasource } = await inPlaceRestore(join(scratch, 'install'), 300));
 }, 120_000);
 
 afterAll(async () => {

@@ -3,7 +3,7 @@ import { readFile, readdir, realpath, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { expect } from 'vitest';
-import type { SampleInstall } from '../../demo/sample-install.js';
+import type { SampleDatasource, SampleInstall } from '../../demo/sample-install.js';
 import { createSampleInstall } from '../../demo/sample-install.js';
 import { runCellar, type CliResult } from '../helpers/cli.js';
 import { uniqueName } from '../helpers/mariadb.js';
@@ -67,4 +67,26 @@ export async function backedUpInstall(root: string, files: number): Promise<Back
 export async function snapshotIds(target: string): Promise<string[]> {
   const names = await readdir(join(target, 'snapshots')).catch(() => []);
   return names.filter((name) => /^\d{8}T\d{6}Z$/.test(name)).sort();
+}
+
+/** A backed-up install with one snapshot, and a plan that restores it in place (`restore: { from: local }`). */
+export interface InPlaceRestore {
+  readonly backed: BackedUpInstall;
+  /** The one snapshot taken. */
+  readonly snapshot: string;
+  readonly inPlace: string;
+  /** The structured datasource with the most files. */
+  readonly datasource: SampleDatasource;
+}
+
+export async function inPlaceRestore(root: string, files: number): Promise<InPlaceRestore> {
+  const backed = await backedUpInstall(root, files);
+  // Table update times are whole seconds: let the sample's last write fall before the backup's second.
+  await new Promise((resolve) => setTimeout(resolve, 1100));
+  const snapshot = await backed.apply();
+  const datasource = [...backed.install.datasources].filter((candidate) => !candidate.flat).sort((a, b) => b.files - a.files)[0];
+  if (!datasource) throw new Error('the sample has no structured datasource');
+  const inPlace = join(backed.root, 'in-place.yaml');
+  await writeFile(inPlace, `${await readFile(backed.planFile, 'utf8')}\nrestore:\n  from: local\n`);
+  return { backed, snapshot, inPlace, datasource };
 }
