@@ -70,7 +70,7 @@ function quickCheckEqual(entry: TreeEntry, twin: RecordedEntry): boolean {
 }
 
 /** Passes entries through, digesting what a saved plan's freshness depends on. */
-function* tap(entries: Iterable<TreeEntry>, hash: Hash): Generator<TreeEntry> {
+export function* tap(entries: Iterable<TreeEntry>, hash: Hash): Generator<TreeEntry> {
   for (const entry of entries) {
     hash.update(digestLine(entry));
     yield entry;

@@ -4,11 +4,12 @@ import { isFolder, pathExists } from '../adapters/fs/exists.js';
 import { walkTree } from '../adapters/fs/walk-tree.js';
 import { readFileList } from '../adapters/target/file-list.js';
 import { CellarError } from '../core/errors.js';
-import { diffTree, digestLine } from '../model/diff-tree.js';
+import { diffTree } from '../model/diff-tree.js';
 import type { ManifestTree } from '../model/manifest.js';
 import { relativeInside } from '../model/paths.js';
 import type { RecordedEntry, TreeEntry } from '../model/tree.js';
 import type { RestorePathDestination } from './observed.js';
+import { tap } from './restore-destination.js';
 
 /** `datasource.NAME:PATH` read into its address and its path (no leading or trailing slash), or undefined for a whole address. */
 export function splitRestorePath(value: string): { readonly address: string; readonly path: string } | undefined {
@@ -63,7 +64,7 @@ export function observeRestorePath(
   const hash = createHash('sha256');
   const spec = { ...tree, source: liveRoot, snapshotPath: join(tree.snapshotPath, base), only: kind === 'dir' ? undefined : [basename(path)] };
   // The snapshot's side is passed as the "live" one: its entries missing at the destination are gains.
-  const { drift } = diffTree(spec, rerooted, tapped(live, hash), { keep: 50 });
+  const { drift } = diffTree(spec, rerooted, tap(live, hash), { keep: 50 });
   return {
     address: `${tree.address}:${path}` as `datasource.${string}`,
     tree,
@@ -88,11 +89,4 @@ function* entriesBelow(entries: Iterable<RecordedEntry>, path: string): Generato
 function relativeTo(path: string, base: string): string {
   if (base === '') return path;
   return path === base ? '' : path.slice(base.length + 1);
-}
-
-function* tapped(entries: Iterable<TreeEntry>, hash: ReturnType<typeof createHash>): Generator<TreeEntry> {
-  for (const entry of entries) {
-    hash.update(digestLine(entry));
-    yield entry;
-  }
 }
