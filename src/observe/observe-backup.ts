@@ -138,6 +138,7 @@ async function observeFrozen(plan: PlanFile, trees: readonly TreeSpec[]): Promis
       requests.push({ address: `datasource.${name}`, folder: tree.source, what: `datasources.${name}.consistency` });
     }
   }
+  if (requests.length === 0) return [];
   const sources = await Promise.all(trees.map(async (tree) => ({ id: tree.id, real: await resolveRealPath(tree.source) })));
   const frozen: FrozenSubvolume[] = [];
   for (const request of requests) {
